@@ -1,0 +1,28 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Hanji",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hanji", targets: ["hanji"]),
+        .library(name: "Hanji", targets: ["Hanji"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
+                       providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .target(name: "HanjiModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "HanjiLayout"),
+        .target(name: "HanjiText", dependencies: ["CPangoCairo", "HanjiLayout"]),
+        .target(name: "HanjiSpec", dependencies: ["HanjiModel", "HanjiLayout", .product(name: "Yams", package: "Yams")]),
+        .target(name: "HanjiRender", dependencies: ["CPangoCairo", "HanjiLayout", "HanjiText"]),
+        .target(name: "Hanji", dependencies: ["HanjiModel", "HanjiSpec", "HanjiLayout", "HanjiText", "HanjiRender"]),
+        .executableTarget(name: "hanji", dependencies: ["Hanji", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "HanjiTests", dependencies: ["Hanji", "HanjiModel", "HanjiSpec", "HanjiLayout", "HanjiText", "HanjiRender"],
+                    resources: [.copy("Golden")]),
+    ]
+)

@@ -1,0 +1,81 @@
+// Hanji: the façade. compose(record, spec) → Document of pages; write(document, to:) → files.
+//
+// record (YAML) → HanjiModel value → HanjiSpec binds it into a block tree → HanjiLayout splits
+// it into pages → HanjiRender writes PDF or PNG. Nothing here draws or measures.
+import Foundation
+import HanjiLayout
+import HanjiModel
+import HanjiRender
+import HanjiSpec
+import HanjiText
+
+/// Which copy of a document: the official one, or the public one with personal names masked.
+public enum Edition: Sendable {
+    case official
+    case `public`
+}
+
+/// A laid-out document: its pages and what the PDF says about it.
+public struct Document {
+    public var pages: [Page]
+    public var metadata: Metadata
+
+    /// Writes the document as a PDF.
+    public func writePDF(to url: URL) throws {
+        try PDFWriter.write(pages, metadata: metadata, to: url)
+    }
+
+    /// Writes each page as `NAME-N.png` into `folder`.
+    public func writePNG(to folder: URL, name: String, dpi: Double) throws {
+        for page in pages {
+            try PNGWriter.write(page, dpi: dpi, to: folder.appendingPathComponent("\(name)-\(page.number).png"))
+        }
+    }
+
+    /// The text of each page, line by line (for tests and checks).
+    public var text: [String] { pages.map(\.frame.text) }
+}
+
+/// Composes documents from records and specs.
+public struct Composer {
+    let context: Context
+
+    public init() {
+        context = Context(shaper: PangoShaper())
+    }
+
+    /// Lays out a meeting's minutes by a spec.
+    public func minutes(_ meeting: Meeting, spec: Spec, edition: Edition = .official) throws -> Document {
+        var value = meeting.value
+        if edition == .public {
+            let mask = Mask(names: meeting.names, pattern: spec.mask)
+            value = value.mapText(mask.apply)
+        }
+        return try compose(value, spec: spec, date: meeting.date, edition: edition)
+    }
+
+    /// Lays out any record value by a spec.
+    public func compose(_ value: Value, spec: Spec, date: Day, edition: Edition) throws -> Document {
+        let root = Scope(value)
+        var setup = spec.page
+        if let (template, style) = spec.footer {
+            setup.footer = { page, pages in
+                let text = (try? template.render(root.with(.map([("page", .number(page)), ("pages", .number(pages))])))) ?? ""
+                return Paragraph(text, style: style, source: "footer")
+            }
+        }
+        let header = edition == .public ? spec.publicHeader.map { ($0, spec.styles["header"] ?? spec.footer?.1 ?? Style()) } : nil
+        let headerText = try header.map { try $0.0.render(root) }
+        if let header, let headerText {
+            setup.header = { _, _ in Paragraph(headerText, style: header.1, source: "header") }
+        }
+        let pages = try Paginator(setup: setup).pages(try spec.bind(value), context)
+        var metadata = Metadata()
+        metadata.title = try spec.metadata["title"]?.render(root) ?? ""
+        metadata.author = try spec.metadata["author"]?.render(root) ?? ""
+        metadata.subject = try spec.metadata["subject"]?.render(root) ?? ""
+        metadata.keywords = try spec.metadata["keywords"]?.render(root) ?? ""
+        metadata.date = String(format: "%04d-%02d-%02dT00:00:00", date.year, date.month, date.day)
+        return Document(pages: pages, metadata: metadata)
+    }
+}

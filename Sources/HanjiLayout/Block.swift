@@ -1,0 +1,70 @@
+/// The room a block is offered: a width, the height left, and whether it is at the top of an
+/// empty page (where failing to fit anything is an error, not a reason to move on).
+public struct Region: Sendable {
+    public var width: Double
+    public var height: Double
+    public var fresh: Bool
+    public init(width: Double, height: Double, fresh: Bool) {
+        self.width = width; self.height = height; self.fresh = fresh
+    }
+}
+
+/// What a block made of a region.
+public enum Fit {
+    /// Everything fit.
+    case whole(Frame)
+    /// This part fit; `rest` goes on the next region.
+    case part(Frame, rest: any Block)
+    /// Nothing fit here.
+    case nothing
+}
+
+/// A piece of a document that can lay itself out in a region, splitting if it must.
+public protocol Block {
+    func layout(in region: Region, _ context: Context) throws -> Fit
+    /// Space wanted above the block, dropped at the top of a region.
+    var spaceBefore: Double { get }
+    var spaceAfter: Double { get }
+    /// Keep on the same page as the block that follows (headings).
+    var keepWithNext: Bool { get }
+}
+
+extension Block {
+    public var spaceBefore: Double { 0 }
+    public var spaceAfter: Double { 0 }
+    public var keepWithNext: Bool { false }
+}
+
+/// Shapes text into lines; implemented over Pango in HanjiText, and by fakes in tests.
+public protocol Shaper {
+    /// Breaks `text` into lines no wider than `width` (except a word that cannot break).
+    /// `hang` indents every line but the first by that many points.
+    func shape(_ text: String, style: Style, width: Double) throws -> [Line]
+}
+
+/// What every block's layout can reach: the shaper and the rules of the document.
+public final class Context {
+    public let shaper: any Shaper
+    /// The fewest lines of a paragraph left alone at the bottom or top of a page.
+    public var orphans = 2
+    public var widows = 2
+
+    public init(shaper: any Shaper) { self.shaper = shaper }
+}
+
+/// Layout failures that no page can fix.
+public enum LayoutError: Error, CustomStringConvertible {
+    /// A block is larger than an empty page.
+    case tooLarge(what: String, height: Double, available: Double)
+    /// Text is too wide for a box that cannot grow.
+    case overflow(what: String, width: Double, available: Double)
+
+    public var description: String {
+        switch self {
+        case .tooLarge(let what, let h, let a):
+            return "\(what) needs \(Int(h / mm)) mm of height but an empty page offers \(Int(a / mm)) mm"
+        case .overflow(let what, let w, let a):
+            return "\(what) is \(Int(w / mm)) mm wide but its box is \(Int(a / mm)) mm"
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// One shaped line of text, ready to draw: its text, metrics, and the shaper's handle to it.
+public struct Line {
+    /// The characters of the line, for tests and text extraction.
+    public var text: String
+    /// Offset of the line's start from the paragraph's left edge (alignment, indent).
+    public var x: Double
+    public var width: Double
+    public var ascent: Double
+    public var descent: Double
+    /// The shaper's object for this line; only the writer that knows the shaper reads it.
+    public var handle: AnyObject
+    public var index: Int
+
+    public init(text: String, x: Double, width: Double, ascent: Double, descent: Double, handle: AnyObject, index: Int) {
+        self.text = text; self.x = x; self.width = width; self.ascent = ascent; self.descent = descent
+        self.handle = handle; self.index = index
+    }
+}
+
+/// Something drawn at a position in a frame.
+public enum Item {
+    /// A line of text whose baseline starts at the position.
+    case text(Line, Color)
+    /// A straight stroke from the position to `to` (relative to the frame).
+    case rule(to: Point, width: Double, color: Color)
+    /// A filled rectangle with its top left at the position.
+    case fill(Size, Color)
+}
+
+/// A laid-out box: its size and its items, positioned from its top left.
+public struct Frame {
+    public var size: Size
+    public private(set) var items: [(Point, Item)] = []
+
+    public init(size: Size) { self.size = size }
+
+    public mutating func add(_ item: Item, at point: Point) { items.append((point, item)) }
+
+    /// Adds another frame's items, shifted by `offset`, flattening it into this one.
+    public mutating func add(_ frame: Frame, at offset: Point) {
+        for (p, item) in frame.items { items.append((p.offset(offset.x, offset.y), item)) }
+    }
+
+    /// Every text line in drawing order, with absolute positions; handy for tests.
+    public var lines: [(Point, Line)] {
+        items.compactMap { p, item in if case .text(let line, _) = item { return (p, line) } else { return nil } }
+    }
+
+    /// The text of the frame, one line per line.
+    public var text: String { lines.map(\.1.text).joined(separator: "\n") }
+}

@@ -1,0 +1,291 @@
+/// A column's width: fixed in points, or a share of what the fixed columns leave.
+public enum Width: Sendable, Equatable {
+    case fixed(Double)
+    case share(Double)
+}
+
+/// One cell of a table: a block in a padded box that may span columns and rows.
+public struct Cell {
+    public var content: any Block
+    /// Columns spanned.
+    public var span: Int
+    /// Rows spanned (a group label); repeated on a continuation page.
+    public var rows: Int
+    public var fill: Color?
+    public var padding: Insets
+    /// Centre the content vertically in the row.
+    public var middle: Bool
+    /// What the cell shows on a continuation page once its content is used up (a `(계속)` label).
+    public var continuation: (any Block)?
+    /// Set by the table: the first column the cell occupies.
+    var column = 0
+
+    public init(_ content: any Block, span: Int = 1, rows: Int = 1, fill: Color? = nil,
+                padding: Insets = Insets(all: 4), middle: Bool = false, continuation: (any Block)? = nil) {
+        self.content = content; self.span = span; self.rows = rows; self.fill = fill
+        self.padding = padding; self.middle = middle; self.continuation = continuation
+    }
+}
+
+/// A row of cells.
+public struct Row {
+    public var cells: [Cell]
+    /// A row that may split between lines of text; an unbreakable row moves whole.
+    public var breakable: Bool
+    public init(_ cells: [Cell], breakable: Bool = true) { self.cells = cells; self.breakable = breakable }
+}
+
+/// A ruled table whose header rows repeat on every page it runs onto.
+public struct Table: Block {
+    public var columns: [Width]
+    public var header: [Row]
+    public var rows: [Row]
+    /// Width of the inner rules and of the outer frame, in points (0: none).
+    public var rule: Double
+    public var border: Double
+    public var ruleColor: Color = .black
+    public var before: Double
+    public var after: Double
+    /// What the table is, for error messages.
+    public var source: String
+
+    public init(columns: [Width], header: [Row] = [], rows: [Row], rule: Double = 0.5, frame: Double = 0.5,
+                spaceBefore: Double = 0, spaceAfter: Double = 0, source: String = "table") {
+        self.columns = columns
+        self.rule = rule
+        self.border = frame
+        self.before = spaceBefore
+        self.after = spaceAfter
+        self.source = source
+        self.header = Table.assignColumns(header, count: columns.count)
+        self.rows = Table.assignColumns(rows, count: columns.count)
+    }
+
+    public var spaceBefore: Double { before }
+    public var spaceAfter: Double { after }
+
+    /// Gives every cell its first column, skipping columns held by cells spanning rows from above.
+    static func assignColumns(_ rows: [Row], count: Int) -> [Row] {
+        var held = [Int](repeating: 0, count: count)
+        return rows.map { row in
+            var row = row
+            var column = 0
+            for i in row.cells.indices {
+                while column < count && held[column] > 0 { column += 1 }
+                row.cells[i].column = min(column, count - 1)
+                for c in column..<min(column + row.cells[i].span, count) { held[c] = row.cells[i].rows }
+                column += row.cells[i].span
+            }
+            for c in 0..<count where held[c] > 0 { held[c] -= 1 }
+            return row
+        }
+    }
+
+    /// Column widths for a total width.
+    public func widths(for total: Double) -> [Double] {
+        let fixed = columns.reduce(0.0) { if case .fixed(let w) = $1 { return $0 + w } else { return $0 } }
+        let shares = columns.reduce(0.0) { if case .share(let s) = $1 { return $0 + s } else { return $0 } }
+        let free = max(total - fixed, 0)
+        return columns.map {
+            switch $0 {
+            case .fixed(let w): return w
+            case .share(let s): return shares > 0 ? free * s / shares : 0
+            }
+        }
+    }
+
+    public func layout(in region: Region, _ context: Context) throws -> Fit {
+        let widths = widths(for: region.width)
+        var xs = [0.0]
+        for w in widths { xs.append(xs.last! + w) }
+        var placed: [PlacedRow] = []
+        var y = 0.0
+        for row in header {
+            guard case .whole(let laid) = try lay(row, xs: xs, height: .infinity, fresh: true, context) else {
+                throw LayoutError.tooLarge(what: "header of \(source)", height: region.height, available: region.height)
+            }
+            placed.append(PlacedRow(y: y, cells: laid.cells, height: laid.height))
+            y += laid.height
+        }
+        let headerHeight = y
+        if headerHeight > region.height { return region.fresh ? try tooLarge(region) : .nothing }
+        var index = 0
+        while index < rows.count {
+            let room = region.height - y
+            let result = try lay(rows[index], xs: xs, height: room, fresh: region.fresh && index == 0, context)
+            switch result {
+            case .whole(let laid):
+                placed.append(PlacedRow(y: y, cells: laid.cells, height: laid.height))
+                y += laid.height
+                index += 1
+            case .part(let laid, let rest):
+                placed.append(PlacedRow(y: y, cells: laid.cells, height: laid.height))
+                y += laid.height
+                return .part(draw(placed, xs: xs), rest: continuation(rest, from: index + 1, placed: placed))
+            case .nothing:
+                if index == 0 { return region.fresh ? try tooLarge(region) : .nothing }
+                return .part(draw(placed, xs: xs), rest: continuation(nil, from: index, placed: placed))
+            }
+        }
+        return .whole(draw(placed, xs: xs))
+    }
+
+    private func tooLarge(_ region: Region) throws -> Fit {
+        throw LayoutError.tooLarge(what: "the first row of \(source)", height: .infinity, available: region.height)
+    }
+
+    // MARK: Rows
+
+    struct LaidCell {
+        var cell: Cell
+        var frame: Frame
+        var x: Double
+        var width: Double
+    }
+
+    struct PlacedRow {
+        var y: Double
+        var cells: [LaidCell]
+        var height: Double
+    }
+
+    enum RowFit {
+        case whole((cells: [LaidCell], height: Double))
+        case part((cells: [LaidCell], height: Double), rest: Row)
+        case nothing
+    }
+
+    /// Lays out one row's cells in `height`; splits the row between lines if it must and may.
+    private func lay(_ row: Row, xs: [Double], height: Double, fresh: Bool, _ context: Context) throws -> RowFit {
+        var laid: [LaidCell] = []
+        var rest = row
+        var split = false
+        var rowHeight = 0.0
+        for (i, cell) in row.cells.enumerated() {
+            let end = min(cell.column + cell.span, columns.count)
+            let width = xs[end] - xs[cell.column]
+            let inner = Region(width: max(width - cell.padding.left - cell.padding.right, 1),
+                               height: height - cell.padding.top - cell.padding.bottom, fresh: fresh)
+            let fit = inner.height <= 0 ? .nothing : try cell.content.layout(in: inner, context)
+            var frame: Frame
+            switch fit {
+            case .whole(let f):
+                frame = f
+                rest.cells[i].content = cell.continuation ?? Empty()
+            case .part(let f, let r):
+                guard row.breakable else { return .nothing }
+                frame = f
+                rest.cells[i].content = r
+                split = true
+            case .nothing:
+                return .nothing
+            }
+            if cell.rows == 1 {
+                rowHeight = max(rowHeight, frame.size.height + cell.padding.top + cell.padding.bottom)
+            }
+            frame.size.width = width
+            laid.append(LaidCell(cell: cell, frame: frame, x: xs[cell.column], width: width))
+        }
+        if split {
+            for i in rest.cells.indices { rest.cells[i].continuation = row.cells[i].continuation }
+            return .part((laid, rowHeight), rest: rest)
+        }
+        return .whole((laid, rowHeight))
+    }
+
+    /// The table that continues on the next page: the split row's rest, then the remaining rows,
+    /// with every group label that was cut repeated in the first row.
+    private func continuation(_ head: Row?, from index: Int, placed: [PlacedRow]) -> Table {
+        var remaining = Array(rows[index...])
+        if var head {
+            head.cells = head.cells.filter { $0.rows == 1 }
+            remaining.insert(head, at: 0)
+        }
+        // Group labels (cells spanning rows) that run past the cut repeat on the next page.
+        var carried: [Cell] = []
+        for r in 0..<index where r < rows.count {
+            for cell in rows[r].cells where cell.rows > 1 {
+                let left = r + cell.rows - index + (head == nil ? 0 : 1)
+                if left > 0 {
+                    var copy = cell
+                    copy.rows = left
+                    carried.append(copy)
+                }
+            }
+        }
+        if !remaining.isEmpty && !carried.isEmpty {
+            remaining[0].cells = (carried + remaining[0].cells).sorted { $0.column < $1.column }
+        }
+        var table = self
+        table.rows = remaining
+        table.before = 0
+        return table
+    }
+
+    /// Draws the rows: fills, content, then rules; grows rows so spanning labels fit.
+    private func draw(_ placed: [PlacedRow], xs: [Double]) -> Frame {
+        var rows = placed
+        // Each spanning cell's box ends at its last row on this page.
+        struct SpanBox { var row: Int; var cell: LaidCell; var last: Int }
+        var boxes: [SpanBox] = []
+        for (r, row) in rows.enumerated() {
+            for cell in row.cells where cell.cell.rows > 1 {
+                boxes.append(SpanBox(row: r, cell: cell, last: min(r + cell.cell.rows - 1, rows.count - 1)))
+            }
+        }
+        for box in boxes {
+            let top = rows[box.row].y
+            let bottom = rows[box.last].y + rows[box.last].height
+            let need = box.cell.frame.size.height + box.cell.cell.padding.top + box.cell.cell.padding.bottom
+            if need > bottom - top {
+                let grow = need - (bottom - top)
+                rows[box.last].height += grow
+                for r in (box.last + 1)..<rows.count { rows[r].y += grow }
+            }
+        }
+        let total = rows.last.map { $0.y + $0.height } ?? 0
+        var frame = Frame(size: Size(width: xs.last!, height: total))
+        var strokes: [(Point, Point)] = []
+        func box(_ cell: LaidCell, top: Double, height: Double) {
+            if let fill = cell.cell.fill {
+                frame.add(.fill(Size(width: cell.width, height: height), fill), at: Point(x: cell.x, y: top))
+            }
+            let content = cell.frame.size.height
+            let pad = cell.cell.padding
+            let dy = cell.cell.middle ? max((height - pad.top - pad.bottom - content) / 2, 0) : 0
+            frame.add(cell.frame, at: Point(x: cell.x + pad.left, y: top + pad.top + dy))
+            let a = Point(x: cell.x, y: top), b = Point(x: cell.x + cell.width, y: top + height)
+            strokes += [(a, Point(x: b.x, y: a.y)), (Point(x: a.x, y: b.y), b), (a, Point(x: a.x, y: b.y)), (Point(x: b.x, y: a.y), b)]
+        }
+        for row in rows {
+            for cell in row.cells where cell.cell.rows == 1 { box(cell, top: row.y, height: row.height) }
+        }
+        for b in boxes {
+            let top = rows[b.row].y
+            box(b.cell, top: top, height: rows[b.last].y + rows[b.last].height - top)
+        }
+        if rule > 0 {
+            for (a, b) in strokes {
+                frame.add(.rule(to: Point(x: b.x - a.x, y: b.y - a.y), width: rule, color: ruleColor), at: a)
+            }
+        }
+        if border > rule && total > 0 {
+            let w = xs.last!
+            for (a, b) in [(Point.zero, Point(x: w, y: 0)), (Point(x: 0, y: total), Point(x: w, y: total)),
+                           (Point.zero, Point(x: 0, y: total)), (Point(x: w, y: 0), Point(x: w, y: total))] {
+                frame.add(.rule(to: Point(x: b.x - a.x, y: b.y - a.y), width: border, color: ruleColor), at: a)
+            }
+        }
+        return frame
+    }
+}
+
+/// Nothing: an empty cell or a spacer of fixed height.
+public struct Empty: Block {
+    public var height: Double
+    public init(height: Double = 0) { self.height = height }
+    public func layout(in region: Region, _ context: Context) throws -> Fit {
+        if height > region.height && !region.fresh { return .nothing }
+        return .whole(Frame(size: Size(width: region.width, height: min(height, region.height))))
+    }
+}

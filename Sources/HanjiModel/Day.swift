@@ -1,0 +1,92 @@
+/// A calendar date without a time zone, as records write it (`2018-11-22`).
+public struct Day: Sendable, Equatable, Comparable, Hashable {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= Day.length(of: month, in: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    static func length(of month: Int, in year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// 0 = Sunday … 6 = Saturday (Sakamoto's method).
+    public var weekdayIndex: Int {
+        let offsets = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4]
+        let y = month < 3 ? year - 1 : year
+        return (y + y / 4 - y / 100 + y / 400 + offsets[month - 1] + day) % 7
+    }
+
+    /// The Korean weekday letter: 일 월 화 수 목 금 토.
+    public var weekday: String { Day.weekdays[weekdayIndex] }
+
+    public static let weekdays = ["일", "월", "화", "수", "목", "금", "토"]
+
+    public static func < (a: Day, b: Day) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// Seconds since 1970-01-01 at 00:00 UTC (for PDF metadata).
+    public var epochSeconds: Int {
+        var days = 0
+        for y in 1970..<year { days += (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 366 : 365 }
+        for m in 1..<month { days += Day.length(of: m, in: year) }
+        return (days + day - 1) * 86_400
+    }
+}
+
+/// A time of day, `HH:MM`, 24-hour.
+public struct Clock: Sendable, Equatable, Comparable {
+    public var hour: Int
+    public var minute: Int
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
+              (0...24).contains(h), (0...59).contains(m) else { return nil }
+        hour = h
+        minute = m
+    }
+
+    /// `18:30`.
+    public var text: String { "\(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute)" }
+
+    public static func < (a: Clock, b: Clock) -> Bool { (a.hour, a.minute) < (b.hour, b.minute) }
+}
+
+extension Field {
+    /// A date written `YYYY-MM-DD`.
+    public func day() throws -> Day {
+        let raw = try string()
+        guard let day = Day(iso: raw.trimmingCharacters(in: .whitespaces)) else {
+            throw error("'\(raw)' is not a date", hint: "write dates as YYYY-MM-DD, such as 2018-11-22, and check the day exists")
+        }
+        return day
+    }
+
+    /// A time written `HH:MM`.
+    public func clock() throws -> Clock {
+        let raw = try string()
+        guard let clock = Clock(raw.trimmingCharacters(in: .whitespaces)) else {
+            throw error("'\(raw)' is not a time", hint: "write times as \"HH:MM\" in quotes, such as \"18:30\"")
+        }
+        return clock
+    }
+}

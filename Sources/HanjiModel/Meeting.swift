@@ -1,0 +1,124 @@
+import Foundation
+
+/// One meeting's record: everything its minutes print.
+public struct Meeting: Sendable {
+    public var body: String
+    public var number: Int
+    public var date: Day
+    public var time: Clock?
+    public var end: Clock?
+    public var place: String
+    public var recorder: Person
+    public var attendance: [Group]
+    public var agenda: [AgendaItem]
+    public var summary: [String]
+    public var next: Next?
+    public var photos: [Photo]
+    public var remarks: String
+    /// The folder the record was read from; photo paths are relative to it.
+    public var folder: URL?
+
+    /// Everyone in the attendance grid, in order.
+    public var members: [Member] { attendance.flatMap(\.members) }
+
+    /// How many members have each status, in the order of `Status.allCases`.
+    public func count(_ status: Status) -> Int { members.filter { $0.status == status }.count }
+
+    /// Every personal name the record knows, for masking in a public edition.
+    public var names: [String] {
+        var all = members.compactMap(\.name) + [recorder.name].compactMap { $0 }
+        for item in agenda { all += item.event?.presenters.compactMap(\.name) ?? [] }
+        var seen = Set<String>()
+        return all.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+}
+
+/// A person named by role and, where known, by name.
+public struct Person: Sendable {
+    public var role: String
+    public var name: String?
+}
+
+/// A group of the attendance grid (a subcommittee or team) with its members.
+public struct Group: Sendable {
+    public var name: String
+    public var members: [Member]
+}
+
+/// One row of the attendance grid.
+public struct Member: Sendable {
+    public var group: String
+    public var role: String
+    public var name: String?
+    /// How the transcript names this person, such as 도시재생분과장.
+    public var title: String?
+    public var status: Status
+}
+
+/// Attendance status of a member.
+public enum Status: String, CaseIterable, Sendable {
+    case present = "참석"
+    case proxy = "위임"
+    case absent = "불참"
+}
+
+/// One agenda item with what was said and shown under it.
+public struct AgendaItem: Sendable {
+    public var title: String
+    public var notes: [Note]
+    public var appendix: Appendix?
+    public var transcript: [Turn]
+    public var event: Event?
+}
+
+/// An outline entry of an agenda item's notes.
+public indirect enum Note: Sendable {
+    case item(String, [Note])
+    case remark(String)
+}
+
+/// An attached list printed as a numbered table (별첨).
+public struct Appendix: Sendable {
+    public var title: String
+    public var items: [String]
+}
+
+/// One turn of the discussion.
+public struct Turn: Sendable {
+    public var speaker: Member
+    public var paragraphs: [String]
+}
+
+/// An event planned in a meeting, such as the showcase.
+public struct Event: Sendable {
+    public var title: String
+    public var date: Day
+    public var start: Clock?
+    public var end: Clock?
+    public var venue: String
+    public var address: String?
+    public var audience: String?
+    public var program: [String]
+    public var presenters: [Presenter]
+}
+
+/// A presentation at an event.
+public struct Presenter: Sendable {
+    public var group: String
+    public var project: String
+    public var name: String?
+    public var role: String
+}
+
+/// What the next meeting is, and when if known.
+public struct Next: Sendable {
+    public var title: String
+    public var date: Day?
+    public var time: Clock?
+}
+
+/// A photo file with its caption.
+public struct Photo: Sendable {
+    public var file: String
+    public var caption: String
+}

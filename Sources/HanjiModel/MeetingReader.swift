@@ -1,0 +1,142 @@
+import Foundation
+
+extension Meeting {
+    /// Reads a meeting record from a YAML file.
+    public static func load(_ url: URL) throws -> Meeting {
+        var meeting = try read(try Field.load(url))
+        meeting.folder = url.deletingLastPathComponent()
+        return meeting
+    }
+
+    static let keys = ["body", "number", "date", "weekday", "time", "end", "place", "recorder", "attendance",
+                       "agenda", "summary", "next", "photos", "remarks"]
+
+    /// Builds and checks a meeting from a parsed record.
+    public static func read(_ root: Field) throws -> Meeting {
+        let f = try root.fields(keys)
+        let dateField = try f.required("date", hint: "add 'date: YYYY-MM-DD'")
+        let date = try dateField.day()
+        if let weekday = f["weekday"] {
+            let written = try weekday.text().trimmingCharacters(in: CharacterSet(charactersIn: "()요일"))
+            if written != date.weekday {
+                throw weekday.error("\(date.year)-\(date.month)-\(date.day) is a \(date.weekday)요일, not \(written)요일",
+                                    hint: "correct the date or the weekday (or leave 'weekday' out: it is derived from the date)")
+            }
+        }
+        let attendance = try f.required("attendance").list().map(readGroup)
+        let members = attendance.flatMap(\.members)
+        return Meeting(
+            body: try f.required("body").text(),
+            number: try f.required("number").int(),
+            date: date,
+            time: try f["time"]?.clock(),
+            end: try f["end"]?.clock(),
+            place: try f.required("place").text(),
+            recorder: try readPerson(try f.required("recorder")),
+            attendance: attendance,
+            agenda: try f.required("agenda").list().map { try readItem($0, members: members) },
+            summary: try f["summary"]?.list().map { try $0.text() } ?? [],
+            next: try f["next"].map(readNext),
+            photos: try f["photos"]?.list().map(readPhoto) ?? [],
+            remarks: try f["remarks"]?.string() ?? "",
+            folder: nil)
+    }
+
+    static func readPerson(_ field: Field) throws -> Person {
+        if case .scalar = field.node { return Person(role: try field.text(), name: nil) }
+        let f = try field.fields(["role", "name"])
+        return Person(role: try f.required("role").text(), name: try f["name"]?.text())
+    }
+
+    static func readGroup(_ field: Field) throws -> Group {
+        let f = try field.fields(["group", "members"])
+        let name = try f.required("group").text()
+        let members = try f.required("members").list().map { member -> Member in
+            let m = try member.fields(["role", "name", "title", "status"])
+            let statusField = try m.required("status", hint: "add 'status: 참석' (or 위임, 불참)")
+            let raw = try statusField.text()
+            guard let status = Status(rawValue: raw) else {
+                throw statusField.error("unknown status '\(raw)'", hint: "write 참석, 위임 or 불참")
+            }
+            return Member(group: name, role: try m.required("role").text(), name: try m["name"]?.text(),
+                          title: try m["title"]?.text(), status: status)
+        }
+        return Group(name: name, members: members)
+    }
+
+    static func readItem(_ field: Field, members: [Member]) throws -> AgendaItem {
+        let f = try field.fields(["title", "notes", "appendix", "transcript", "event"])
+        return AgendaItem(
+            title: try f.required("title").text(),
+            notes: try f["notes"]?.list().map(readNote) ?? [],
+            appendix: try f["appendix"].map { a in
+                let af = try a.fields(["title", "items"])
+                return Appendix(title: try af.required("title").text(),
+                                items: try af.required("items").list().map { try $0.text() })
+            },
+            transcript: try f["transcript"]?.list().map { try readTurn($0, members: members) } ?? [],
+            event: try f["event"].map(readEvent))
+    }
+
+    static func readNote(_ field: Field) throws -> Note {
+        if case .scalar = field.node { return .item(try field.text(), []) }
+        let f = try field.fields(["text", "items", "note"])
+        if let note = f["note"] {
+            if f["text"] != nil || f["items"] != nil {
+                throw field.error("a note entry has 'note' alone", hint: "split it into a 'text' entry and a 'note' entry")
+            }
+            return .remark(try note.text())
+        }
+        return .item(try f.required("text").text(), try f["items"]?.list().map(readNote) ?? [])
+    }
+
+    static func readTurn(_ field: Field, members: [Member]) throws -> Turn {
+        let pairs = try field.pairs()
+        guard pairs.count == 1, let (key, value, keyField) = pairs.first else {
+            throw field.error("a turn is one line 'speaker: remark'", hint: "write each turn as '- 협치조정관: …'")
+        }
+        let matches = members.filter { $0.title == key || $0.name == key }
+        guard matches.count == 1, let speaker = matches.first else {
+            let known = members.compactMap(\.title)
+            if matches.count > 1 {
+                throw keyField.error("'\(key)' names \(matches.count) attendees", hint: "give each a distinct 'title' in attendance")
+            }
+            throw InputError("speaker '\(key)' is not in the attendance", at: keyField.location, path: value.path,
+                             hint: nearest(key, in: known).map { "did you mean '\($0)'?" }
+                                 ?? "give the attendee 'title: \(key)' or use one of: \(known.joined(separator: ", "))")
+        }
+        let paragraphs = try value.text().split(separator: "\n").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }
+        return Turn(speaker: speaker, paragraphs: paragraphs)
+    }
+
+    static func readEvent(_ field: Field) throws -> Event {
+        let f = try field.fields(["title", "date", "start", "end", "venue", "address", "audience", "program", "presenters"])
+        return Event(
+            title: try f.required("title").text(),
+            date: try f.required("date").day(),
+            start: try f["start"]?.clock(),
+            end: try f["end"]?.clock(),
+            venue: try f.required("venue").text(),
+            address: try f["address"]?.text(),
+            audience: try f["audience"]?.text(),
+            program: try f["program"]?.list().map { try $0.text() } ?? [],
+            presenters: try f["presenters"]?.list().map { p in
+                let pf = try p.fields(["group", "project", "name", "role"])
+                return Presenter(group: try pf.required("group").text(), project: try pf.required("project").text(),
+                                 name: try pf["name"]?.text(), role: try pf.required("role").text())
+            } ?? [])
+    }
+
+    static func readNext(_ field: Field) throws -> Next {
+        if case .scalar = field.node { return Next(title: try field.text(), date: nil, time: nil) }
+        let f = try field.fields(["title", "date", "time"])
+        return Next(title: try f.required("title").text(), date: try f["date"]?.day(), time: try f["time"]?.clock())
+    }
+
+    static func readPhoto(_ field: Field) throws -> Photo {
+        let f = try field.fields(["file", "caption"])
+        return Photo(file: try f.required("file").text(), caption: try f["caption"]?.string() ?? "")
+    }
+}

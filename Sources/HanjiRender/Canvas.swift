@@ -1,0 +1,64 @@
+// HanjiRender: walks laid-out pages onto Cairo surfaces. It draws what layout placed and
+// measures nothing: text lines arrive shaped, rules and fills arrive positioned.
+import CPangoCairo
+import HanjiLayout
+import HanjiText
+
+/// A Cairo drawing context that draws pages' items.
+final class Canvas {
+    let cr: OpaquePointer
+
+    init(surface: OpaquePointer) throws {
+        cr = cairo_create(surface)
+        try RenderError.check(cairo_status(cr), "cairo_create")
+    }
+
+    deinit { cairo_destroy(cr) }
+
+    /// Draws every item of a frame, offset by `origin`.
+    func draw(_ frame: Frame, at origin: Point = .zero) {
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE)
+        for (p, item) in frame.items {
+            let x = origin.x + p.x, y = origin.y + p.y
+            switch item {
+            case .text(let line, let color):
+                guard let shaped = line.handle as? Shaped,
+                      let pangoLine = pango_layout_get_line_readonly(shaped.layout, Int32(line.index)) else { continue }
+                set(color)
+                cairo_move_to(cr, x, y)
+                pango_cairo_show_layout_line(cr, pangoLine)
+            case .rule(let to, let width, let color):
+                set(color)
+                cairo_set_line_width(cr, width)
+                cairo_move_to(cr, x, y)
+                cairo_line_to(cr, x + to.x, y + to.y)
+                cairo_stroke(cr)
+            case .fill(let size, let color):
+                set(color)
+                cairo_rectangle(cr, x, y, size.width, size.height)
+                cairo_fill(cr)
+            }
+        }
+    }
+
+    func set(_ color: Color) {
+        cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha)
+    }
+}
+
+/// A failure in Cairo, named by the call that failed.
+public enum RenderError: Error, CustomStringConvertible {
+    case cairo(call: String, status: String)
+    case file(path: String, reason: String)
+
+    static func check(_ status: cairo_status_t, _ call: String) throws {
+        if status != CAIRO_STATUS_SUCCESS { throw RenderError.cairo(call: call, status: String(cString: cairo_status_to_string(status))) }
+    }
+
+    public var description: String {
+        switch self {
+        case .cairo(let call, let status): return "\(call) failed: \(status)"
+        case .file(let path, let reason): return "\(path): \(reason)"
+        }
+    }
+}

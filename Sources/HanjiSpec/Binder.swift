@@ -1,0 +1,126 @@
+import HanjiLayout
+import HanjiModel
+
+extension Spec {
+    /// Binds a record's values into the document's block tree.
+    public func bind(_ root: Value) throws -> any Block {
+        Stack(try bind(body, Scope(root)))
+    }
+
+    func bind(_ nodes: [SpecNode], _ scope: Scope) throws -> [any Block] {
+        try nodes.flatMap { try bind($0, scope) }
+    }
+
+    func list(_ path: [String], _ scope: Scope, at field: Field) throws -> [Value] {
+        guard let value = scope.lookup(path) else {
+            throw field.error("unknown field '\(path.joined(separator: "."))'",
+                              hint: nearest(path[0], in: scope.knownNames).map { "did you mean '\($0)'?" }
+                                  ?? "fields here: \(scope.knownNames.joined(separator: ", "))")
+        }
+        switch value {
+        case .list(let items): return items
+        case .null: return []
+        default: return [value]
+        }
+    }
+
+    func bind(_ node: SpecNode, _ scope: Scope) throws -> [any Block] {
+        switch node {
+        case .text(let template, let style, let keep, let source):
+            let text = try template.render(scope)
+            let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                Paragraph(String($0), style: style, source: source) as any Block
+            }
+            return keep ? [Keep(Stack(paragraphs, spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter))] : paragraphs
+        case .each(let path, let body, let field):
+            return try list(path, scope, at: field).enumerated().flatMap { i, item in
+                try bind(body, scope.entering(item, index: i))
+            }
+        case .when(let path, let negate, let body):
+            let present = scope.lookup(path)?.isPresent ?? false
+            return present != negate ? try bind(body, scope) : []
+        case .hang(let marker, let markerStyle, let body, let width, let gap, let source):
+            let mark = Paragraph(try marker.render(scope), style: markerStyle, source: source)
+            return [Hang(marker: mark, body: Stack(try bind(body, scope)), width: width, gap: gap)]
+        case .table(let spec):
+            return [try bindTable(spec, scope)]
+        case .space(let height):
+            return [Empty(height: height)]
+        case .outline(let path, let markers, let note, let style, let field):
+            return try outline(try list(path, scope, at: field), level: 0, markers: markers, note: note, style: style)
+        case .group(let nodes, let before, let after):
+            return [Stack(try bind(nodes, scope), spaceBefore: before, spaceAfter: after)]
+        }
+    }
+
+    /// An outline of notes: a text is an item, `text` + `items` nests, `note` is a ※ remark.
+    func outline(_ items: [Value], level: Int, markers: [String], note: String, style: Style) throws -> [any Block] {
+        items.map { item in
+            var marker = markers.isEmpty ? "" : markers[min(level, markers.count - 1)]
+            var text = item.plain
+            var children: [any Block] = []
+            if case .map = item {
+                if let remark = item["note"] { marker = note; text = remark.plain }
+                else {
+                    text = item["text"]?.plain ?? ""
+                    if case .list(let sub)? = item["items"] {
+                        children = (try? outline(sub, level: level + 1, markers: markers, note: note, style: style)) ?? []
+                    }
+                }
+            }
+            var markStyle = style
+            markStyle.align = .left
+            let body = Stack([Paragraph(text, style: style, source: "outline")] + children)
+            return Hang(marker: Paragraph(marker + " ", style: markStyle, source: "outline"), body: body)
+        }
+    }
+
+    func bindTable(_ spec: TableSpec, _ scope: Scope) throws -> Table {
+        func cells(_ row: RowSpec, _ scope: Scope) throws -> [Cell] {
+            try row.cells.map { c in
+                Cell(Stack(try bind(c.content, scope)), span: c.span, fill: c.fill, padding: c.padding, middle: c.middle,
+                     continuation: try c.continued.map { Paragraph(try $0.0.render(scope), style: $0.1, source: spec.source) })
+            }
+        }
+        func rows(_ specs: [RowSpec]) throws -> [Row] {
+            var out: [Row] = []
+            for row in specs {
+                guard let each = row.each else {
+                    out.append(Row(try cells(row, scope), breakable: row.breakable))
+                    continue
+                }
+                // Rows from a list; a `merge` cell spans the rows that share its text.
+                var open: [Int: (row: Int, cell: Int, key: String)] = [:]
+                for (i, item) in try list(each, scope, at: row.field).enumerated() {
+                    let inner = scope.entering(item, index: i)
+                    var built = try cells(row, inner)
+                    var drop: [Int] = []
+                    for (c, cell) in row.cells.enumerated() where cell.merge {
+                        let key = try cell.key?.render(inner) ?? ""
+                        if let start = open[c], start.key == key {
+                            out[start.row].cells[start.cell].rows += 1
+                            drop.append(c)
+                        } else {
+                            open[c] = (out.count, c - drop.count, key)
+                        }
+                    }
+                    for c in drop.reversed() { built.remove(at: c) }
+                    out.append(Row(built, breakable: row.breakable))
+                }
+            }
+            return out
+        }
+        return Table(columns: spec.columns, header: try rows(spec.header), rows: try rows(spec.rows),
+                     rule: spec.rule, frame: spec.frame, spaceBefore: spec.before, spaceAfter: spec.after, source: spec.source)
+    }
+}
+
+/// A block kept on the same page as the block after it (a heading).
+struct Keep: Block {
+    let inner: any Block
+    init(_ inner: any Block) { self.inner = inner }
+    func layout(in region: Region, _ context: Context) throws -> Fit { try inner.layout(in: region, context) }
+    var spaceBefore: Double { inner.spaceBefore }
+    var spaceAfter: Double { inner.spaceAfter }
+    var keepWithNext: Bool { true }
+}

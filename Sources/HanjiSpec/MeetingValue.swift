@@ -1,0 +1,60 @@
+import HanjiModel
+
+extension Meeting {
+    /// The meeting as the spec sees it, with computed fields: `title`, `members` (numbered rows
+    /// of the attendance grid), `totals` per status, and each agenda item's position.
+    public var value: Value {
+        func person(_ name: String?, _ role: String) -> Value {
+            .map([("name", name.map(Value.text) ?? .text("")), ("role", .text(role))])
+        }
+        func member(_ m: Member) -> Value {
+            .map([("group", .text(m.group)), ("role", .text(m.role)), ("name", .text(m.name ?? "")),
+                  ("title", .text(m.title ?? m.role)), ("status", .text(m.status.rawValue))])
+        }
+        func note(_ n: Note) -> Value {
+            switch n {
+            case .item(let text, let items):
+                return items.isEmpty ? .text(text) : .map([("text", .text(text)), ("items", .list(items.map(note)))])
+            case .remark(let text):
+                return .map([("note", .text(text))])
+            }
+        }
+        func event(_ e: Event) -> Value {
+            .map([("title", .text(e.title)), ("date", .day(e.date)), ("start", e.start.map(Value.clock) ?? .null),
+                  ("end", e.end.map(Value.clock) ?? .null), ("venue", .text(e.venue)), ("address", .text(e.address ?? "")),
+                  ("audience", .text(e.audience ?? "")), ("program", .list(e.program.map(Value.text))),
+                  ("presenters", .list(e.presenters.map { p in
+                      .map([("group", .text(p.group)), ("project", .text(p.project)), ("name", .text(p.name ?? "")),
+                            ("role", .text(p.role))])
+                  }))])
+        }
+        let items: [Value] = agenda.map { item in
+            .map([("title", .text(item.title)),
+                  ("notes", .list(item.notes.map(note))),
+                  ("appendix", item.appendix.map { a in
+                      .map([("title", .text(a.title)), ("items", .list(a.items.map(Value.text)))])
+                  } ?? .null),
+                  ("transcript", .list(item.transcript.map { turn in
+                      .map([("speaker", member(turn.speaker)), ("paragraphs", .list(turn.paragraphs.map(Value.text)))])
+                  })),
+                  ("event", item.event.map(event) ?? .null)])
+        }
+        var totals: [(String, Value)] = Status.allCases.map { ($0.rawValue, .number(count($0))) }
+        totals.append(("전체", .number(members.count)))
+        return .map([
+            ("body", .text(body)), ("number", .number(number)), ("date", .day(date)), ("weekday", .text(date.weekday)),
+            ("time", time.map(Value.clock) ?? .null), ("end", end.map(Value.clock) ?? .null),
+            ("place", .text(place)), ("recorder", person(recorder.name, recorder.role)),
+            ("attendance", .list(attendance.map { g in .map([("group", .text(g.name)), ("members", .list(g.members.map(member)))]) })),
+            ("members", .list(members.map(member))),
+            ("totals", .map(totals)),
+            ("agenda", .list(items)),
+            ("summary", .list(summary.map(Value.text))),
+            ("next", next.map { n in
+                .map([("title", .text(n.title)), ("date", n.date.map(Value.day) ?? .null), ("time", n.time.map(Value.clock) ?? .null)])
+            } ?? .null),
+            ("photos", .list(photos.map { .map([("file", .text($0.file)), ("caption", .text($0.caption))]) })),
+            ("remarks", .text(remarks)),
+        ])
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import HanjiLayout
+import HanjiModel
+
+/// A layout spec: the page, the named styles and the tree of blocks a document is made of.
+public struct Spec {
+    public var page = PageSetup()
+    public var footer: (Template, Style)?
+    public var header: (Template, Style)?
+    public var styles: [String: Style] = [:]
+    public var metadata: [String: Template] = [:]
+    /// How a public edition masks personal names.
+    public var mask = "ㅇㅇㅇ"
+    /// A line printed at the top of every page of the public edition.
+    public var publicHeader: Template?
+    var body: [SpecNode] = []
+    public let file: String
+
+    static let keys = ["document", "page", "styles", "metadata", "public", "body"]
+
+    /// Reads a spec file.
+    public static func load(_ url: URL) throws -> Spec {
+        try Spec(try Field.load(url))
+    }
+
+    public init(_ root: Field) throws {
+        file = root.file
+        let f = try root.fields(Spec.keys)
+        if let styles = f["styles"] { self.styles = try Spec.readStyles(styles) }
+        if let page = f["page"] { try readPage(page) }
+        if let meta = f["metadata"] {
+            for (key, value, _) in try meta.pairs() {
+                guard ["title", "author", "subject", "keywords", "creator"].contains(key) else {
+                    throw value.error("unknown metadata '\(key)'", hint: "use title, author, subject, keywords or creator")
+                }
+                metadata[key] = try Template(value)
+            }
+        }
+        if let pub = f["public"] {
+            let p = try pub.fields(["mask", "header"])
+            if let m = p["mask"] { mask = try m.text() }
+            if let h = p["header"] { publicHeader = try Template(h) }
+        }
+        body = try readBlocks(try f.required("body", hint: "add 'body:' with the document's blocks"))
+    }
+
+    // MARK: Page
+
+    mutating func readPage(_ field: Field) throws {
+        let f = try field.fields(["size", "margins", "footer", "header"])
+        if let size = f["size"] {
+            if case .scalar = size.node {
+                guard try size.text().uppercased() == "A4" else { throw size.error("unknown paper size", hint: "write A4 or [width, height]") }
+                page.size = .a4
+            } else {
+                let dims = try size.list()
+                guard dims.count == 2 else { throw size.error("a size is [width, height]") }
+                page.size = Size(width: try dims[0].length(), height: try dims[1].length())
+            }
+        }
+        if let m = f["margins"] {
+            let mf = try m.fields(["top", "right", "bottom", "left"])
+            page.margins = Insets(top: try mf["top"]?.length() ?? page.margins.top,
+                                  right: try mf["right"]?.length() ?? page.margins.right,
+                                  bottom: try mf["bottom"]?.length() ?? page.margins.bottom,
+                                  left: try mf["left"]?.length() ?? page.margins.left)
+        }
+        for key in ["footer", "header"] {
+            guard let node = f[key] else { continue }
+            let nf = try node.fields(["text", "style", "offset"])
+            let entry = (try Template(try nf.required("text")), try style(nf["style"]))
+            if key == "footer" {
+                footer = entry
+                if let o = nf["offset"] { page.footerOffset = try o.length() }
+            } else {
+                header = entry
+                if let o = nf["offset"] { page.headerOffset = try o.length() }
+            }
+        }
+    }
+
+    // MARK: Styles
+
+    static let styleKeys = ["parent", "font", "size", "bold", "italic", "line", "align", "tracking", "color",
+                            "breaking", "before", "after", "indent"]
+
+    static func readStyles(_ field: Field) throws -> [String: Style] {
+        let pairs = try field.pairs()
+        var raw: [String: Fields] = [:]
+        for (name, value, _) in pairs { raw[name] = try value.fields(styleKeys) }
+        var done: [String: Style] = [:]
+        func resolve(_ name: String, _ seen: [String], at field: Field) throws -> Style {
+            if let s = done[name] { return s }
+            guard let f = raw[name] else {
+                throw field.error("unknown style '\(name)'", hint: nearest(name, in: Array(raw.keys)).map { "did you mean '\($0)'?" })
+            }
+            if seen.contains(name) { throw field.error("styles '\(seen.joined(separator: " → "))' inherit in a circle") }
+            var style = Style()
+            if let parent = f["parent"] { style = try resolve(try parent.text(), seen + [name], at: parent) }
+            try apply(f, to: &style)
+            done[name] = style
+            return style
+        }
+        for (name, value, _) in pairs { _ = try resolve(name, [], at: value) }
+        return done
+    }
+
+    static func apply(_ f: Fields, to style: inout Style) throws {
+        if let v = f["font"] { style.font = try v.text() }
+        if let v = f["size"] { style.size = try v.length() }
+        if let v = f["bold"] { style.bold = try v.bool() }
+        if let v = f["italic"] { style.italic = try v.bool() }
+        if let v = f["line"] { style.lineSpacing = try v.percent() }
+        if let v = f["align"] { style.align = try v.choice(Style.Align.self) }
+        if let v = f["tracking"] { style.tracking = try v.em() }
+        if let v = f["color"] {
+            guard let c = Color(hex: try v.text()) else { throw v.error("not a colour", hint: "write #rrggbb, such as #1a1a1a") }
+            style.color = c
+        }
+        if let v = f["breaking"] { style.breaking = try v.choice(Style.Breaking.self) }
+        if let v = f["before"] { style.spaceBefore = try v.length() }
+        if let v = f["after"] { style.spaceAfter = try v.length() }
+        if let v = f["indent"] { style.indent = try v.length() }
+    }
+
+    /// The style a block names; `base` when it names none.
+    func style(_ field: Field?) throws -> Style {
+        guard let field else { return styles["base"] ?? Style() }
+        let name = try field.text()
+        guard let style = styles[name] else {
+            throw field.error("unknown style '\(name)'", hint: nearest(name, in: Array(styles.keys)).map { "did you mean '\($0)'?" }
+                                  ?? "styles: \(styles.keys.sorted().joined(separator: ", "))")
+        }
+        return style
+    }
+}
+
+extension Field {
+    /// A length: `20mm`, `1.5cm`, `10pt`, or a bare number of points.
+    public func length() throws -> Double {
+        let raw = try text()
+        let units: [(String, Double)] = [("mm", mm), ("cm", 10 * mm), ("pt", 1), ("in", 72)]
+        for (suffix, scale) in units where raw.hasSuffix(suffix) {
+            if let v = Double(raw.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)) { return v * scale }
+        }
+        if let v = Double(raw) { return v }
+        throw error("'\(raw)' is not a length", hint: "write a number with a unit: 20mm, 1.5cm, 10pt")
+    }
+
+    /// A percentage (`160%`) or a factor (`1.6`).
+    func percent() throws -> Double {
+        let raw = try text()
+        if raw.hasSuffix("%"), let v = Double(raw.dropLast()) { return v / 100 }
+        if let v = Double(raw) { return v }
+        throw error("'\(raw)' is not a percentage", hint: "write it as 160%")
+    }
+
+    /// A length in em (`0.3em`, or a bare number).
+    func em() throws -> Double {
+        let raw = try text()
+        if let v = Double(raw.hasSuffix("em") ? String(raw.dropLast(2)) : raw) { return v }
+        throw error("'\(raw)' is not a spacing in em", hint: "write it as 0.3em")
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type) throws -> T where T.RawValue == String {
+        let raw = try text()
+        guard let value = T(rawValue: raw) else {
+            let all = T.allCases.map(\.rawValue)
+            throw error("unknown value '\(raw)'", hint: "write one of: \(all.joined(separator: ", "))")
+        }
+        return value
+    }
+}

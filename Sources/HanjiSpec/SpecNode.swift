@@ -1,0 +1,151 @@
+import HanjiLayout
+import HanjiModel
+
+/// One block of a spec, read and checked before any record is bound to it.
+indirect enum SpecNode {
+    case text(Template, Style, keep: Bool, source: String)
+    case each(path: [String], body: [SpecNode], field: Field)
+    case when(path: [String], negate: Bool, body: [SpecNode])
+    case hang(marker: Template, markerStyle: Style, body: [SpecNode], width: Double?, gap: Double, source: String)
+    case table(TableSpec)
+    case space(Double)
+    case outline(path: [String], markers: [String], note: String, style: Style, field: Field)
+    case group([SpecNode], before: Double, after: Double)
+}
+
+struct TableSpec {
+    var columns: [Width]
+    var header: [RowSpec]
+    var rows: [RowSpec]
+    var rule: Double
+    var frame: Double
+    var before: Double
+    var after: Double
+    var source: String
+}
+
+struct RowSpec {
+    var each: [String]?
+    var field: Field
+    var cells: [CellSpec]
+    var breakable: Bool
+}
+
+struct CellSpec {
+    var content: [SpecNode]
+    /// The text that identifies the cell for `merge` (its first text template).
+    var key: Template?
+    var span: Int
+    var fill: Color?
+    var middle: Bool
+    var merge: Bool
+    var continued: (Template, Style)?
+    var padding: Insets
+}
+
+extension Spec {
+    static let blockKinds = ["text", "each", "hang", "table", "space", "outline", "blocks"]
+    static let blockKeys = blockKinds + ["if", "unless", "style", "keep", "do", "marker-style", "width", "gap",
+                                         "markers", "note", "body", "before", "after"]
+
+    func readBlocks(_ field: Field) throws -> [SpecNode] {
+        try field.list().map(readBlock)
+    }
+
+    static func path(_ field: Field) throws -> [String] {
+        let raw = try field.text()
+        return raw == "." ? ["."] : raw.split(separator: ".").map(String.init)
+    }
+
+    func readBlock(_ field: Field) throws -> SpecNode {
+        let f = try field.fields(Spec.blockKeys)
+        let kinds = f.keys.filter { Spec.blockKinds.contains($0) }
+        guard kinds.count == 1, let kind = kinds.first else {
+            throw field.error(kinds.isEmpty ? "a block needs one of: \(Spec.blockKinds.joined(separator: ", "))"
+                                            : "a block has one kind, found \(kinds.joined(separator: " and "))")
+        }
+        var node: SpecNode
+        switch kind {
+        case "text":
+            node = .text(try Template(f["text"]!), try style(f["style"]), keep: try f["keep"]?.bool() ?? false,
+                         source: field.path)
+        case "each":
+            node = .each(path: try Spec.path(f["each"]!), body: try readBlocks(try f.required("do", hint: "add 'do:' with the blocks to repeat")),
+                         field: f["each"]!)
+        case "hang":
+            let bodyStyle = try style(f["style"])
+            let body: [SpecNode]
+            if let b = f["body"] { body = try readBlocks(b) } else {
+                throw field.error("a hang needs 'body:'", hint: "add 'body:' with the blocks beside the marker")
+            }
+            node = .hang(marker: try Template(f["hang"]!), markerStyle: try f["marker-style"].map { try style($0) } ?? bodyStyle,
+                         body: body, width: try f["width"]?.length(), gap: try f["gap"]?.length() ?? 0, source: field.path)
+        case "table":
+            node = .table(try readTable(f["table"]!))
+        case "space":
+            node = .space(try f["space"]!.length())
+        case "outline":
+            node = .outline(path: try Spec.path(f["outline"]!), markers: try f["markers"]?.list().map { try $0.string() } ?? ["○", "-", "·"],
+                            note: try f["note"]?.string() ?? "※", style: try style(f["style"]), field: f["outline"]!)
+        default:
+            node = .group(try readBlocks(f["blocks"]!), before: try f["before"]?.length() ?? 0, after: try f["after"]?.length() ?? 0)
+        }
+        if let cond = f["if"] { node = .when(path: try Spec.path(cond), negate: false, body: [node]) }
+        if let cond = f["unless"] { node = .when(path: try Spec.path(cond), negate: true, body: [node]) }
+        return node
+    }
+
+    func readTable(_ field: Field) throws -> TableSpec {
+        let f = try field.fields(["columns", "header", "rows", "rule", "frame", "before", "after"])
+        let columns = try f.required("columns", hint: "add 'columns: [20mm, \"*\"]'").list().map { c -> Width in
+            let raw = try c.text()
+            if raw.hasSuffix("*") { return .share(Double(raw.dropLast()) ?? 1) }
+            return .fixed(try c.length())
+        }
+        func rows(_ key: String) throws -> [RowSpec] {
+            try f[key]?.list().map { try readRow($0, columns: columns.count) } ?? []
+        }
+        return TableSpec(columns: columns, header: try rows("header"), rows: try rows("rows"),
+                         rule: try f["rule"]?.length() ?? 0.5, frame: try f["frame"]?.length() ?? 0.5,
+                         before: try f["before"]?.length() ?? 0, after: try f["after"]?.length() ?? 0, source: field.path)
+    }
+
+    func readRow(_ field: Field, columns: Int) throws -> RowSpec {
+        let f = try field.fields(["each", "cells", "unbreakable"])
+        let cells = try f.required("cells").list().map(readCell)
+        let spanned = cells.reduce(0) { $0 + $1.span }
+        if spanned > columns {
+            throw field.error("the cells span \(spanned) columns but the table has \(columns)", hint: "check the cells' 'span'")
+        }
+        return RowSpec(each: try f["each"].map(Spec.path), field: field, cells: cells,
+                       breakable: !(try f["unbreakable"]?.bool() ?? false))
+    }
+
+    func readCell(_ field: Field) throws -> CellSpec {
+        let f = try field.fields(["text", "style", "blocks", "span", "fill", "middle", "merge", "continued", "padding"])
+        let cellStyle = try style(f["style"])
+        var content: [SpecNode] = []
+        var key: Template?
+        if let t = f["text"] {
+            key = try Template(t)
+            content = [.text(key!, cellStyle, keep: false, source: field.path)]
+        }
+        if let b = f["blocks"] { content += try readBlocks(b) }
+        var fill: Color?
+        if let v = f["fill"] {
+            guard let c = Color(hex: try v.text()) else { throw v.error("not a colour", hint: "write #rrggbb, such as #eeeeee") }
+            fill = c
+        }
+        var padding = Insets(top: 1.2 * mm, right: 2 * mm, bottom: 1.2 * mm, left: 2 * mm)
+        if let p = f["padding"] {
+            if case .scalar = p.node { padding = Insets(all: try p.length()) } else {
+                let v = try p.list().map { try $0.length() }
+                guard v.count == 2 else { throw p.error("padding is one length or [vertical, horizontal]") }
+                padding = Insets(top: v[0], right: v[1], bottom: v[0], left: v[1])
+            }
+        }
+        return CellSpec(content: content, key: key, span: try f["span"]?.int() ?? 1, fill: fill,
+                        middle: try f["middle"]?.bool() ?? false, merge: try f["merge"]?.bool() ?? false,
+                        continued: try f["continued"].map { (try Template($0), cellStyle) }, padding: padding)
+    }
+}

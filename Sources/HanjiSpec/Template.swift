@@ -1,0 +1,126 @@
+import HanjiModel
+
+/// A text with `{path}` and `{path|filter:argument}` holes, filled from a scope.
+///
+/// Filters: `date:PATTERN` (YYYY YY M MM D DD and ddd for the weekday letter), `is:VALUE:MARK`
+/// (MARK when the value equals VALUE, else nothing), `or:TEXT` (TEXT when empty),
+/// `prefix:TEXT` and `suffix:TEXT` (only when not empty). `{{` and `}}` are literal braces.
+public struct Template: Sendable {
+    enum Part: Sendable {
+        case literal(String)
+        case hole(path: [String], filters: [(String, [String])], source: String)
+    }
+    let parts: [Part]
+    let field: Location?
+    let path: String
+
+    static let filters = ["date", "is", "or", "prefix", "suffix"]
+
+    /// Parses a template from a spec field.
+    public init(_ field: Field) throws {
+        try self.init(try field.string(), location: field.location, path: field.path)
+    }
+
+    public init(_ text: String, location: Location? = nil, path: String = "") throws {
+        var parts: [Part] = []
+        var literal = ""
+        var chars = Array(text)[...]
+        while let c = chars.popFirst() {
+            if c == "{" && chars.first == "{" { chars.removeFirst(); literal.append("{"); continue }
+            if c == "}" && chars.first == "}" { chars.removeFirst(); literal.append("}"); continue }
+            guard c == "{" else { literal.append(c); continue }
+            guard let close = chars.firstIndex(of: "}") else {
+                throw InputError("'{' without a closing '}' in \"\(text)\"", at: location, path: path,
+                                 hint: "close the field name with '}', or write '{{' for a literal brace")
+            }
+            let inner = String(chars[..<close])
+            chars = chars[chars.index(after: close)...]
+            if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
+            let pieces = inner.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            let name = pieces[0].trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else {
+                throw InputError("empty field name '{}' in \"\(text)\"", at: location, path: path, hint: "write a field such as {date}")
+            }
+            var filters: [(String, [String])] = []
+            for piece in pieces.dropFirst() {
+                let args = piece.split(separator: ":", maxSplits: piece.hasPrefix("date:") ? 1 : Int.max,
+                                       omittingEmptySubsequences: false).map(String.init)
+                guard Template.filters.contains(args[0]) else {
+                    throw InputError("unknown filter '\(args[0])' in \"\(text)\"", at: location, path: path,
+                                     hint: nearest(args[0], in: Template.filters).map { "did you mean '\($0)'?" }
+                                         ?? "filters: \(Template.filters.joined(separator: ", "))")
+                }
+                filters.append((args[0], Array(args.dropFirst())))
+            }
+            let path = name == "." || name == "#" ? [name] : name.split(separator: ".").map(String.init)
+            parts.append(.hole(path: path, filters: filters, source: inner))
+        }
+        if !literal.isEmpty { parts.append(.literal(literal)) }
+        self.parts = parts
+        field = location
+        self.path = path
+    }
+
+    /// Whether the template has no holes.
+    public var isConstant: Bool { parts.allSatisfy { if case .literal = $0 { true } else { false } } }
+
+    /// Fills the holes from `scope`; an unknown name is an error located at the spec.
+    public func render(_ scope: Scope) throws -> String {
+        var out = ""
+        for part in parts {
+            switch part {
+            case .literal(let s): out += s
+            case .hole(let path, let filters, let source):
+                guard let value = scope.lookup(path) else {
+                    let known = scope.knownNames
+                    throw InputError("unknown field '\(path.joined(separator: "."))' in {\(source)}", at: field, path: self.path,
+                                     hint: nearest(path[0], in: known).map { "did you mean '\($0)'?" }
+                                         ?? "fields here: \(known.joined(separator: ", "))")
+                }
+                out += apply(filters, to: value)
+            }
+        }
+        return out
+    }
+
+    func apply(_ filters: [(String, [String])], to value: Value) -> String {
+        var text = value.plain
+        for (name, args) in filters {
+            switch name {
+            case "date":
+                if case .day(let d) = value { text = Template.format(d, args.first ?? "") }
+            case "is":
+                text = text == (args.first ?? "") ? (args.count > 1 ? args[1] : "○") : ""
+            case "or":
+                if text.isEmpty { text = args.joined(separator: ":") }
+            case "prefix":
+                if !text.isEmpty { text = args.joined(separator: ":") + text }
+            case "suffix":
+                if !text.isEmpty { text += args.joined(separator: ":") }
+            default: break
+            }
+        }
+        return text
+    }
+
+    /// Formats a date by a pattern: `YYYY. M. D.(ddd)` gives `2018. 11. 22.(목)`.
+    public static func format(_ day: Day, _ pattern: String) -> String {
+        let tokens: [(String, (Day) -> String)] = [
+            ("YYYY", { String($0.year) }), ("YY", { String(String($0.year).suffix(2)) }),
+            ("MM", { $0.month < 10 ? "0\($0.month)" : "\($0.month)" }), ("M", { String($0.month) }),
+            ("DD", { $0.day < 10 ? "0\($0.day)" : "\($0.day)" }), ("D", { String($0.day) }),
+            ("ddd", { $0.weekday }),
+        ]
+        var out = ""
+        var rest = pattern[...]
+        outer: while !rest.isEmpty {
+            for (token, value) in tokens where rest.hasPrefix(token) {
+                out += value(day)
+                rest = rest.dropFirst(token.count)
+                continue outer
+            }
+            out.append(rest.removeFirst())
+        }
+        return out
+    }
+}

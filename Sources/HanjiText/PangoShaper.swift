@@ -1,0 +1,128 @@
+// HanjiText: shapes text with Pango into the lines the layout places and the writer draws.
+// Korean word-based breaking lives here: breaks are allowed only at spaces unless a word is
+// longer than its line, which then breaks between syllables.
+import CPangoCairo
+import HanjiLayout
+
+/// A Pango layout kept alive for the lines cut from it; the writer draws its lines.
+public final class Shaped {
+    public let layout: OpaquePointer
+    init(_ layout: OpaquePointer) { self.layout = layout }
+    deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
+}
+
+/// Shapes text with Pango over its own font map at 72 dpi, positions unrounded.
+public final class PangoShaper: Shaper {
+    let fontMap: UnsafeMutablePointer<PangoFontMap>
+    let context: OpaquePointer
+
+    public init() {
+        fontMap = pango_cairo_font_map_new()
+        pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
+        context = pango_font_map_create_context(fontMap)
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        pango_context_set_round_glyph_positions(context, 0)
+    }
+
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(context))
+        g_object_unref(UnsafeMutableRawPointer(fontMap))
+    }
+
+    public func shape(_ text: String, style: Style, width: Double) throws -> [Line] {
+        let bytes = Array(text.utf8)
+        var words = style.breaking == .words ? Self.words(in: bytes) : []
+        for _ in 0..<4 {
+            let layout = make(text, style: style, width: width, keep: words)
+            let lines = Self.lines(of: layout, bytes: bytes)
+            let over = lines.filter { $0.width > width + 0.5 }
+            if over.isEmpty || words.isEmpty { return lines }
+            // A word longer than its line: let that word alone break between syllables.
+            let spans = over.map { line -> Range<Int> in
+                let shaped = line.handle as! Shaped
+                let l = pango_layout_get_line_readonly(shaped.layout, Int32(line.index))!.pointee
+                return Int(l.start_index)..<Int(l.start_index + l.length)
+            }
+            let before = words.count
+            words.removeAll { w in spans.contains { $0.overlaps(w) } }
+            if words.count == before { return lines }
+        }
+        return Self.lines(of: make(text, style: style, width: width, keep: []), bytes: bytes)
+    }
+
+    /// Byte ranges of the space-delimited words.
+    static func words(in bytes: [UInt8]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start: Int?
+        for (i, b) in bytes.enumerated() {
+            let space = b == 0x20 || b == 0x0A || b == 0x09
+            if space, let s = start { result.append(s..<i); start = nil }
+            if !space && start == nil { start = i }
+        }
+        if let s = start { result.append(s..<bytes.count) }
+        return result
+    }
+
+    func make(_ text: String, style: Style, width: Double, keep words: [Range<Int>]) -> Shaped {
+        let layout = pango_layout_new(context)!
+        let shaped = Shaped(layout)
+        pango_layout_set_text(layout, text, -1)
+        let desc = pango_font_description_new()
+        pango_font_description_set_family(desc, style.font)
+        pango_font_description_set_absolute_size(desc, style.size * Double(PANGO_SCALE))
+        pango_font_description_set_weight(desc, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        if style.italic { pango_font_description_set_style(desc, PANGO_STYLE_ITALIC) }
+        pango_layout_set_font_description(layout, desc)
+        pango_font_description_free(desc)
+        pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        switch style.align {
+        case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+        case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
+        case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
+        case .justify:
+            pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+            pango_layout_set_justify(layout, 1)
+        }
+        let attrs = pango_attr_list_new()
+        for word in words {
+            let attr = pango_attr_allow_breaks_new(0)!
+            attr.pointee.start_index = guint(word.lowerBound)
+            attr.pointee.end_index = guint(word.upperBound)
+            pango_attr_list_insert(attrs, attr)
+        }
+        if style.tracking != 0 {
+            let attr = pango_attr_letter_spacing_new(Int32(style.tracking * style.size * Double(PANGO_SCALE)))!
+            pango_attr_list_insert(attrs, attr)
+        }
+        pango_layout_set_attributes(layout, attrs)
+        pango_attr_list_unref(attrs)
+        return shaped
+    }
+
+    static func lines(of shaped: Shaped, bytes: [UInt8]) -> [Line] {
+        var lines: [Line] = []
+        let iter = pango_layout_get_iter(shaped.layout)!
+        defer { pango_layout_iter_free(iter) }
+        var index = 0
+        repeat {
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iter, nil, &logical)
+            let baseline = Double(pango_layout_iter_get_baseline(iter)) / Double(PANGO_SCALE)
+            let line = pango_layout_iter_get_line_readonly(iter)!.pointee
+            let start = Int(line.start_index), end = min(start + Int(line.length), bytes.count)
+            let text = String(decoding: bytes[start..<end], as: UTF8.self)
+            let top = Double(logical.y) / Double(PANGO_SCALE)
+            let height = Double(logical.height) / Double(PANGO_SCALE)
+            lines.append(Line(text: text, x: Double(logical.x) / Double(PANGO_SCALE),
+                              width: Double(logical.width) / Double(PANGO_SCALE),
+                              ascent: baseline - top, descent: top + height - baseline, handle: shaped, index: index))
+            index += 1
+        } while pango_layout_iter_next_line(iter) != 0
+        return lines
+    }
+}
