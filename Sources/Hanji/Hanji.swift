@@ -58,17 +58,14 @@ public struct Composer {
     public func compose(_ value: Value, spec: Spec, date: Day, edition: Edition) throws -> Document {
         let root = Scope(value)
         var setup = spec.page
-        if let (template, style) = spec.footer {
-            setup.footer = { page, pages in
-                let text = (try? template.render(root.with(.map([("page", .number(page)), ("pages", .number(pages))])))) ?? ""
-                return Paragraph(text, style: style, source: "footer")
-            }
+        // Check the running templates once, so a wrong field is an error and not a blank line.
+        for (template, _) in [spec.footer, spec.header, spec.publicHeader.map { ($0, Style()) }].compactMap({ $0 }) {
+            _ = try template.render(root.with(.map([("page", .number(1)), ("pages", .number(1))])))
         }
-        let header = edition == .public ? spec.publicHeader.map { ($0, spec.styles["header"] ?? spec.footer?.1 ?? Style()) } : nil
-        let headerText = try header.map { try $0.0.render(root) }
-        if let header, let headerText {
-            setup.header = { _, _ in Paragraph(headerText, style: header.1, source: "header") }
-        }
+        setup.footer = spec.footer.map { running($0.0, $0.1, root) }
+        // The public edition's marking line stands in for the running header.
+        let header = (edition == .public ? spec.publicHeader.map { ($0, spec.styles["header"] ?? Style()) } : nil) ?? spec.header
+        setup.header = header.map { running($0.0, $0.1, root) }
         let pages = try Paginator(setup: setup).pages(try spec.bind(value), context)
         var metadata = Metadata()
         metadata.title = try spec.metadata["title"]?.render(root) ?? ""
@@ -77,5 +74,13 @@ public struct Composer {
         metadata.keywords = try spec.metadata["keywords"]?.render(root) ?? ""
         metadata.date = String(format: "%04d-%02d-%02dT00:00:00", date.year, date.month, date.day)
         return Document(pages: pages, metadata: metadata)
+    }
+
+    /// A running header or footer: the template filled with `page` and `pages` for each page.
+    func running(_ template: Template, _ style: Style, _ root: Scope) -> (Int, Int) -> (any Block)? {
+        { page, pages in
+            let text = (try? template.render(root.with(.map([("page", .number(page)), ("pages", .number(pages))])))) ?? ""
+            return Paragraph(text, style: style, source: "running")
+        }
     }
 }

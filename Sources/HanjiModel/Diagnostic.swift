@@ -36,9 +36,8 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         var text = location.map { "\($0): " } ?? ""
-        text += "error: "
-        if !path.isEmpty { text += "\(path): " }
-        text += message
+        text += "error: " + message
+        if !path.isEmpty { text += " (at \(path))" }
         if let hint { text += "\n  hint: \(hint)" }
         return text
     }

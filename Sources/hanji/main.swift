@@ -16,6 +16,24 @@ struct HanjiCommand: ParsableCommand {
             Exit codes: 0 done, 1 the input is wrong, 2 usage, 3 internal error.
             """,
         subcommands: [MinutesCommand.self])
+
+    /// Runs the command with the documented exit codes: 0 done, 1 input wrong, 2 usage, 3 internal.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }
 
 struct MinutesCommand: ParsableCommand {
@@ -94,6 +112,9 @@ enum Runner {
             throw ExitCode(1)
         } catch let error as RenderError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(3)
+        } catch {
+            FileHandle.standardError.write(Data("internal error: \(error)\n".utf8))
             throw ExitCode(3)
         }
     }

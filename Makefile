@@ -1,0 +1,35 @@
+# Hanji: `make demo` renders every example into out/; `make test` runs the whole test suite.
+# Both install the Debian packages they need when missing (as root, or through sudo).
+
+DEBS := libcairo2-dev libpango1.0-dev libfontconfig-dev fonts-nanum fonts-dejavu-core poppler-utils qpdf
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+HANJI := .build/release/hanji
+EXAMPLES := $(wildcard examples/*/minutes-*.yaml)
+
+.PHONY: deps build demo test clean
+
+deps:
+	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	swift build -c release --product hanji
+
+demo: build
+	@mkdir -p out/png
+	@for record in $(EXAMPLES); do \
+	  name=$$(basename $$record .yaml); \
+	  $(HANJI) minutes $$record -o out/$$name.pdf --png out/png || exit 1; \
+	  $(HANJI) minutes $$record --public -o out/$$name-public.pdf --png out/png || exit 1; \
+	done
+	@echo "PDFs in out/, page previews in out/png/"
+
+test: deps
+	swift build --build-tests
+	swift test --skip-build
+
+clean:
+	rm -rf .build out
