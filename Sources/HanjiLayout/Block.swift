@@ -59,12 +59,17 @@ public enum LayoutError: Error, CustomStringConvertible {
     /// Text is too wide for a box that cannot grow.
     case overflow(what: String, width: Double, available: Double)
 
+    static func mm(_ points: Double) -> String {
+        points.isFinite ? "\(Int((points / HanjiLayout.mm).rounded())) mm" : "unbounded"
+    }
+
     public var description: String {
         switch self {
         case .tooLarge(let what, let h, let a):
-            return "\(what) needs \(Int(h / mm)) mm of height but an empty page offers \(Int(a / mm)) mm"
+            let need = h.isFinite ? "needs \(LayoutError.mm(h)) of height but" : "does not fit, and"
+            return "\(what) \(need) an empty page offers \(LayoutError.mm(a))"
         case .overflow(let what, let w, let a):
-            return "\(what) is \(Int(w / mm)) mm wide but its box is \(Int(a / mm)) mm"
+            return "\(what) is \(LayoutError.mm(w)) wide but its box is \(LayoutError.mm(a))"
         }
     }
 }

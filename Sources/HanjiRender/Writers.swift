@@ -80,3 +80,29 @@ public enum Atomic {
         }
     }
 }
+
+/// Compares PNG images pixel by pixel (golden-image tests, preview checks).
+public enum PNGCompare {
+    /// The share of pixels whose colour differs by more than `threshold` (0–255) in any channel;
+    /// 1 when the sizes differ.
+    public static func difference(_ a: URL, _ b: URL, threshold: Int = 40) throws -> Double {
+        let sa = cairo_image_surface_create_from_png(a.path)!, sb = cairo_image_surface_create_from_png(b.path)!
+        defer { cairo_surface_destroy(sa); cairo_surface_destroy(sb) }
+        try RenderError.check(cairo_surface_status(sa), "reading \(a.lastPathComponent)")
+        try RenderError.check(cairo_surface_status(sb), "reading \(b.lastPathComponent)")
+        let w = cairo_image_surface_get_width(sa), h = cairo_image_surface_get_height(sa)
+        guard w == cairo_image_surface_get_width(sb), h == cairo_image_surface_get_height(sb) else { return 1 }
+        let strideA = Int(cairo_image_surface_get_stride(sa)), strideB = Int(cairo_image_surface_get_stride(sb))
+        let pa = cairo_image_surface_get_data(sa)!, pb = cairo_image_surface_get_data(sb)!
+        var differing = 0
+        for y in 0..<Int(h) {
+            for x in 0..<Int(w) {
+                for c in 0..<3 where abs(Int(pa[y * strideA + x * 4 + c]) - Int(pb[y * strideB + x * 4 + c])) > threshold {
+                    differing += 1
+                    break
+                }
+            }
+        }
+        return Double(differing) / Double(w * h)
+    }
+}
