@@ -23,6 +23,6 @@ let package = Package(
         .target(name: "Hanji", dependencies: ["HanjiModel", "HanjiSpec", "HanjiLayout", "HanjiText", "HanjiRender"]),
         .executableTarget(name: "hanji", dependencies: ["Hanji", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "HanjiTests", dependencies: ["Hanji", "HanjiModel", "HanjiSpec", "HanjiLayout", "HanjiText", "HanjiRender"],
-                    resources: [.copy("Golden")]),
+                    exclude: ["Golden"]),
     ]
 )
