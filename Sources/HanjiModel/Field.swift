@@ -175,9 +175,13 @@ extension InputError {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
-            return InputError("YAML syntax: \(detail)", at: Location(file: file, line: mark.line, column: mark.column),
-                              hint: "check the indentation and quoting here; text with ': ' or a leading quote needs \"quotes\"")
+            // Point at what was left open (the context), which is where the fix goes; the
+            // parser's own position is often the line after, or the end of the file.
+            let at = context?.mark ?? mark
+            var detail = problem
+            if let context { detail += " (\(context.text), which starts here; the parser gave up at line \(mark.line))" }
+            return InputError("YAML syntax: \(detail)", at: Location(file: file, line: at.line, column: at.column),
+                              hint: "check the indentation and quoting here; close every [ and {, and put text with ': ' or a leading quote in \"quotes\"")
         case .reader(let problem, _, _, _):
             return InputError("YAML: \(problem)", at: Location(file: file, line: 1, column: 1),
                               hint: "the file must be UTF-8 text")

@@ -97,8 +97,8 @@ import Testing
     @Test func syntaxErrorsAreLocated() {
         #expect(throws: InputError.self) { try Field.parse("body: [x\nplace: y\n", file: "s.yaml") }
         do { _ = try Field.parse("a: 1\nb: [x\nc: y\n", file: "s.yaml") } catch let e as InputError {
-            #expect(e.location?.file == "s.yaml" && e.location?.line == 3)
-            #expect(e.description.hasPrefix("s.yaml:3:"))
+            #expect(e.location?.file == "s.yaml" && e.location?.line == 2 && e.location?.column == 4)
+            #expect(e.description.hasPrefix("s.yaml:2:4: error: YAML syntax"))
         } catch { Issue.record("unexpected \(error)") }
     }
 }
