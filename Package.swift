@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "HanjiSpec", dependencies: ["HanjiModel", "HanjiLayout", .product(name: "Yams", package: "Yams")]),
         .target(name: "HanjiRender", dependencies: ["CPangoCairo", "HanjiLayout", "HanjiText"]),
         .target(name: "Hanji", dependencies: ["HanjiModel", "HanjiSpec", "HanjiLayout", "HanjiText", "HanjiRender"]),
-        .executableTarget(name: "hanji", dependencies: ["Hanji", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "hanji", dependencies: ["Hanji", "HanjiText", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "HanjiTests", dependencies: ["Hanji", "HanjiModel", "HanjiSpec", "HanjiLayout", "HanjiText", "HanjiRender"],
                     exclude: ["Golden"]),
     ]

@@ -19,6 +19,8 @@ public enum Edition: Sendable {
 public struct Document {
     public var pages: [Page]
     public var metadata: Metadata
+    /// Problems that did not stop the document (a missing glyph, where the spec allows it).
+    public var warnings: [String] = []
 
     /// Writes the document as a PDF.
     public func writePDF(to url: URL) throws {
@@ -39,9 +41,23 @@ public struct Document {
 /// Composes documents from records and specs.
 public struct Composer {
     let context: Context
+    let shaper: PangoShaper
+    public var fonts: Fonts { shaper.fonts }
 
-    public init() {
-        context = Context(shaper: PangoShaper())
+    /// A composer over the given fonts.
+    public init(fonts: Fonts) {
+        shaper = PangoShaper(fonts: fonts)
+        context = Context(shaper: shaper)
+    }
+
+    /// A composer over a spec's font folders and the installed font packages.
+    public init(for spec: Spec) throws {
+        self.init(fonts: try Fonts(folders: spec.fontFolders))
+    }
+
+    /// A composer over the installed font packages only.
+    public init() throws {
+        self.init(fonts: try Fonts(folders: []))
     }
 
     /// Lays out a meeting's minutes by a spec.
@@ -51,11 +67,32 @@ public struct Composer {
             let mask = Mask(names: meeting.names, pattern: spec.mask)
             value = value.mapText(mask.apply)
         }
-        return try compose(value, spec: spec, date: meeting.date, edition: edition)
+        do {
+            return try compose(value, spec: spec, date: meeting.date, edition: edition)
+        } catch FontError.missingGlyph(let c, let text, let fonts) {
+            let hint = "delete or replace it, or put a font that has it into fonts/ and add it to the style's font list"
+            if let source = meeting.source(of: c) {
+                throw InputError("no font has the character \(FontError.describe(c)) (fonts tried: \(fonts))",
+                                 at: source.location, path: source.path, hint: hint)
+            }
+            throw InputError("no font has the character \(FontError.describe(c)) (fonts tried: \(fonts)) in \"\(text.prefix(40))\"",
+                             at: Location(file: spec.file, line: 1, column: 1), hint: hint)
+        }
+    }
+
+    /// Checks that every font family the spec names is available.
+    public func check(_ spec: Spec) throws {
+        for (name, field) in spec.families where !fonts.has(name) {
+            throw field.error("no font family '\(name)'",
+                              hint: "available: \(fonts.families.joined(separator: ", ")); add a font file to \(spec.fontFolders.first?.path ?? "fonts/")")
+        }
     }
 
     /// Lays out any record value by a spec.
     public func compose(_ value: Value, spec: Spec, date: Day, edition: Edition) throws -> Document {
+        try check(spec)
+        shaper.missingIsError = !spec.missingGlyphsWarn
+        shaper.warnings = []
         let root = Scope(value)
         var setup = spec.page
         // Check the running templates once, so a wrong field is an error and not a blank line.
@@ -73,7 +110,7 @@ public struct Composer {
         metadata.subject = try spec.metadata["subject"]?.render(root) ?? ""
         metadata.keywords = try spec.metadata["keywords"]?.render(root) ?? ""
         metadata.date = String(format: "%04d-%02d-%02dT00:00:00", date.year, date.month, date.day)
-        return Document(pages: pages, metadata: metadata)
+        return Document(pages: pages, metadata: metadata, warnings: shaper.warnings)
     }
 
     /// A running header or footer: the template filled with `page` and `pages` for each page.

@@ -77,7 +77,31 @@ public struct Field {
             throw error("expected text, found \(kind)", hint: "write the value on the same line as its key")
         }
         if isNull() { return "" }
+        if let bad = scalar.string.unicodeScalars.first(where: Field.isForbidden) {
+            throw error("the text holds the control character \(String(format: "U+%04X", bad.value))",
+                        hint: "delete it (text pasted from HWP or Excel can carry invisible characters)")
+        }
         return scalar.string
+    }
+
+    /// Control characters other than line feed and tab never belong in a record.
+    static func isForbidden(_ s: Unicode.Scalar) -> Bool {
+        s.properties.generalCategory == .control && s != "\n" && s != "\t" && s != "\r"
+    }
+
+    /// Every scalar under this field with its key path and place, for finding where a text came from.
+    public func scalars() -> [(path: String, location: Location, text: String)] {
+        switch node {
+        case .scalar(let s): return [(path, location, s.string)]
+        case .sequence(let seq): return seq.enumerated().flatMap { element($1, index: $0).scalars() }
+        case .mapping(let map):
+            return map.flatMap { key, value -> [(path: String, location: Location, text: String)] in
+                let name = key.scalar?.string ?? "?"
+                let keyField = Field(node: key, file: file, path: path)
+                return [(path.isEmpty ? name : "\(path).\(name)", keyField.location, name)] + child(value, key: name).scalars()
+            }
+        case .alias: return []
+        }
     }
 
     /// A non-empty text.

@@ -17,6 +17,13 @@ public struct Meeting: Sendable {
     public var remarks: String
     /// The folder the record was read from; photo paths are relative to it.
     public var folder: URL?
+    /// Every text of the record with its key path and place, to name the field behind a problem.
+    public var sources: [(path: String, location: Location, text: String)] = []
+
+    /// The record field whose text holds `character`, if any.
+    public func source(of character: Character) -> (path: String, location: Location, text: String)? {
+        sources.first { $0.text.contains(character) }
+    }
 
     /// Everyone in the attendance grid, in order.
     public var members: [Member] { attendance.flatMap(\.members) }

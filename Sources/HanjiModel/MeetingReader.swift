@@ -39,7 +39,8 @@ extension Meeting {
             next: try f["next"].map(readNext),
             photos: try f["photos"]?.list().map(readPhoto) ?? [],
             remarks: try f["remarks"]?.string() ?? "",
-            folder: nil)
+            folder: nil,
+            sources: root.scalars())
     }
 
     static func readPerson(_ field: Field) throws -> Person {

@@ -15,8 +15,14 @@ public struct Spec {
     public var publicHeader: Template?
     var body: [SpecNode] = []
     public let file: String
+    /// Folders of the organisation's own fonts, relative to the spec (default: `../fonts`, `fonts`).
+    public var fontFolders: [URL]
+    /// Whether a character no font has is a warning rather than an error.
+    public var missingGlyphsWarn = false
+    /// Every font family the styles name, with where, to check against the fonts available.
+    public private(set) var families: [(name: String, field: Field)] = []
 
-    static let keys = ["document", "page", "styles", "metadata", "public", "body"]
+    static let keys = ["document", "page", "fonts", "styles", "metadata", "public", "body"]
 
     /// Reads a spec file.
     public static func load(_ url: URL) throws -> Spec {
@@ -26,7 +32,30 @@ public struct Spec {
     public init(_ root: Field) throws {
         file = root.file
         let f = try root.fields(Spec.keys)
-        if let styles = f["styles"] { self.styles = try Spec.readStyles(styles) }
+        let folder = URL(fileURLWithPath: root.file).deletingLastPathComponent()
+        fontFolders = [folder.appendingPathComponent("../fonts").standardized, folder.appendingPathComponent("fonts")]
+        if let fonts = f["fonts"] {
+            let ff = try fonts.fields(["folders", "missing"])
+            if let folders = ff["folders"] {
+                fontFolders = try folders.list().map { folder.appendingPathComponent(try $0.text()).standardized }
+            }
+            if let missing = ff["missing"] {
+                switch try missing.text() {
+                case "error": missingGlyphsWarn = false
+                case "warning": missingGlyphsWarn = true
+                case let other: throw missing.error("unknown value '\(other)'", hint: "write error or warning")
+                }
+            }
+        }
+        if let styles = f["styles"] {
+            self.styles = try Spec.readStyles(styles)
+            for (_, value, _) in try styles.pairs() {
+                guard let font = try value.fields(Spec.styleKeys)["font"] else { continue }
+                for name in try font.text().split(separator: ",") {
+                    families.append((name.trimmingCharacters(in: .whitespaces), font))
+                }
+            }
+        }
         if let page = f["page"] { try readPage(page) }
         if let meta = f["metadata"] {
             for (key, value, _) in try meta.pairs() {

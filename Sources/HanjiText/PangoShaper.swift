@@ -16,8 +16,15 @@ public final class PangoShaper: Shaper {
     let fontMap: UnsafeMutablePointer<PangoFontMap>
     let context: OpaquePointer
 
-    public init() {
+    public let fonts: Fonts
+    /// Whether a character no font has stops the document; otherwise it is noted in `warnings`.
+    public var missingIsError = true
+    public var warnings: [String] = []
+
+    public init(fonts: Fonts) {
+        self.fonts = fonts
         fontMap = pango_cairo_font_map_new()
+        pango_fc_font_map_set_config(OpaquePointer(fontMap), fonts.config)
         pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
         context = pango_font_map_create_context(fontMap)
         let options = cairo_font_options_create()
@@ -38,6 +45,11 @@ public final class PangoShaper: Shaper {
         var words = style.breaking == .words ? Self.words(in: bytes) : []
         for _ in 0..<4 {
             let layout = make(text, style: style, width: width, keep: words)
+            if let c = Self.missing(in: layout, bytes: bytes, chain: Self.chain(style.font)) {
+                let problem = FontError.missingGlyph(c, text: text, fonts: style.font)
+                if missingIsError { throw problem }
+                if !warnings.contains(problem.description) { warnings.append(problem.description) }
+            }
             let lines = Self.lines(of: layout, bytes: bytes)
             let over = lines.filter { $0.width > width + 0.5 }
             if over.isEmpty || words.isEmpty { return lines }
@@ -52,6 +64,37 @@ public final class PangoShaper: Shaper {
             if words.count == before { return lines }
         }
         return Self.lines(of: make(text, style: style, width: width, keep: []), bytes: bytes)
+    }
+
+    /// The families of a style's font list, lowercased: `NanumMyeongjo, DejaVu Serif`.
+    static func chain(_ font: String) -> Set<String> {
+        Set(font.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+    }
+
+    /// The first character drawn with no glyph (Pango's hex box) or by a font outside the
+    /// style's chain (a silent substitute), if any.
+    static func missing(in shaped: Shaped, bytes: [UInt8], chain: Set<String>) -> Character? {
+        let iter = pango_layout_get_iter(shaped.layout)!
+        defer { pango_layout_iter_free(iter) }
+        repeat {
+            guard let run = pango_layout_iter_get_run_readonly(iter) else { continue }
+            let item = run.pointee.item.pointee, glyphs = run.pointee.glyphs.pointee
+            var outside = false
+            if let font = item.analysis.font {
+                let desc = pango_font_describe(font)
+                let family = pango_font_description_get_family(desc).map { String(cString: $0).lowercased() } ?? ""
+                pango_font_description_free(desc)
+                outside = !chain.contains(family)
+            }
+            for i in 0..<Int(glyphs.num_glyphs) {
+                let glyph = glyphs.glyphs[i].glyph
+                guard glyph & 0x1000_0000 != 0 || (outside && glyph != 0x0FFF_FFFF) else { continue }
+                let start = Int(item.offset) + Int(glyphs.log_clusters[i])
+                let text = String(decoding: bytes[start...], as: UTF8.self)
+                if let c = text.first, !c.isWhitespace { return c }
+            }
+        } while pango_layout_iter_next_run(iter) != 0
+        return nil
     }
 
     /// Byte ranges of the space-delimited words.

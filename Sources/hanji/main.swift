@@ -6,6 +6,7 @@ import HanjiLayout
 import HanjiModel
 import HanjiRender
 import HanjiSpec
+import HanjiText
 
 @main
 struct HanjiCommand: ParsableCommand {
@@ -15,7 +16,7 @@ struct HanjiCommand: ParsableCommand {
         discussion: """
             Exit codes: 0 done, 1 the input is wrong, 2 usage, 3 internal error.
             """,
-        subcommands: [MinutesCommand.self])
+        subcommands: [MinutesCommand.self, FontsCommand.self])
 
     /// Runs the command with the documented exit codes: 0 done, 1 input wrong, 2 usage, 3 internal.
     static func main() {
@@ -70,12 +71,39 @@ struct MinutesCommand: ParsableCommand {
             let recordURL = URL(fileURLWithPath: record)
             let meeting = try Meeting.load(recordURL)
             let spec = try Spec.load(try Layouts.find(layout, name: "minutes"))
-            let document = try Composer().minutes(meeting, spec: spec, edition: publicEdition ? .public : .official)
+            let document = try Composer(for: spec).minutes(meeting, spec: spec, edition: publicEdition ? .public : .official)
+            for warning in document.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
             let name = recordURL.deletingPathExtension().lastPathComponent + (publicEdition ? "-public" : "")
             let target = URL(fileURLWithPath: output ?? "out/\(name).pdf")
             try document.writePDF(to: target)
             if let png { try document.writePNG(to: URL(fileURLWithPath: png), name: name, dpi: dpi) }
             print("\(target.path): \(document.pages.count) pages")
+        }
+    }
+}
+
+struct FontsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fonts",
+        abstract: "List the font families Hanji can use.",
+        discussion: """
+            Hanji sees only the fonts in the spec's font folders (by default fonts/ beside
+            layouts/) and the Debian font packages it installs, never other fonts of the machine.
+            Examples:
+              hanji fonts
+              hanji fonts --layout my-minutes.yaml
+            """)
+
+    @Option(help: "The layout spec whose font folders to use (default: layouts/minutes.yaml).")
+    var layout: String?
+
+    func run() throws {
+        try Runner.run {
+            let spec = try Spec.load(try Layouts.find(layout, name: "minutes"))
+            let fonts = try Fonts(folders: spec.fontFolders)
+            for family in fonts.families { print(family) }
+            let summary = "(\(fonts.families.count) families from \(fonts.folders.joined(separator: ", ")))\n"
+            FileHandle.standardError.write(Data(summary.utf8))
         }
     }
 }

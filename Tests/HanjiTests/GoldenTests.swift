@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func comparisonNoticesAChangedPage() throws {
-        let composer = Composer()
+        let composer = try Composer()
         let official = try composer.minutes(try Fixture.meeting(), spec: try Fixture.spec())
         let masked = try composer.minutes(try Fixture.meeting(), spec: try Fixture.spec(), edition: .public)
         let dir = Fixture.tempDir()

@@ -54,8 +54,12 @@ private final class PipeDrain: @unchecked Sendable {
 
 /// Runs an executable with arguments in `directory`, reading both pipes to the end before
 /// waiting for the exit.
-func execute(_ executable: URL, _ args: [String], in directory: URL = repoRoot) -> Outcome {
+func execute(_ executable: URL, _ args: [String], in directory: URL = repoRoot,
+             environment: [String: String] = [:]) -> Outcome {
     let process = Process()
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     process.executableURL = executable
     process.arguments = args
     process.currentDirectoryURL = directory
@@ -82,14 +86,14 @@ func execute(_ executable: URL, _ args: [String], in directory: URL = repoRoot) 
 }
 
 /// Runs the hanji CLI from the repository root (so `layouts/` is found as a user would).
-func run(_ args: [String]) -> (status: Int32, stdout: String, stderr: String) {
-    let outcome = execute(hanjiBinary, args)
+func run(_ args: [String], environment: [String: String] = [:]) -> (status: Int32, stdout: String, stderr: String) {
+    let outcome = execute(hanjiBinary, args, environment: environment)
     return (outcome.status, outcome.stdout, outcome.stderr)
 }
 
 /// Runs a command-line tool found on PATH (pdftotext, pdfinfo, pdffonts, qpdf).
-func tool(_ name: String, _ args: [String]) -> (status: Int32, stdout: String, stderr: String) {
-    let outcome = execute(URL(fileURLWithPath: "/usr/bin/env"), [name] + args)
+func tool(_ name: String, _ args: [String], environment: [String: String] = [:]) -> (status: Int32, stdout: String, stderr: String) {
+    let outcome = execute(URL(fileURLWithPath: "/usr/bin/env"), [name] + args, environment: environment)
     return (outcome.status, outcome.stdout, outcome.stderr)
 }
 

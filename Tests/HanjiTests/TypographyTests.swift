@@ -6,7 +6,7 @@ import Testing
 
 /// Korean line breaking: between words, never inside one unless the word is longer than its line.
 @Suite struct TypographyTests {
-    let shaper = PangoShaper()
+    let shaper = Fixture.shaper()
 
     static func isHangul(_ c: Character?) -> Bool {
         guard let v = c?.unicodeScalars.first?.value else { return false }

@@ -1,0 +1,83 @@
+import CPangoCairo
+import Foundation
+
+/// The fonts Hanji may use: a private fontconfig configuration over the project's `fonts/`
+/// folder and the Debian font packages it installs, so a font installed elsewhere on the
+/// machine never changes the output.
+public final class Fonts {
+    /// Folders of the Debian font packages the project installs (fonts-nanum, fonts-dejavu-core).
+    public static let packageFolders = ["/usr/share/fonts/truetype/nanum", "/usr/share/fonts/truetype/dejavu"]
+
+    let config: OpaquePointer
+    /// Every family name the configuration knows, sorted.
+    public let families: [String]
+    public let folders: [String]
+
+    /// Builds the configuration from `folders` (the user's own) plus the package folders.
+    public init(folders: [URL]) throws {
+        let all = folders.map(\.path).filter { FileManager.default.fileExists(atPath: $0) } + Fonts.packageFolders
+        self.folders = all
+        let cache = (ProcessInfo.processInfo.environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache"))
+            .appendingPathComponent("hanji/fontconfig").path
+        func escape(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        }
+        let xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+            <fontconfig>
+            \(all.map { "  <dir>\(escape($0))</dir>" }.joined(separator: "\n"))
+              <cachedir>\(escape(cache))</cachedir>
+            </fontconfig>
+            """
+        guard let config = FcConfigCreate() else { throw FontError.setup("FcConfigCreate failed") }
+        self.config = config
+        guard FcConfigParseAndLoadFromMemory(config, xml, 1) != 0, FcConfigBuildFonts(config) != 0 else {
+            throw FontError.setup("fontconfig could not load the font folders \(all.joined(separator: ", "))")
+        }
+        var names = Set<String>()
+        if let set = FcConfigGetFonts(config, FcSetSystem) {
+            for i in 0..<Int(set.pointee.nfont) {
+                guard let pattern = set.pointee.fonts[i] else { continue }
+                var n: Int32 = 0
+                var value: UnsafeMutablePointer<FcChar8>?
+                while FcPatternGetString(pattern, "family", n, &value) == FcResultMatch, let value {
+                    names.insert(String(cString: value))
+                    n += 1
+                }
+            }
+        }
+        families = names.sorted()
+    }
+
+    deinit { FcConfigDestroy(config) }
+
+    /// Whether `family` (compared without case, as fontconfig does) is available.
+    public func has(_ family: String) -> Bool {
+        let wanted = family.trimmingCharacters(in: .whitespaces).lowercased()
+        return families.contains { $0.lowercased() == wanted }
+    }
+}
+
+/// A problem with fonts or glyphs.
+public enum FontError: Error, CustomStringConvertible {
+    case setup(String)
+    /// No font of the chain has this character.
+    case missingGlyph(Character, text: String, fonts: String)
+
+    public var description: String {
+        switch self {
+        case .setup(let s): return s
+        case .missingGlyph(let c, let text, let fonts):
+            return "no font has the character \(FontError.describe(c)) (fonts tried: \(fonts)) in \"\(text.prefix(40))\""
+        }
+    }
+
+    /// `'' U+E000`, with the code points of every scalar.
+    public static func describe(_ c: Character) -> String {
+        let points = c.unicodeScalars.map { String(format: "U+%04X", $0.value) }.joined(separator: " ")
+        let visible = c.unicodeScalars.allSatisfy { $0.properties.generalCategory != .control && $0.properties.generalCategory != .privateUse }
+        return visible ? "'\(c)' \(points)" : points
+    }
+}
