@@ -27,6 +27,10 @@ public struct Style: Sendable, Equatable {
     public var spaceAfter: Double = 0
     /// Left indent of every line, in points.
     public var indent: Double = 0
+    /// Justification: the widest a word gap may grow, beyond its natural width, in em; what
+    /// remains is spread between letters, up to `maxLetterGap` em each.
+    public var maxGap: Double = 0.4
+    public var maxLetterGap: Double = 0.2
 
     public init() {}
 

@@ -111,7 +111,7 @@ public struct Spec {
     // MARK: Styles
 
     static let styleKeys = ["parent", "font", "size", "bold", "italic", "line", "align", "tracking", "color",
-                            "breaking", "before", "after", "indent"]
+                            "breaking", "before", "after", "indent", "max-gap", "max-letter-gap"]
 
     static func readStyles(_ field: Field) throws -> [String: Style] {
         let pairs = try field.pairs()
@@ -150,6 +150,8 @@ public struct Spec {
         if let v = f["before"] { style.spaceBefore = try v.length() }
         if let v = f["after"] { style.spaceAfter = try v.length() }
         if let v = f["indent"] { style.indent = try v.length() }
+        if let v = f["max-gap"] { style.maxGap = try v.em() }
+        if let v = f["max-letter-gap"] { style.maxLetterGap = try v.em() }
     }
 
     /// The style a block names; `base` when it names none.

@@ -42,7 +42,7 @@ public final class PangoShaper: Shaper {
 
     public func shape(_ text: String, style: Style, width: Double) throws -> [Line] {
         let bytes = Array(text.utf8)
-        var words = style.breaking == .words ? Self.words(in: bytes) : []
+        var words = style.breaking == .words ? Breaking.unbreakable(in: text) : []
         for _ in 0..<4 {
             let layout = make(text, style: style, width: width, keep: words)
             if let c = Self.missing(in: layout, bytes: bytes, chain: Self.chain(style.font)) {
@@ -52,7 +52,7 @@ public final class PangoShaper: Shaper {
             }
             let lines = Self.lines(of: layout, bytes: bytes)
             let over = lines.filter { $0.width > width + 0.5 }
-            if over.isEmpty || words.isEmpty { return lines }
+            if over.isEmpty || words.isEmpty { return justified(lines, layout, bytes, style, width) }
             // A word longer than its line: let that word alone break between syllables.
             let spans = over.map { line -> Range<Int> in
                 let shaped = line.handle as! Shaped
@@ -61,9 +61,22 @@ public final class PangoShaper: Shaper {
             }
             let before = words.count
             words.removeAll { w in spans.contains { $0.overlaps(w) } }
-            if words.count == before { return lines }
+            if words.count == before { return justified(lines, layout, bytes, style, width) }
         }
-        return Self.lines(of: make(text, style: style, width: width, keep: []), bytes: bytes)
+        let layout = make(text, style: style, width: width, keep: [])
+        return justified(Self.lines(of: layout, bytes: bytes), layout, bytes, style, width)
+    }
+
+    /// Justified text: every line but the last stretched to the width, gaps within limits.
+    func justified(_ lines: [Line], _ layout: Shaped, _ bytes: [UInt8], _ style: Style, _ width: Double) -> [Line] {
+        guard style.align == .justify, lines.count > 1 else { return lines }
+        let widths = Justify.apply(layout, bytes: bytes, width: width, maxGap: style.maxGap * style.size,
+                                   maxLetter: style.maxLetterGap * style.size)
+        return lines.map { line in
+            var line = line
+            if let w = widths[line.index] { line.width = w }
+            return line
+        }
     }
 
     /// The families of a style's font list, lowercased: `NanumMyeongjo, DejaVu Serif`.
@@ -97,19 +110,6 @@ public final class PangoShaper: Shaper {
         return nil
     }
 
-    /// Byte ranges of the space-delimited words.
-    static func words(in bytes: [UInt8]) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        var start: Int?
-        for (i, b) in bytes.enumerated() {
-            let space = b == 0x20 || b == 0x0A || b == 0x09
-            if space, let s = start { result.append(s..<i); start = nil }
-            if !space && start == nil { start = i }
-        }
-        if let s = start { result.append(s..<bytes.count) }
-        return result
-    }
-
     func make(_ text: String, style: Style, width: Double, keep words: [Range<Int>]) -> Shaped {
         let layout = pango_layout_new(context)!
         let shaped = Shaped(layout)
@@ -128,8 +128,8 @@ public final class PangoShaper: Shaper {
         case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
         case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
         case .justify:
+            // Justified afterwards by `Justify`, which limits the word gaps.
             pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
-            pango_layout_set_justify(layout, 1)
         }
         let attrs = pango_attr_list_new()
         for word in words {

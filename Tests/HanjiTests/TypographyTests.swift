@@ -69,3 +69,44 @@ import Testing
         #expect(lines.last!.width < 195)
     }
 }
+
+@Suite struct UnitBreakingTests {
+    let shaper = Fixture.shaper()
+
+    /// Shapes `text` at each width from `from` to 200 pt and returns every line break seen.
+    func breaks(_ text: String, from: Double) throws -> [(String, String)] {
+        var found: [(String, String)] = []
+        for width in stride(from: from, through: 200, by: 3) {
+            let lines = try shaper.shape(text, style: Fixture.style(align: .left), width: width)
+            found += zip(lines, lines.dropFirst()).map { ($0.0.text, $0.1.text) }
+        }
+        return found
+    }
+
+    @Test(arguments: ["2018. 11. 22.(목)", "'18. 6. 3.", "18:00~21:00", "2018년 12월 13일", "8 명", "Harmony"])
+    func neverSplit(_ unit: String) throws {
+        let text = "회의는 \(unit) 에 열렸고 모두 참석했습니다"
+        // Wherever the unit fits on a line it is never cut (a narrower line must cut it).
+        let natural = try shaper.shape(unit, style: Fixture.style(align: .left), width: 1000)[0].width
+        let seen = try breaks(text, from: natural + 1)
+        #expect(!seen.isEmpty)
+        for (a, b) in seen {
+            let joined = a + b
+            guard let range = joined.range(of: unit) else { continue }
+            let cut = joined.index(joined.startIndex, offsetBy: a.count)
+            #expect(!(range.lowerBound < cut && cut < range.upperBound), "'\(unit)' split as '\(a)' / '\(b)'")
+        }
+    }
+
+    @Test func justifiedGapsStayWithinTheLimit() throws {
+        var style = Fixture.style()
+        style.maxGap = 0.4
+        style.maxLetterGap = 0.2
+        // Long words in a narrow column: plain justification would open huge gaps.
+        let lines = try shaper.shape("지역사회혁신계획 협치분과체제 운영방안을 효율적으로 논의하였습니다 그리고 다시", style: style, width: 120)
+        #expect(lines.count >= 3)
+        for line in lines.dropLast() {
+            #expect(line.x + line.width <= 120.5)
+        }
+    }
+}
