@@ -46,32 +46,41 @@ extension Spec {
             return [try bindTable(spec, scope)]
         case .space(let height):
             return [Empty(height: height)]
-        case .outline(let path, let markers, let note, let style, let field):
-            return try outline(try list(path, scope, at: field), level: 0, markers: markers, note: note, style: style)
+        case .outline(let path, let markers, let note, let style, let step, let field):
+            return outline(try list(path, scope, at: field), level: 0, markers: markers, note: note, style: style, step: step)
         case .group(let nodes, let before, let after):
             return [Stack(try bind(nodes, scope), spaceBefore: before, spaceAfter: after)]
         }
     }
 
-    /// An outline of notes: a text is an item, `text` + `items` nests, `note` is a ※ remark.
-    func outline(_ items: [Value], level: Int, markers: [String], note: String, style: Style) throws -> [any Block] {
-        items.map { item in
-            var marker = markers.isEmpty ? "" : markers[min(level, markers.count - 1)]
+    /// An outline: a text is an item, `text` + `items` nests, `note` is a ※ remark. Each level
+    /// stands `step` right of its parent's marker; wrapped lines hang under the item's text.
+    func outline(_ items: [Value], level: Int, markers: [String], note: String, style: Style, step: Double) -> [any Block] {
+        let pattern = markers.isEmpty ? "" : markers[min(level, markers.count - 1)]
+        let numbered = items.filter { $0["note"] == nil }
+        var markStyle = style
+        markStyle.align = .left
+        var n = 0
+        return items.flatMap { item -> [any Block] in
+            var marker: String
             var text = item.plain
-            var children: [any Block] = []
-            if case .map = item {
-                if let remark = item["note"] { marker = note; text = remark.plain }
-                else {
+            var children: [Value] = []
+            if let remark = item["note"] {
+                marker = note
+                text = remark.plain
+            } else {
+                n += 1
+                // A single item of a numbered level gets no number (공문서 rule).
+                marker = Numbering.counts(pattern) && numbered.count == 1 ? "" : Numbering.marker(pattern, n)
+                if case .map = item {
                     text = item["text"]?.plain ?? ""
-                    if case .list(let sub)? = item["items"] {
-                        children = (try? outline(sub, level: level + 1, markers: markers, note: note, style: style)) ?? []
-                    }
+                    if case .list(let sub)? = item["items"] { children = sub }
                 }
             }
-            var markStyle = style
-            markStyle.align = .left
-            let body = Stack([Paragraph(text, style: style, source: "outline")] + children)
-            return Hang(marker: Paragraph(marker + " ", style: markStyle, source: "outline"), body: body)
+            let body = Paragraph(text, style: style, source: "outline")
+            let line: any Block = marker.isEmpty ? body : Hang(marker: Paragraph(marker + " ", style: markStyle, source: "outline"), body: body)
+            return [Inset(left: Double(level) * step, line)]
+                + outline(children, level: level + 1, markers: markers, note: note, style: style, step: step)
         }
     }
 

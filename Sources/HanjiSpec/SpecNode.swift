@@ -9,7 +9,7 @@ indirect enum SpecNode {
     case hang(marker: Template, markerStyle: Style, body: [SpecNode], width: Double?, gap: Double, source: String)
     case table(TableSpec)
     case space(Double)
-    case outline(path: [String], markers: [String], note: String, style: Style, field: Field)
+    case outline(path: [String], markers: [String], note: String, style: Style, step: Double, field: Field)
     case group([SpecNode], before: Double, after: Double)
 }
 
@@ -46,7 +46,7 @@ struct CellSpec {
 extension Spec {
     static let blockKinds = ["text", "each", "hang", "table", "space", "outline", "blocks"]
     static let blockKeys = blockKinds + ["if", "unless", "style", "keep", "do", "marker-style", "width", "gap",
-                                         "markers", "note", "body", "before", "after"]
+                                         "markers", "note", "step", "body", "before", "after"]
 
     func readBlocks(_ field: Field) throws -> [SpecNode] {
         try field.list().map(readBlock)
@@ -85,8 +85,14 @@ extension Spec {
         case "space":
             node = .space(try f["space"]!.length())
         case "outline":
+            let outlineStyle = try style(f["style"])
+            var step = outlineStyle.size
+            if let s = f["step"] {
+                let raw = try s.text()
+                step = raw.hasSuffix("em") ? (try s.em()) * outlineStyle.size : try s.length()
+            }
             node = .outline(path: try Spec.path(f["outline"]!), markers: try f["markers"]?.list().map { try $0.string() } ?? ["○", "-", "·"],
-                            note: try f["note"]?.string() ?? "※", style: try style(f["style"]), field: f["outline"]!)
+                            note: try f["note"]?.string() ?? "※", style: outlineStyle, step: step, field: f["outline"]!)
         default:
             node = .group(try readBlocks(f["blocks"]!), before: try f["before"]?.length() ?? 0, after: try f["after"]?.length() ?? 0)
         }

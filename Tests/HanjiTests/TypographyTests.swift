@@ -110,3 +110,31 @@ import Testing
         }
     }
 }
+
+@Suite struct SpacingTests {
+    let context = Fixture.context()
+
+    @Test func letterSpacingWidensATitleWithoutTypedSpaces() throws {
+        var plain = Fixture.style(size: 20, align: .left)
+        var spaced = plain
+        spaced.tracking = 0.5
+        plain.tracking = 0
+        let a = try context.shaper.shape("감사장", style: plain, width: 500)[0]
+        let b = try context.shaper.shape("감사장", style: spaced, width: 500)[0]
+        #expect(b.text == "감사장")
+        #expect(abs((b.width - a.width) - 3 * 0.5 * 20) < 1, "three letters, each followed by 0.5em")
+    }
+
+    @Test func lineSpacingIsAPercentageOfTheSize() throws {
+        var style = Fixture.style(size: 10)
+        style.lineSpacing = 1.6
+        let paragraph = Paragraph(String(repeating: "줄 간격은 글자 크기의 백육십 퍼센트입니다 ", count: 8), style: style)
+        guard case .whole(let frame) = try paragraph.layout(in: Region(width: 150, height: 1000, fresh: true), context) else {
+            Issue.record("did not fit")
+            return
+        }
+        let ys = frame.lines.map(\.0.y)
+        #expect(ys.count > 3)
+        for (a, b) in zip(ys, ys.dropFirst()) { #expect(abs(b - a - 16) < 0.01) }
+    }
+}
