@@ -122,7 +122,7 @@ import Testing
         let a = try context.shaper.shape("감사장", style: plain, width: 500)[0]
         let b = try context.shaper.shape("감사장", style: spaced, width: 500)[0]
         #expect(b.text == "감사장")
-        #expect(abs((b.width - a.width) - 3 * 0.5 * 20) < 1, "three letters, each followed by 0.5em")
+        #expect(abs((b.width - a.width) - 2 * 0.5 * 20) < 1, "0.5em between each pair of the three letters")
     }
 
     @Test func lineSpacingIsAPercentageOfTheSize() throws {
