@@ -93,6 +93,8 @@ public struct Composer {
         try check(spec)
         shaper.missingIsError = !spec.missingGlyphsWarn
         shaper.warnings = []
+        context.orphans = spec.orphans
+        context.widows = spec.widows
         let root = Scope(value)
         var setup = spec.page
         // Check the running templates once, so a wrong field is an error and not a blank line.

@@ -32,7 +32,11 @@ public struct Row {
     public var cells: [Cell]
     /// A row that may split between lines of text; an unbreakable row moves whole.
     public var breakable: Bool
-    public init(_ cells: [Cell], breakable: Bool = true) { self.cells = cells; self.breakable = breakable }
+    /// Never the first row on a page (a totals row stays with at least one data row).
+    public var keepWithPrevious: Bool
+    public init(_ cells: [Cell], breakable: Bool = true, keepWithPrevious: Bool = false) {
+        self.cells = cells; self.breakable = breakable; self.keepWithPrevious = keepWithPrevious
+    }
 }
 
 /// A ruled table whose header rows repeat on every page it runs onto.
@@ -124,6 +128,15 @@ public struct Table: Block {
                 return .part(draw(placed, xs: xs), rest: continuation(rest, from: index + 1, placed: placed))
             case .nothing:
                 if index == 0 { return region.fresh ? try tooLarge(region) : .nothing }
+                let body = placed.count - header.count
+                if rows[index].keepWithPrevious && body > 0 {
+                    // Take the previous row along, unless that would leave the page without one.
+                    if body == 1 && !region.fresh { return .nothing }
+                    if body > 1 {
+                        placed.removeLast()
+                        return .part(draw(placed, xs: xs), rest: continuation(nil, from: index - 1, placed: placed))
+                    }
+                }
                 return .part(draw(placed, xs: xs), rest: continuation(nil, from: index, placed: placed))
             }
         }

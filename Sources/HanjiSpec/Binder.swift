@@ -95,7 +95,7 @@ extension Spec {
             var out: [Row] = []
             for row in specs {
                 guard let each = row.each else {
-                    out.append(Row(try cells(row, scope), breakable: row.breakable))
+                    out.append(Row(try cells(row, scope), breakable: row.breakable, keepWithPrevious: row.keepWithPrevious))
                     continue
                 }
                 // Rows from a list; a `merge` cell spans the rows that share its text.

@@ -5,6 +5,9 @@ import HanjiModel
 /// A layout spec: the page, the named styles and the tree of blocks a document is made of.
 public struct Spec {
     public var page = PageSetup()
+    /// The fewest lines of a paragraph left alone at a page's bottom (orphans) or top (widows).
+    public var orphans = 2
+    public var widows = 2
     public var footer: (Template, Style)?
     public var header: (Template, Style)?
     public var styles: [String: Style] = [:]
@@ -76,7 +79,9 @@ public struct Spec {
     // MARK: Page
 
     mutating func readPage(_ field: Field) throws {
-        let f = try field.fields(["size", "margins", "footer", "header"])
+        let f = try field.fields(["size", "margins", "footer", "header", "orphans", "widows"])
+        if let o = f["orphans"] { orphans = max(try o.int(), 1) }
+        if let w = f["widows"] { widows = max(try w.int(), 1) }
         if let size = f["size"] {
             if case .scalar = size.node {
                 guard try size.text().uppercased() == "A4" else { throw size.error("unknown paper size", hint: "write A4 or [width, height]") }

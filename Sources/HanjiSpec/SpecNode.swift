@@ -29,6 +29,7 @@ struct RowSpec {
     var field: Field
     var cells: [CellSpec]
     var breakable: Bool
+    var keepWithPrevious: Bool
 }
 
 struct CellSpec {
@@ -117,14 +118,15 @@ extension Spec {
     }
 
     func readRow(_ field: Field, columns: Int) throws -> RowSpec {
-        let f = try field.fields(["each", "cells", "unbreakable"])
+        let f = try field.fields(["each", "cells", "unbreakable", "keep-with-previous"])
         let cells = try f.required("cells").list().map(readCell)
         let spanned = cells.reduce(0) { $0 + $1.span }
         if spanned > columns {
             throw field.error("the cells span \(spanned) columns but the table has \(columns)", hint: "check the cells' 'span'")
         }
         return RowSpec(each: try f["each"].map(Spec.path), field: field, cells: cells,
-                       breakable: !(try f["unbreakable"]?.bool() ?? false))
+                       breakable: !(try f["unbreakable"]?.bool() ?? false),
+                       keepWithPrevious: try f["keep-with-previous"]?.bool() ?? false)
     }
 
     func readCell(_ field: Field) throws -> CellSpec {

@@ -1,0 +1,58 @@
+import Foundation
+import Hanji
+import HanjiLayout
+import HanjiModel
+import Testing
+
+/// Long documents: the rules that hold page after page.
+@Suite struct PaginationTests {
+    let context = Fixture.context()
+
+    @Test func totalsRowStaysWithAtLeastOneDataRow() throws {
+        var style = Fixture.style(align: .center)
+        style.lineSpacing = 1.2
+        func row(_ text: String, keep: Bool = false) -> Row {
+            Row([Cell(Paragraph(text, style: style), padding: Insets(all: 2))], breakable: false, keepWithPrevious: keep)
+        }
+        let rowHeight = 10 * 1.2 + 4
+        let table = Table(columns: [.share(1)], header: [row("머리")], rows: (1...10).map { row("행 \($0)") } + [row("합계", keep: true)])
+        var setup = PageSetup()
+        setup.margins = Insets(all: 10)
+        setup.size = Size(width: 120, height: rowHeight * 11 + 20 + 1)  // header + 10 rows fit, the totals row does not
+        let pages = try Paginator(setup: setup).pages(table, context)
+        #expect(pages.count == 2)
+        #expect(pages[1].frame.lines.map(\.1.text) == ["머리", "행 10", "합계"])
+        #expect(!pages[0].frame.text.contains("행 10"))
+    }
+
+    /// The example with its discussion repeated until the minutes run past 40 pages.
+    static func longMeeting() throws -> Meeting {
+        var meeting = try Fixture.meeting()
+        let turns = meeting.agenda[1].transcript + meeting.agenda[2].transcript
+        meeting.agenda[1].transcript = Array(Array(repeating: turns, count: 15).joined())
+        return meeting
+    }
+
+    @Test func fortyPageMinutesKeepEveryRule() throws {
+        let spec = try Fixture.spec()
+        let document = try Composer(for: spec).minutes(try Self.longMeeting(), spec: spec)
+        #expect(document.pages.count > 40)
+        let bottom = spec.page.size.height - spec.page.margins.bottom
+        for page in document.pages {
+            let lines = page.frame.lines
+            // The footer names the page; nothing of the body crosses the bottom margin.
+            #expect(lines.contains { $0.1.text == "- \(page.number) -" })
+            for (point, line) in lines where line.text != "- \(page.number) -" {
+                #expect(point.y + line.descent <= bottom + 0.5, "page \(page.number): '\(line.text)' runs into the margin")
+            }
+            if page.number > 1 && page.number < document.pages.count {
+                // Continuation pages of 회의 내용 say so in the label column.
+                #expect(lines.map(\.1.text).joined().contains("(계속)"), "page \(page.number) lacks the continued label")
+            }
+        }
+        // Every turn's text is there, in order, as many times as it was written.
+        let all = document.pages.flatMap { $0.frame.lines.map(\.1.text) }.joined().filter { !$0.isWhitespace }
+        let first = try Self.longMeeting().agenda[1].transcript[0].paragraphs[0].filter { !$0.isWhitespace }
+        #expect(all.components(separatedBy: first).count - 1 == 15)
+    }
+}
