@@ -55,4 +55,12 @@ import Testing
         let first = try Self.longMeeting().agenda[1].transcript[0].paragraphs[0].filter { !$0.isWhitespace }
         #expect(all.components(separatedBy: first).count - 1 == 15)
     }
+
+    @Test func continuationPagesGolden() throws {
+        let spec = try Fixture.spec()
+        let document = try Composer(for: spec).minutes(try Self.longMeeting(), spec: spec)
+        // Page 2 continues the 별첨 table (header repeated); page 20 is deep in the transcript.
+        try GoldenTests().check(document, page: 2, name: "continued-table", dpi: 40)
+        try GoldenTests().check(document, page: 20, name: "continued-transcript", dpi: 40)
+    }
 }
