@@ -99,7 +99,7 @@ public struct Composer {
         var setup = spec.page
         // Check the running templates once, so a wrong field is an error and not a blank line.
         for (template, _) in [spec.footer, spec.header, spec.publicHeader.map { ($0, Style()) }].compactMap({ $0 }) {
-            _ = try template.render(root.with(.map([("page", .number(1)), ("pages", .number(1))])))
+            _ = try template.render(root.with(Composer.running(Running(page: 1, pages: 1, section: ""))))
         }
         setup.footer = spec.footer.map { running($0.0, $0.1, root) }
         // The public edition's marking line stands in for the running header.
@@ -116,10 +116,15 @@ public struct Composer {
     }
 
     /// A running header or footer: the template filled with `page` and `pages` for each page.
-    func running(_ template: Template, _ style: Style, _ root: Scope) -> (Int, Int) -> (any Block)? {
-        { page, pages in
-            let text = (try? template.render(root.with(.map([("page", .number(page)), ("pages", .number(pages))])))) ?? ""
+    func running(_ template: Template, _ style: Style, _ root: Scope) -> (Running) -> (any Block)? {
+        { running in
+            let text = (try? template.render(root.with(Composer.running(running)))) ?? ""
             return Paragraph(text, style: style, source: "running")
         }
+    }
+
+    /// The fields a running header or footer can name: `{page}`, `{pages}`, `{section}`.
+    static func running(_ r: Running) -> Value {
+        .map([("page", .number(r.page)), ("pages", .number(r.pages)), ("section", .text(r.section))])
     }
 }

@@ -73,3 +73,31 @@ public enum LayoutError: Error, CustomStringConvertible {
         }
     }
 }
+
+/// A block that starts a section: its first frame carries a mark with the section's title.
+public struct Section: Block {
+    public var title: String
+    public var inner: any Block
+
+    public init(title: String, _ inner: any Block) {
+        self.title = title
+        self.inner = inner
+    }
+
+    public var spaceBefore: Double { inner.spaceBefore }
+    public var spaceAfter: Double { inner.spaceAfter }
+    public var keepWithNext: Bool { inner.keepWithNext }
+
+    public func layout(in region: Region, _ context: Context) throws -> Fit {
+        func marked(_ frame: Frame) -> Frame {
+            var out = frame
+            out.add(.mark(title), at: .zero)
+            return out
+        }
+        switch try inner.layout(in: region, context) {
+        case .whole(let f): return .whole(marked(f))
+        case .part(let f, let rest): return .part(marked(f), rest: rest)
+        case .nothing: return .nothing
+        }
+    }
+}

@@ -25,6 +25,8 @@ public enum Item {
     case rule(to: Point, width: Double, color: Color)
     /// A filled rectangle with its top left at the position.
     case fill(Size, Color)
+    /// The start of a section with this title (running headers, later bookmarks); not drawn.
+    case mark(String)
 }
 
 /// A laid-out box: its size and its items, positioned from its top left.
@@ -44,6 +46,11 @@ public struct Frame {
     /// Every text line in drawing order, with absolute positions; handy for tests.
     public var lines: [(Point, Line)] {
         items.compactMap { p, item in if case .text(let line, _) = item { return (p, line) } else { return nil } }
+    }
+
+    /// The section titles that start in this frame, in order.
+    public var marks: [String] {
+        items.compactMap { _, item in if case .mark(let title) = item { return title } else { return nil } }
     }
 
     /// The text of the frame, one line per line.

@@ -10,17 +10,29 @@ public struct Page {
 public struct PageSetup {
     public var size: Size = .a4
     public var margins = Insets(top: 20 * mm, right: 20 * mm, bottom: 20 * mm, left: 20 * mm)
-    /// Makes the footer of page `page` of `pages`, placed in the bottom margin.
-    public var footer: ((_ page: Int, _ pages: Int) -> (any Block)?)?
+    /// Makes the footer of a page, placed in the bottom margin.
+    public var footer: ((Running) -> (any Block)?)?
     /// Distance from the paper's bottom edge to the footer's top.
     public var footerOffset: Double = 12 * mm
-    public var header: ((_ page: Int, _ pages: Int) -> (any Block)?)?
+    public var header: ((Running) -> (any Block)?)?
     public var headerOffset: Double = 10 * mm
 
     public init() {}
 
     public var body: Size {
         Size(width: size.width - margins.left - margins.right, height: size.height - margins.top - margins.bottom)
+    }
+}
+
+/// What a running header or footer may show: the page, the count, the current section.
+public struct Running: Sendable {
+    public var page: Int
+    public var pages: Int
+    /// The first section that starts on the page, else the one in force from before ("" if none).
+    public var section: String
+
+    public init(page: Int, pages: Int, section: String) {
+        self.page = page; self.pages = pages; self.section = section
     }
 }
 
@@ -53,13 +65,17 @@ public struct Paginator {
             }
         }
         var pages: [Page] = []
+        var section = ""
         for (i, frame) in frames.enumerated() {
             var page = Frame(size: setup.size)
             page.add(frame, at: Point(x: setup.margins.left, y: setup.margins.top))
-            if let footer = setup.footer?(i + 1, frames.count) {
+            let marks = frame.marks
+            let running = Running(page: i + 1, pages: frames.count, section: marks.first ?? section)
+            section = marks.last ?? section
+            if let footer = setup.footer?(running) {
                 try place(footer, top: setup.size.height - setup.footerOffset, in: &page, context)
             }
-            if let header = setup.header?(i + 1, frames.count) {
+            if let header = setup.header?(running) {
                 try place(header, top: setup.headerOffset, in: &page, context)
             }
             pages.append(Page(size: setup.size, frame: page, number: i + 1))

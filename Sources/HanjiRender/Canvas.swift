@@ -37,6 +37,8 @@ final class Canvas {
                 set(color)
                 cairo_rectangle(cr, x, y, size.width, size.height)
                 cairo_fill(cr)
+            case .mark:
+                continue
             }
         }
     }

@@ -26,12 +26,14 @@ extension Spec {
 
     func bind(_ node: SpecNode, _ scope: Scope) throws -> [any Block] {
         switch node {
-        case .text(let template, let style, let keep, let source):
+        case .text(let template, let style, let keep, let section, let source):
             let text = try template.render(scope)
-            let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            var blocks = text.split(separator: "\n", omittingEmptySubsequences: false).map {
                 Paragraph(String($0), style: style, source: source) as any Block
             }
-            return keep ? [Keep(Stack(paragraphs, spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter))] : paragraphs
+            if keep { blocks = [Keep(Stack(blocks, spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter))] }
+            if section, let first = blocks.first { blocks[0] = Section(title: text, first) }
+            return blocks
         case .each(let path, let body, let field):
             return try list(path, scope, at: field).enumerated().flatMap { i, item in
                 try bind(body, scope.entering(item, index: i))

@@ -3,7 +3,7 @@ import HanjiModel
 
 /// One block of a spec, read and checked before any record is bound to it.
 indirect enum SpecNode {
-    case text(Template, Style, keep: Bool, source: String)
+    case text(Template, Style, keep: Bool, section: Bool, source: String)
     case each(path: [String], body: [SpecNode], field: Field)
     case when(path: [String], negate: Bool, body: [SpecNode])
     case hang(marker: Template, markerStyle: Style, body: [SpecNode], width: Double?, gap: Double, source: String)
@@ -47,7 +47,7 @@ struct CellSpec {
 extension Spec {
     static let blockKinds = ["text", "each", "hang", "table", "space", "outline", "blocks"]
     static let blockKeys = blockKinds + ["if", "unless", "style", "keep", "do", "marker-style", "width", "gap",
-                                         "markers", "note", "step", "body", "before", "after"]
+                                         "markers", "note", "step", "body", "before", "after", "section"]
 
     func readBlocks(_ field: Field) throws -> [SpecNode] {
         try field.list().map(readBlock)
@@ -69,7 +69,7 @@ extension Spec {
         switch kind {
         case "text":
             node = .text(try Template(f["text"]!), try style(f["style"]), keep: try f["keep"]?.bool() ?? false,
-                         source: field.path)
+                         section: try f["section"]?.bool() ?? false, source: field.path)
         case "each":
             node = .each(path: try Spec.path(f["each"]!), body: try readBlocks(try f.required("do", hint: "add 'do:' with the blocks to repeat")),
                          field: f["each"]!)
@@ -136,7 +136,7 @@ extension Spec {
         var key: Template?
         if let t = f["text"] {
             key = try Template(t)
-            content = [.text(key!, cellStyle, keep: false, source: field.path)]
+            content = [.text(key!, cellStyle, keep: false, section: false, source: field.path)]
         }
         if let b = f["blocks"] { content += try readBlocks(b) }
         var fill: Color?

@@ -2,6 +2,7 @@ import Foundation
 import Hanji
 import HanjiLayout
 import HanjiModel
+import HanjiSpec
 import Testing
 
 /// Long documents: the rules that hold page after page.
@@ -62,5 +63,37 @@ import Testing
         // Page 2 continues the 별첨 table (header repeated); page 20 is deep in the transcript.
         try GoldenTests().check(document, page: 2, name: "continued-table", dpi: 40)
         try GoldenTests().check(document, page: 20, name: "continued-transcript", dpi: 40)
+    }
+
+    @Test func runningHeaderShowsTheCurrentSectionAndPageCount() throws {
+        let yaml = """
+            page:
+              size: [100mm, 70mm]
+              margins: {top: 12mm, right: 8mm, bottom: 12mm, left: 8mm}
+              header: {text: "{section} · {page} / {pages}", offset: 4mm}
+            styles:
+              base: {font: "NanumMyeongjo, DejaVu Serif", size: 9pt}
+            body:
+              - each: parts
+                do:
+                  - {text: "{title}", section: true, keep: true}
+                  - each: lines
+                    do:
+                      - {text: "{.}"}
+            """
+        let spec = try Spec(try Field.parse(yaml, file: "s.yaml"))
+        let lines: Value = .list((1...12).map { .text("본문 \($0)번째 줄입니다") })
+        let value: Value = .map([("parts", .list(["첫째 장", "둘째 장"].map { .map([("title", .text($0)), ("lines", lines)]) }))])
+        let document = try Composer().compose(value, spec: spec, date: Day(year: 2018, month: 1, day: 1)!, edition: .official)
+        #expect(document.pages.count >= 3)
+        let headers = document.pages.map { $0.frame.lines.map(\.1.text).first { $0.contains(" / ") } ?? "" }
+        let n = document.pages.count
+        #expect(headers.first == "첫째 장 · 1 / \(n)")
+        #expect(headers.last == "둘째 장 · \(n) / \(n)")
+        // A page where 둘째 장 starts already names it; pages before it name 첫째 장.
+        let start = try #require(document.pages.firstIndex { $0.frame.text.contains("둘째 장\n") || $0.frame.lines.contains { $0.1.text == "둘째 장" } })
+        for (i, header) in headers.enumerated() {
+            #expect(header.hasPrefix(i < start ? "첫째 장" : "둘째 장"), "page \(i + 1): \(header)")
+        }
     }
 }
