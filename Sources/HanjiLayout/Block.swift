@@ -58,6 +58,8 @@ public enum LayoutError: Error, CustomStringConvertible {
     case tooLarge(what: String, height: Double, available: Double)
     /// Text is too wide for a box that cannot grow.
     case overflow(what: String, width: Double, available: Double)
+    /// Text does not fit its fixed box even shrunk to the limit.
+    case clipped(what: String, text: String, height: Double, minScale: Double)
 
     static func mm(_ points: Double) -> String {
         points.isFinite ? "\(Int((points / HanjiLayout.mm).rounded())) mm" : "unbounded"
@@ -68,6 +70,8 @@ public enum LayoutError: Error, CustomStringConvertible {
         case .tooLarge(let what, let h, let a):
             let need = h.isFinite ? "needs \(LayoutError.mm(h)) of height but" : "does not fit, and"
             return "\(what) \(need) an empty page offers \(LayoutError.mm(a))"
+        case .clipped(let what, let text, let h, let scale):
+            return "\(what): \"\(text.prefix(30))\" does not fit its \(LayoutError.mm(h)) box even at \(Int(scale * 100))% of its size; shorten it, or give the box more room or a lower 'shrink'"
         case .overflow(let what, let w, let a):
             return "\(what) is \(LayoutError.mm(w)) wide but its box is \(LayoutError.mm(a))"
         }

@@ -34,6 +34,8 @@ extension Spec {
             if keep { blocks = [Keep(Stack(blocks, spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter))] }
             if section, let first = blocks.first { blocks[0] = Section(title: text, first) }
             return blocks
+        case .fitted(let template, let style, let height, let minScale, let source):
+            return [Fitted(try template.render(scope), style: style, height: height, minScale: minScale, source: source)]
         case .each(let path, let body, let field):
             return try list(path, scope, at: field).enumerated().flatMap { i, item in
                 try bind(body, scope.entering(item, index: i))

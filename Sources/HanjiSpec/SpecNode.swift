@@ -4,6 +4,7 @@ import HanjiModel
 /// One block of a spec, read and checked before any record is bound to it.
 indirect enum SpecNode {
     case text(Template, Style, keep: Bool, section: Bool, source: String)
+    case fitted(Template, Style, height: Double, minScale: Double, source: String)
     case each(path: [String], body: [SpecNode], field: Field)
     case when(path: [String], negate: Bool, body: [SpecNode])
     case hang(marker: Template, markerStyle: Style, body: [SpecNode], width: Double?, gap: Double, source: String)
@@ -47,7 +48,7 @@ struct CellSpec {
 extension Spec {
     static let blockKinds = ["text", "each", "hang", "table", "space", "outline", "blocks"]
     static let blockKeys = blockKinds + ["if", "unless", "style", "keep", "do", "marker-style", "width", "gap",
-                                         "markers", "note", "step", "body", "before", "after", "section"]
+                                         "markers", "note", "step", "body", "before", "after", "section", "height", "shrink"]
 
     func readBlocks(_ field: Field) throws -> [SpecNode] {
         try field.list().map(readBlock)
@@ -68,8 +69,15 @@ extension Spec {
         var node: SpecNode
         switch kind {
         case "text":
-            node = .text(try Template(f["text"]!), try style(f["style"]), keep: try f["keep"]?.bool() ?? false,
-                         section: try f["section"]?.bool() ?? false, source: field.path)
+            if let height = f["height"] {
+                // A fixed box: the text shrinks down to `shrink` of its size, never clipped.
+                let template = try Template(f["text"]!)
+                node = .fitted(template, try style(f["style"]), height: try height.length(),
+                               minScale: try f["shrink"]?.percent() ?? 1, source: "\(field.path) (\(try f["text"]!.string()))")
+            } else {
+                node = .text(try Template(f["text"]!), try style(f["style"]), keep: try f["keep"]?.bool() ?? false,
+                             section: try f["section"]?.bool() ?? false, source: field.path)
+            }
         case "each":
             node = .each(path: try Spec.path(f["each"]!), body: try readBlocks(try f.required("do", hint: "add 'do:' with the blocks to repeat")),
                          field: f["each"]!)

@@ -130,3 +130,37 @@ struct HeadingBlock: Block {
     func layout(in region: Region, _ context: Context) throws -> Fit { try inner.layout(in: region, context) }
     var keepWithNext: Bool { true }
 }
+
+@Suite struct FittedTests {
+    let context = Fixture.context()
+    let style = Fixture.style(size: 10, align: .left)
+
+    @Test func shortTextKeepsItsSize() throws {
+        let box = Fitted("한부영", style: style, height: 20, minScale: 0.7, source: "recipient")
+        let fit = try #require(try box.fit(width: 100, context))
+        #expect(fit.scale == 1)
+    }
+
+    @Test func longerTextShrinksWithinTheLimit() throws {
+        // One line of 16pt at 10pt: a name a little too long for its box shrinks to fit.
+        let box = Fitted("영등포구 민관협치회의 도시재생분과 분과위원", style: style, height: 16, minScale: 0.6, source: "recipient")
+        let fit = try #require(try box.fit(width: 150, context))
+        #expect(fit.scale < 1 && fit.scale >= 0.6)
+        #expect(fit.lines.count == 1)
+        guard case .whole(let frame) = try box.layout(in: Region(width: 150, height: 100, fresh: true), context) else {
+            Issue.record("did not fit")
+            return
+        }
+        #expect(frame.size.height == 16)
+    }
+
+    @Test func textThatCannotFitFailsNamingItsSource() throws {
+        let box = Fitted(String(repeating: "아주 긴 이름 ", count: 20), style: style, height: 16, minScale: 0.8, source: "recipients[3].name")
+        do {
+            _ = try box.layout(in: Region(width: 100, height: 100, fresh: true), context)
+            Issue.record("expected an error")
+        } catch let error as LayoutError {
+            #expect("\(error)".contains("recipients[3].name") && "\(error)".contains("80%"))
+        }
+    }
+}
