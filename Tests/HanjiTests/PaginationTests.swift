@@ -97,3 +97,54 @@ import Testing
         }
     }
 }
+
+@Suite struct TableSplitTests {
+    let context = Fixture.context()
+    let style: Style = { var s = Fixture.style(align: .center); s.lineSpacing = 1.2; return s }()
+
+    func cell(_ text: String, span: Int = 1, rows: Int = 1) -> Cell {
+        Cell(Paragraph(text, style: style), span: span, rows: rows, padding: Insets(all: 2), middle: true)
+    }
+
+    func pages(_ table: Table, height: Double) throws -> [Page] {
+        var setup = PageSetup()
+        setup.margins = Insets(all: 10)
+        setup.size = Size(width: 220, height: height + 20)
+        return try Paginator(setup: setup).pages(table, context)
+    }
+
+    /// Rules (as segments) lying within the band from y0 to y1 of a page.
+    func rules(_ page: Page, from y0: Double, to y1: Double) -> [String] {
+        page.frame.items.compactMap { p, item in
+            guard case .rule(let to, _, _) = item, p.y >= y0 - 0.01, p.y + to.y <= y1 + 0.01 else { return nil }
+            return String(format: "%.1f,%.1f→%.1f,%.1f", p.x, p.y - y0, p.x + to.x, p.y + to.y - y0)
+        }.sorted()
+    }
+
+    @Test func multiRowHeaderRepeatsWithEveryRule() throws {
+        let header = [Row([cell("구분", rows: 2), cell("출석", span: 2)]), Row([cell("참석"), cell("불참")])]
+        let body = (1...30).map { Row([cell("행 \($0)"), cell("○"), cell("")]) }
+        let table = Table(columns: [.fixed(100), .share(1), .share(1)], header: header, rows: body)
+        let result = try pages(table, height: 200)
+        #expect(result.count >= 3)
+        let headerHeight = 2 * (10 * 1.2 + 4)
+        let first = rules(result[0], from: 10, to: 10 + headerHeight)
+        #expect(first.count >= 10)
+        for page in result.dropFirst() {
+            let inHeader = page.frame.lines.filter { $0.0.y < 10 + headerHeight }.map(\.1.text)
+            #expect(Set(inHeader) == ["구분", "출석", "참석", "불참"] && inHeader.count == 4)
+            #expect(rules(page, from: 10, to: 10 + headerHeight) == first, "header rules differ on page \(page.number)")
+        }
+    }
+
+    @Test func unbreakableRowMovesWhole() throws {
+        let tall = Paragraph("여러 줄에 걸친 칸입니다 한 줄 두 줄 세 줄 네 줄 다섯 줄 여섯 줄", style: style)
+        let rows = (1...6).map { Row([cell("행 \($0)")]) } + [Row([Cell(tall, padding: Insets(all: 2))], breakable: false)]
+        let result = try pages(Table(columns: [.fixed(60)], rows: rows), height: 7 * (12 + 4) + 8)
+        #expect(result.count == 2)
+        let lines = try tall.lines(width: 56, context).count
+        #expect(lines >= 3)
+        #expect(result[1].frame.lines.count == lines, "the whole row sits on page 2")
+        #expect(!result[0].frame.text.contains("여러"))
+    }
+}
