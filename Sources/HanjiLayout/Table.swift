@@ -17,6 +17,8 @@ public struct Cell {
     public var middle: Bool
     /// What the cell shows on a continuation page once its content is used up (a `(계속)` label).
     public var continuation: (any Block)?
+    /// A diagonal rule through the cell (a 결재란 box no one signs).
+    public var diagonal = false
     /// Set by the table: the first column the cell occupies.
     var column = 0
 
@@ -34,8 +36,10 @@ public struct Row {
     public var breakable: Bool
     /// Never the first row on a page (a totals row stays with at least one data row).
     public var keepWithPrevious: Bool
-    public init(_ cells: [Cell], breakable: Bool = true, keepWithPrevious: Bool = false) {
-        self.cells = cells; self.breakable = breakable; self.keepWithPrevious = keepWithPrevious
+    /// The least height of the row (a signature box), in points.
+    public var minHeight: Double
+    public init(_ cells: [Cell], breakable: Bool = true, keepWithPrevious: Bool = false, minHeight: Double = 0) {
+        self.cells = cells; self.breakable = breakable; self.keepWithPrevious = keepWithPrevious; self.minHeight = minHeight
     }
 }
 
@@ -52,6 +56,8 @@ public struct Table: Block {
     public var after: Double
     /// What the table is, for error messages.
     public var source: String
+    /// Where a table narrower than its region stands: 0 left, 0.5 centre, 1 right.
+    public var align: Double = 0
 
     public init(columns: [Width], header: [Row] = [], rows: [Row], rule: Double = 0.5, frame: Double = 0.5,
                 spaceBefore: Double = 0, spaceAfter: Double = 0, source: String = "table") {
@@ -100,6 +106,23 @@ public struct Table: Block {
 
     public func layout(in region: Region, _ context: Context) throws -> Fit {
         let widths = widths(for: region.width)
+        let total = widths.reduce(0, +)
+        guard align > 0, total < region.width - 0.01 else { return try layoutRows(in: region, widths: widths, context) }
+        // A narrower table (all columns fixed) stands right or centred in its region.
+        let shift = (region.width - total) * align
+        func moved(_ frame: Frame) -> Frame {
+            var out = Frame(size: Size(width: region.width, height: frame.size.height))
+            out.add(frame, at: Point(x: shift, y: 0))
+            return out
+        }
+        switch try layoutRows(in: region, widths: widths, context) {
+        case .whole(let f): return .whole(moved(f))
+        case .part(let f, let rest): return .part(moved(f), rest: rest)
+        case .nothing: return .nothing
+        }
+    }
+
+    private func layoutRows(in region: Region, widths: [Double], _ context: Context) throws -> Fit {
         var xs = [0.0]
         for w in widths { xs.append(xs.last! + w) }
         var placed: [PlacedRow] = []
@@ -173,7 +196,7 @@ public struct Table: Block {
         var laid: [LaidCell] = []
         var rest = row
         var split = false
-        var rowHeight = 0.0
+        var rowHeight = row.minHeight
         for (i, cell) in row.cells.enumerated() {
             let end = min(cell.column + cell.span, columns.count)
             let width = xs[end] - xs[cell.column]
@@ -269,6 +292,7 @@ public struct Table: Block {
             frame.add(cell.frame, at: Point(x: cell.x + pad.left, y: top + pad.top + dy))
             let a = Point(x: cell.x, y: top), b = Point(x: cell.x + cell.width, y: top + height)
             strokes += [(a, Point(x: b.x, y: a.y)), (Point(x: a.x, y: b.y), b), (a, Point(x: a.x, y: b.y)), (Point(x: b.x, y: a.y), b)]
+            if cell.cell.diagonal { strokes.append((Point(x: a.x, y: b.y), Point(x: b.x, y: a.y))) }
         }
         for row in rows {
             for cell in row.cells where cell.cell.rows == 1 { box(cell, top: row.y, height: row.height) }

@@ -9,6 +9,10 @@ public struct Meeting: Sendable {
     public var end: Clock?
     public var place: String
     public var recorder: Person
+    /// Who confirms the minutes by signing them (확인자).
+    public var confirmer: Person?
+    /// The date the minutes were written (작성일); the meeting's date when not given.
+    public var written: Day
     public var attendance: [Group]
     public var agenda: [AgendaItem]
     public var summary: [String]
@@ -33,7 +37,7 @@ public struct Meeting: Sendable {
 
     /// Every personal name the record knows, for masking in a public edition.
     public var names: [String] {
-        var all = members.compactMap(\.name) + [recorder.name].compactMap { $0 }
+        var all = members.compactMap(\.name) + [recorder.name, confirmer?.name].compactMap { $0 }
         for item in agenda { all += item.event?.presenters.compactMap(\.name) ?? [] }
         var seen = Set<String>()
         return all.filter { !$0.isEmpty && seen.insert($0).inserted }

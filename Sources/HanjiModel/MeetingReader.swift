@@ -8,7 +8,7 @@ extension Meeting {
         return meeting
     }
 
-    static let keys = ["body", "number", "date", "weekday", "time", "end", "place", "recorder", "attendance",
+    static let keys = ["body", "number", "date", "weekday", "time", "end", "place", "recorder", "confirmer", "written", "attendance",
                        "agenda", "summary", "next", "photos", "remarks"]
 
     /// Builds and checks a meeting from a parsed record.
@@ -33,6 +33,8 @@ extension Meeting {
             end: try f["end"]?.clock(),
             place: try f.required("place").text(),
             recorder: try readPerson(try f.required("recorder")),
+            confirmer: try f["confirmer"].map(readPerson),
+            written: try f["written"]?.day() ?? date,
             attendance: attendance,
             agenda: try f.required("agenda").list().map { try readItem($0, members: members) },
             summary: try f["summary"]?.list().map { try $0.text() } ?? [],

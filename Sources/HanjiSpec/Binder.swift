@@ -91,15 +91,18 @@ extension Spec {
     func bindTable(_ spec: TableSpec, _ scope: Scope) throws -> Table {
         func cells(_ row: RowSpec, _ scope: Scope) throws -> [Cell] {
             try row.cells.map { c in
-                Cell(Stack(try bind(c.content, scope)), span: c.span, fill: c.fill, padding: c.padding, middle: c.middle,
-                     continuation: try c.continued.map { Paragraph(try $0.0.render(scope), style: $0.1, source: spec.source) })
+                var cell = Cell(Stack(try bind(c.content, scope)), span: c.span, rows: c.rows, fill: c.fill, padding: c.padding,
+                                middle: c.middle,
+                                continuation: try c.continued.map { Paragraph(try $0.0.render(scope), style: $0.1, source: spec.source) })
+                cell.diagonal = c.diagonal
+                return cell
             }
         }
         func rows(_ specs: [RowSpec]) throws -> [Row] {
             var out: [Row] = []
             for row in specs {
                 guard let each = row.each else {
-                    out.append(Row(try cells(row, scope), breakable: row.breakable, keepWithPrevious: row.keepWithPrevious))
+                    out.append(Row(try cells(row, scope), breakable: row.breakable, keepWithPrevious: row.keepWithPrevious, minHeight: row.minHeight))
                     continue
                 }
                 // Rows from a list; a `merge` cell spans the rows that share its text.
@@ -118,13 +121,15 @@ extension Spec {
                         }
                     }
                     for c in drop.reversed() { built.remove(at: c) }
-                    out.append(Row(built, breakable: row.breakable))
+                    out.append(Row(built, breakable: row.breakable, minHeight: row.minHeight))
                 }
             }
             return out
         }
-        return Table(columns: spec.columns, header: try rows(spec.header), rows: try rows(spec.rows),
-                     rule: spec.rule, frame: spec.frame, spaceBefore: spec.before, spaceAfter: spec.after, source: spec.source)
+        var table = Table(columns: spec.columns, header: try rows(spec.header), rows: try rows(spec.rows),
+                          rule: spec.rule, frame: spec.frame, spaceBefore: spec.before, spaceAfter: spec.after, source: spec.source)
+        table.align = spec.align
+        return table
     }
 }
 

@@ -45,6 +45,7 @@ extension Meeting {
             ("body", .text(body)), ("number", .number(number)), ("date", .day(date)), ("weekday", .text(date.weekday)),
             ("time", time.map(Value.clock) ?? .null), ("end", end.map(Value.clock) ?? .null),
             ("place", .text(place)), ("recorder", person(recorder.name, recorder.role)),
+            ("confirmer", confirmer.map { person($0.name, $0.role) } ?? .null), ("written", .day(written)),
             ("attendance", .list(attendance.map { g in .map([("group", .text(g.name)), ("members", .list(g.members.map(member)))]) })),
             ("members", .list(members.map(member))),
             ("totals", .map(totals)),

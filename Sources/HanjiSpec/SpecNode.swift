@@ -22,6 +22,7 @@ struct TableSpec {
     var frame: Double
     var before: Double
     var after: Double
+    var align: Double
     var source: String
 }
 
@@ -31,6 +32,7 @@ struct RowSpec {
     var cells: [CellSpec]
     var breakable: Bool
     var keepWithPrevious: Bool
+    var minHeight: Double
 }
 
 struct CellSpec {
@@ -38,9 +40,11 @@ struct CellSpec {
     /// The text that identifies the cell for `merge` (its first text template).
     var key: Template?
     var span: Int
+    var rows: Int
     var fill: Color?
     var middle: Bool
     var merge: Bool
+    var diagonal: Bool
     var continued: (Template, Style)?
     var padding: Insets
 }
@@ -111,7 +115,16 @@ extension Spec {
     }
 
     func readTable(_ field: Field) throws -> TableSpec {
-        let f = try field.fields(["columns", "header", "rows", "rule", "frame", "before", "after"])
+        let f = try field.fields(["columns", "header", "rows", "rule", "frame", "before", "after", "align"])
+        var align = 0.0
+        if let a = f["align"] {
+            switch try a.text() {
+            case "left": align = 0
+            case "center": align = 0.5
+            case "right": align = 1
+            case let other: throw a.error("unknown alignment '\(other)'", hint: "write left, center or right")
+            }
+        }
         let columns = try f.required("columns", hint: "add 'columns: [20mm, \"*\"]'").list().map { c -> Width in
             let raw = try c.text()
             if raw.hasSuffix("*") { return .share(Double(raw.dropLast()) ?? 1) }
@@ -122,11 +135,12 @@ extension Spec {
         }
         return TableSpec(columns: columns, header: try rows("header"), rows: try rows("rows"),
                          rule: try f["rule"]?.length() ?? 0.5, frame: try f["frame"]?.length() ?? 0.5,
-                         before: try f["before"]?.length() ?? 0, after: try f["after"]?.length() ?? 0, source: field.path)
+                         before: try f["before"]?.length() ?? 0, after: try f["after"]?.length() ?? 0, align: align,
+                         source: field.path)
     }
 
     func readRow(_ field: Field, columns: Int) throws -> RowSpec {
-        let f = try field.fields(["each", "cells", "unbreakable", "keep-with-previous"])
+        let f = try field.fields(["each", "cells", "unbreakable", "keep-with-previous", "height"])
         let cells = try f.required("cells").list().map(readCell)
         let spanned = cells.reduce(0) { $0 + $1.span }
         if spanned > columns {
@@ -134,11 +148,12 @@ extension Spec {
         }
         return RowSpec(each: try f["each"].map(Spec.path), field: field, cells: cells,
                        breakable: !(try f["unbreakable"]?.bool() ?? false),
-                       keepWithPrevious: try f["keep-with-previous"]?.bool() ?? false)
+                       keepWithPrevious: try f["keep-with-previous"]?.bool() ?? false,
+                       minHeight: try f["height"]?.length() ?? 0)
     }
 
     func readCell(_ field: Field) throws -> CellSpec {
-        let f = try field.fields(["text", "style", "blocks", "span", "fill", "middle", "merge", "continued", "padding"])
+        let f = try field.fields(["text", "style", "blocks", "span", "rows", "fill", "middle", "merge", "diagonal", "continued", "padding"])
         let cellStyle = try style(f["style"])
         var content: [SpecNode] = []
         var key: Template?
@@ -160,8 +175,9 @@ extension Spec {
                 padding = Insets(top: v[0], right: v[1], bottom: v[0], left: v[1])
             }
         }
-        return CellSpec(content: content, key: key, span: try f["span"]?.int() ?? 1, fill: fill,
-                        middle: try f["middle"]?.bool() ?? false, merge: try f["merge"]?.bool() ?? false,
+        return CellSpec(content: content, key: key, span: try f["span"]?.int() ?? 1, rows: try f["rows"]?.int() ?? 1,
+                        fill: fill, middle: try f["middle"]?.bool() ?? false, merge: try f["merge"]?.bool() ?? false,
+                        diagonal: try f["diagonal"]?.bool() ?? false,
                         continued: try f["continued"].map { (try Template($0), cellStyle) }, padding: padding)
     }
 }

@@ -308,19 +308,19 @@ struct EndToEndTests {
             let spec = try String(contentsOf: minutesLayout, encoding: .utf8)
             try #require(spec.contains("기록자"), "layouts/minutes.yaml no longer has the label 기록자")
             let copy = dir.appendingPathComponent("my-minutes.yaml")
-            try spec.replacingOccurrences(of: "기록자", with: "작성자").write(to: copy, atomically: true, encoding: .utf8)
+            try spec.replacingOccurrences(of: "기록자", with: "기록담당").write(to: copy, atomically: true, encoding: .utf8)
 
             let edited = dir.appendingPathComponent("edited.pdf")
             try render(exampleRecord, to: edited, extra: ["--layout", copy.path])
             let editedText = try pdfText(edited)
-            #expect(editedText.contains("작성자"), "the edited label 작성자 is not printed")
+            #expect(editedText.contains("기록담당"), "the edited label 기록담당 is not printed")
             #expect(!editedText.contains("기록자"), "the replaced label 기록자 is still printed")
 
             let standard = dir.appendingPathComponent("standard.pdf")
             try render(exampleRecord, to: standard)
             let standardText = try pdfText(standard)
             #expect(standardText.contains("기록자"), "the default layout's label 기록자 is not printed")
-            #expect(!standardText.contains("작성자"))
+            #expect(!standardText.contains("기록담당"))
         }
     }
 

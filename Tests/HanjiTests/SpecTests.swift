@@ -61,12 +61,12 @@ import Testing
 
     @Test func aChangedLabelInTheSpecChangesTheDocument() throws {
         let text = try String(contentsOf: Fixture.minutesSpec, encoding: .utf8)
-        let renamed = try spec(text.replacingOccurrences(of: "{text: 기록자,", with: "{text: 작성자,"))
+        let renamed = try spec(text.replacingOccurrences(of: "{text: 기록자,", with: "{text: 기록담당,"))
         let composer = try Composer()
         let before = try composer.minutes(try Fixture.meeting(), spec: try Fixture.spec()).text.joined()
         let after = try composer.minutes(try Fixture.meeting(), spec: renamed).text.joined()
-        #expect(before.contains("기록자") && !before.contains("작성자"))
-        #expect(after.contains("작성자") && !after.contains("기록자"))
+        #expect(before.contains("기록자") && !before.contains("기록담당"))
+        #expect(after.contains("기록담당") && !after.contains("기록자"))
     }
 
     @Test func mergedGroupCellsAndTotalsComeFromTheRecord() throws {
