@@ -26,6 +26,8 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var message: String
     public var hint: String?
+    /// A warning does not stop the run; it is printed and the document is still made.
+    public var isWarning = false
 
     public init(_ message: String, at location: Location?, path: String = "", hint: String? = nil) {
         self.location = location
@@ -36,10 +38,19 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         var text = location.map { "\($0): " } ?? ""
-        text += "error: " + message
+        text += (isWarning ? "warning: " : "error: ") + message
         if !path.isEmpty { text += " (at \(path))" }
         if let hint { text += "\n  hint: \(hint)" }
         return text
+    }
+}
+
+extension InputError {
+    /// The same problem as a warning.
+    public var asWarning: InputError {
+        var w = self
+        w.isWarning = true
+        return w
     }
 }
 

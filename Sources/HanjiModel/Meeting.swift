@@ -21,6 +21,8 @@ public struct Meeting: Sendable {
     public var remarks: String
     /// The folder the record was read from; photo paths are relative to it.
     public var folder: URL?
+    /// Problems that do not stop the minutes (an unknown speaker, an empty agenda item).
+    public var warnings: [InputError] = []
     /// Every text of the record with its key path and place, to name the field behind a problem.
     public var sources: [(path: String, location: Location, text: String)] = []
 

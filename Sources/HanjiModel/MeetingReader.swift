@@ -8,7 +8,7 @@ extension Meeting {
         return meeting
     }
 
-    static let keys = ["body", "number", "date", "weekday", "time", "end", "place", "recorder", "confirmer", "written", "attendance",
+    static let keys = ["body", "number", "date", "weekday", "time", "end", "place", "recorder", "confirmer", "written", "attendance", "totals",
                        "agenda", "summary", "next", "photos", "remarks"]
 
     /// Builds and checks a meeting from a parsed record.
@@ -25,7 +25,31 @@ extension Meeting {
         }
         let attendance = try f.required("attendance").list().map(readGroup)
         let members = attendance.flatMap(\.members)
-        return Meeting(
+        var warnings: [InputError] = []
+        if let totals = f["totals"] {
+            // Totals are counted from the rows; a record that also states them must agree.
+            for (key, value, keyField) in try totals.pairs() {
+                guard let status = Status(rawValue: key) else {
+                    throw keyField.error("unknown status '\(key)' in totals", hint: "write 참석, 위임 or 불참")
+                }
+                let stated = try value.int(), counted = members.filter { $0.status == status }.count
+                if stated != counted {
+                    throw value.error("the record states \(stated) \(key) but its attendance rows count \(counted)",
+                                      hint: "correct the statuses in 'attendance' or delete 'totals' (Hanji counts them)")
+                }
+            }
+        }
+        let agendaField = try f.required("agenda")
+        var agenda: [AgendaItem] = []
+        for item in try agendaField.list() {
+            agenda.append(try readItem(item, members: members, warnings: &warnings))
+            let last = agenda[agenda.count - 1]
+            if last.notes.isEmpty && last.transcript.isEmpty && last.appendix == nil && last.event == nil {
+                warnings.append(item.error("agenda item '\(last.title)' has no notes, transcript, appendix or event",
+                                           hint: "add what was said or decided, or leave it if the item was only announced").asWarning)
+            }
+        }
+        var meeting = Meeting(
             body: try f.required("body").text(),
             number: try f.required("number").int(),
             date: date,
@@ -36,13 +60,15 @@ extension Meeting {
             confirmer: try f["confirmer"].map(readPerson),
             written: try f["written"]?.day() ?? date,
             attendance: attendance,
-            agenda: try f.required("agenda").list().map { try readItem($0, members: members) },
+            agenda: agenda,
             summary: try f["summary"]?.list().map { try $0.text() } ?? [],
             next: try f["next"].map(readNext),
             photos: try f["photos"]?.list().map(readPhoto) ?? [],
             remarks: try f["remarks"]?.string() ?? "",
             folder: nil,
             sources: root.scalars())
+        meeting.warnings = warnings
+        return meeting
     }
 
     static func readPerson(_ field: Field) throws -> Person {
@@ -67,7 +93,7 @@ extension Meeting {
         return Group(name: name, members: members)
     }
 
-    static func readItem(_ field: Field, members: [Member]) throws -> AgendaItem {
+    static func readItem(_ field: Field, members: [Member], warnings: inout [InputError]) throws -> AgendaItem {
         let f = try field.fields(["title", "notes", "appendix", "transcript", "event"])
         return AgendaItem(
             title: try f.required("title").text(),
@@ -77,7 +103,7 @@ extension Meeting {
                 return Appendix(title: try af.required("title").text(),
                                 items: try af.required("items").list().map { try $0.text() })
             },
-            transcript: try f["transcript"]?.list().map { try readTurn($0, members: members) } ?? [],
+            transcript: try f["transcript"]?.list().map { try readTurn($0, members: members, warnings: &warnings) } ?? [],
             event: try f["event"].map(readEvent))
     }
 
@@ -93,20 +119,25 @@ extension Meeting {
         return .item(try f.required("text").text(), try f["items"]?.list().map(readNote) ?? [])
     }
 
-    static func readTurn(_ field: Field, members: [Member]) throws -> Turn {
+    static func readTurn(_ field: Field, members: [Member], warnings: inout [InputError]) throws -> Turn {
         let pairs = try field.pairs()
         guard pairs.count == 1, let (key, value, keyField) = pairs.first else {
             throw field.error("a turn is one line 'speaker: remark'", hint: "write each turn as '- 협치조정관: …'")
         }
         let matches = members.filter { $0.title == key || $0.name == key }
-        guard matches.count == 1, let speaker = matches.first else {
+        if matches.count > 1 {
+            throw keyField.error("'\(key)' names \(matches.count) attendees", hint: "give each a distinct 'title' in attendance")
+        }
+        let speaker: Member
+        if let match = matches.first {
+            speaker = match
+        } else {
+            // A guest who is not in the attendance still speaks; the label shows the title alone.
             let known = members.compactMap(\.title)
-            if matches.count > 1 {
-                throw keyField.error("'\(key)' names \(matches.count) attendees", hint: "give each a distinct 'title' in attendance")
-            }
-            throw InputError("speaker '\(key)' is not in the attendance", at: keyField.location, path: value.path,
-                             hint: nearest(key, in: known).map { "did you mean '\($0)'?" }
-                                 ?? "give the attendee 'title: \(key)' or use one of: \(known.joined(separator: ", "))")
+            warnings.append(InputError("speaker '\(key)' is not in the attendance", at: keyField.location, path: value.path,
+                                       hint: nearest(key, in: known).map { "did you mean '\($0)'?" }
+                                           ?? "add them to 'attendance' with 'title: \(key)' to print their name").asWarning)
+            speaker = Member(group: "", role: key, name: nil, title: key, status: .present)
         }
         let paragraphs = try value.text().split(separator: "\n").map {
             $0.trimmingCharacters(in: .whitespaces)

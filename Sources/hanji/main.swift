@@ -70,6 +70,7 @@ struct MinutesCommand: ParsableCommand {
         try Runner.run {
             let recordURL = URL(fileURLWithPath: record)
             let meeting = try Meeting.load(recordURL)
+            for warning in meeting.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
             let spec = try Spec.load(try Layouts.find(layout, name: "minutes"))
             let document = try Composer(for: spec).minutes(meeting, spec: spec, edition: publicEdition ? .public : .official)
             for warning in document.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }

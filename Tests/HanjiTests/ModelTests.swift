@@ -86,10 +86,13 @@ import Testing
         #expect(Day(iso: "2018-12-13")?.weekday == "목")
     }
 
-    @Test func unknownSpeakerAndStatusAreErrors() throws {
-        let speaker = try #require(error(Self.minimal.replacingOccurrences(of: "- 도시재생분과장: |", with: "- 도시재생분과쟝: |")))
-        #expect(speaker.message.contains("not in the attendance"))
+    @Test func unknownSpeakerIsAWarningAndUnknownStatusAnError() throws {
+        let m = try read(Self.minimal.replacingOccurrences(of: "- 도시재생분과장: |", with: "- 도시재생분과쟝: |"))
+        let speaker = try #require(m.warnings.first)
+        #expect(speaker.isWarning && speaker.message.contains("not in the attendance"))
         #expect(speaker.hint?.contains("도시재생분과장") == true)
+        #expect(speaker.description.contains("warning:") && speaker.location?.line == 18)
+        #expect(m.agenda[0].transcript[0].speaker.name == nil && m.agenda[0].transcript[0].speaker.title == "도시재생분과쟝")
         let status = try #require(error(Self.minimal.replacingOccurrences(of: "status: 위임", with: "status: 출석")))
         #expect(status.hint?.contains("참석") == true)
     }
@@ -100,5 +103,18 @@ import Testing
             #expect(e.location?.file == "s.yaml" && e.location?.line == 2 && e.location?.column == 4)
             #expect(e.description.hasPrefix("s.yaml:2:4: error: YAML syntax"))
         } catch { Issue.record("unexpected \(error)") }
+    }
+
+    @Test func statedTotalsMustAgreeWithTheRows() throws {
+        let ok = Self.minimal + "\ntotals: {참석: 1, 위임: 1, 불참: 1}\n"
+        #expect(try read(ok).count(.present) == 1)
+        let bad = try #require(error(Self.minimal + "\ntotals: {참석: 2, 불참: 1}\n"))
+        #expect(bad.path == "totals.참석" && bad.message.contains("count 1"))
+    }
+
+    @Test func emptyAgendaItemIsAWarning() throws {
+        let m = try read(Self.minimal + "\n  - title: 빈 안건\n")
+        #expect(m.warnings.contains { $0.message.contains("빈 안건") && $0.path == "agenda[1]" })
+        #expect(try read(Self.minimal).warnings.isEmpty)
     }
 }
