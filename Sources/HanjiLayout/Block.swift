@@ -19,6 +19,38 @@ public enum Fit {
     case nothing
 }
 
+/// A block that decorates or moves another and takes its spacing and keeps.
+public protocol Wrapping: Block {
+    var inner: any Block { get }
+}
+
+extension Wrapping {
+    public var spaceBefore: Double { inner.spaceBefore }
+    public var spaceAfter: Double { inner.spaceAfter }
+    public var keepWithNext: Bool { inner.keepWithNext }
+}
+
+extension Fit {
+    /// The same outcome with each frame transformed and the rest wrapped (for blocks that
+    /// decorate or move another block).
+    public func map(_ frame: (Frame) -> Frame, rest: (any Block) -> any Block) -> Fit {
+        switch self {
+        case .whole(let f): return .whole(frame(f))
+        case .part(let f, let r): return .part(frame(f), rest: rest(r))
+        case .nothing: return .nothing
+        }
+    }
+
+    /// The same outcome with every frame moved right by `dx` inside a region `width` wide.
+    public func shifted(by dx: Double, width: Double) -> Fit {
+        map({ f in
+            var out = Frame(size: Size(width: width, height: f.size.height))
+            out.add(f, at: Point(x: dx, y: 0))
+            return out
+        }, rest: { $0 })
+    }
+}
+
 /// A piece of a document that can lay itself out in a region, splitting if it must.
 public protocol Block {
     func layout(in region: Region, _ context: Context) throws -> Fit
@@ -79,7 +111,7 @@ public enum LayoutError: Error, CustomStringConvertible {
 }
 
 /// A block that starts a section: its first frame carries a mark with the section's title.
-public struct Section: Block {
+public struct Section: Wrapping {
     public var title: String
     public var inner: any Block
 
@@ -88,20 +120,11 @@ public struct Section: Block {
         self.inner = inner
     }
 
-    public var spaceBefore: Double { inner.spaceBefore }
-    public var spaceAfter: Double { inner.spaceAfter }
-    public var keepWithNext: Bool { inner.keepWithNext }
-
     public func layout(in region: Region, _ context: Context) throws -> Fit {
-        func marked(_ frame: Frame) -> Frame {
+        try inner.layout(in: region, context).map({ frame in
             var out = frame
             out.add(.mark(title), at: .zero)
             return out
-        }
-        switch try inner.layout(in: region, context) {
-        case .whole(let f): return .whole(marked(f))
-        case .part(let f, let rest): return .part(marked(f), rest: rest)
-        case .nothing: return .nothing
-        }
+        }, rest: { $0 })
     }
 }

@@ -1,5 +1,5 @@
 /// A block moved right by a fixed distance (a list level's indent).
-public struct Inset: Block {
+public struct Inset: Wrapping {
     public var left: Double
     public var inner: any Block
 
@@ -8,22 +8,11 @@ public struct Inset: Block {
         self.inner = inner
     }
 
-    public var spaceBefore: Double { inner.spaceBefore }
-    public var spaceAfter: Double { inner.spaceAfter }
-    public var keepWithNext: Bool { inner.keepWithNext }
-
     public func layout(in region: Region, _ context: Context) throws -> Fit {
         var room = region
         room.width = max(region.width - left, 1)
-        func shifted(_ frame: Frame) -> Frame {
-            var out = Frame(size: Size(width: region.width, height: frame.size.height))
-            out.add(frame, at: Point(x: left, y: 0))
-            return out
-        }
-        switch try inner.layout(in: room, context) {
-        case .whole(let f): return .whole(shifted(f))
-        case .part(let f, let rest): return .part(shifted(f), rest: Inset(left: left, rest))
-        case .nothing: return .nothing
-        }
+        let left = self.left
+        return try inner.layout(in: room, context).shifted(by: left, width: region.width)
+            .map({ $0 }, rest: { Inset(left: left, $0) })
     }
 }

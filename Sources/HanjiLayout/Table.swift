@@ -109,17 +109,7 @@ public struct Table: Block {
         let total = widths.reduce(0, +)
         guard align > 0, total < region.width - 0.01 else { return try layoutRows(in: region, widths: widths, context) }
         // A narrower table (all columns fixed) stands right or centred in its region.
-        let shift = (region.width - total) * align
-        func moved(_ frame: Frame) -> Frame {
-            var out = Frame(size: Size(width: region.width, height: frame.size.height))
-            out.add(frame, at: Point(x: shift, y: 0))
-            return out
-        }
-        switch try layoutRows(in: region, widths: widths, context) {
-        case .whole(let f): return .whole(moved(f))
-        case .part(let f, let rest): return .part(moved(f), rest: rest)
-        case .nothing: return .nothing
-        }
+        return try layoutRows(in: region, widths: widths, context).shifted(by: (region.width - total) * align, width: region.width)
     }
 
     private func layoutRows(in region: Region, widths: [Double], _ context: Context) throws -> Fit {

@@ -134,11 +134,9 @@ extension Spec {
 }
 
 /// A block kept on the same page as the block after it (a heading).
-struct Keep: Block {
+struct Keep: Wrapping {
     let inner: any Block
     init(_ inner: any Block) { self.inner = inner }
     func layout(in region: Region, _ context: Context) throws -> Fit { try inner.layout(in: region, context) }
-    var spaceBefore: Double { inner.spaceBefore }
-    var spaceAfter: Double { inner.spaceAfter }
     var keepWithNext: Bool { true }
 }
