@@ -50,15 +50,7 @@ public struct Spec {
                 }
             }
         }
-        if let styles = f["styles"] {
-            self.styles = try Spec.readStyles(styles)
-            for (_, value, _) in try styles.pairs() {
-                guard let font = try value.fields(Spec.styleKeys)["font"] else { continue }
-                for name in try font.text().split(separator: ",") {
-                    families.append((name.trimmingCharacters(in: .whitespaces), font))
-                }
-            }
-        }
+        if let styles = f["styles"] { (self.styles, families) = try Spec.readStyles(styles) }
         if let page = f["page"] { try readPage(page) }
         if let meta = f["metadata"] {
             for (key, value, _) in try meta.pairs() {
@@ -118,10 +110,19 @@ public struct Spec {
     static let styleKeys = ["parent", "font", "size", "bold", "italic", "line", "align", "tracking", "color",
                             "breaking", "before", "after", "indent", "max-gap", "max-letter-gap"]
 
-    static func readStyles(_ field: Field) throws -> [String: Style] {
+    /// The named styles, resolved through their parents, and every font family they name (with
+    /// where) to check against the fonts available.
+    static func readStyles(_ field: Field) throws -> ([String: Style], [(name: String, field: Field)]) {
         let pairs = try field.pairs()
         var raw: [String: Fields] = [:]
-        for (name, value, _) in pairs { raw[name] = try value.fields(styleKeys) }
+        var families: [(name: String, field: Field)] = []
+        for (name, value, _) in pairs {
+            let f = try value.fields(styleKeys)
+            raw[name] = f
+            if let font = f["font"] {
+                families += try font.text().split(separator: ",").map { ($0.trimmingCharacters(in: .whitespaces), font) }
+            }
+        }
         var done: [String: Style] = [:]
         func resolve(_ name: String, _ seen: [String], at field: Field) throws -> Style {
             if let s = done[name] { return s }
@@ -136,7 +137,7 @@ public struct Spec {
             return style
         }
         for (name, value, _) in pairs { _ = try resolve(name, [], at: value) }
-        return done
+        return (done, families)
     }
 
     static func apply(_ f: Fields, to style: inout Style) throws {
