@@ -15,11 +15,12 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .systemLibrary(name: "CPixbuf", pkgConfig: "gdk-pixbuf-2.0", providers: [.apt(["libgdk-pixbuf-2.0-dev"])]),
         .target(name: "HanjiModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "HanjiLayout"),
         .target(name: "HanjiText", dependencies: ["CPangoCairo", "HanjiLayout"]),
         .target(name: "HanjiSpec", dependencies: ["HanjiModel", "HanjiLayout", .product(name: "Yams", package: "Yams")]),
-        .target(name: "HanjiRender", dependencies: ["CPangoCairo", "HanjiLayout", "HanjiText"]),
+        .target(name: "HanjiRender", dependencies: ["CPangoCairo", "CPixbuf", "HanjiLayout", "HanjiText"]),
         .target(name: "Hanji", dependencies: ["HanjiModel", "HanjiSpec", "HanjiLayout", "HanjiText", "HanjiRender"]),
         .executableTarget(name: "hanji", dependencies: ["Hanji", "HanjiText", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "HanjiTests", dependencies: ["Hanji", "HanjiModel", "HanjiSpec", "HanjiLayout", "HanjiText", "HanjiRender"],

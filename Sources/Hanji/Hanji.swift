@@ -66,9 +66,18 @@ public struct Composer {
         if edition == .public {
             let mask = Mask(names: meeting.names, pattern: spec.mask)
             value = value.mapText(mask.apply)
+            if !spec.publicPhotos { value = value.replacing("photos", with: .list([])) }
         }
+        // `if: public` in a spec: true only in the public edition.
+        value = value.replacing("public", with: edition == .public ? .text("공개용") : .null)
         do {
-            return try compose(value, spec: spec, date: meeting.date, edition: edition)
+            return try compose(value, spec: spec, date: meeting.written, edition: edition, folder: meeting.folder)
+        } catch let error as ImageError {
+            let source = meeting.sources.first { $0.text == error.path }
+            throw InputError(error.reason.hasPrefix("no such") ? "photo '\(error.path)' is missing: \(error.reason)"
+                                                               : "photo '\(error.path)': \(error.reason)",
+                             at: source?.location ?? Location(file: spec.file, line: 1, column: 1), path: source?.path ?? "photos",
+                             hint: "photo paths are relative to the record's folder; use a JPEG or PNG file")
         } catch FontError.missingGlyph(let c, let text, let fonts) {
             let hint = "delete or replace it, or put a font that has it into fonts/ and add it to the style's font list"
             if let source = meeting.source(of: c) {
@@ -89,8 +98,9 @@ public struct Composer {
     }
 
     /// Lays out any record value by a spec.
-    public func compose(_ value: Value, spec: Spec, date: Day, edition: Edition) throws -> Document {
+    public func compose(_ value: Value, spec: Spec, date: Day, edition: Edition, folder: URL? = nil) throws -> Document {
         try check(spec)
+        context.images = ImageFiles(folder: folder)
         shaper.missingIsError = !spec.missingGlyphsWarn
         shaper.warnings = []
         context.orphans = spec.orphans

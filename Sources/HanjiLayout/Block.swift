@@ -80,8 +80,10 @@ public final class Context {
     /// The fewest lines of a paragraph left alone at the bottom or top of a page.
     public var orphans = 2
     public var widows = 2
+    /// Opens the image files that pictures name.
+    public var images: (any ImageLoader)?
 
-    public init(shaper: any Shaper) { self.shaper = shaper }
+    public init(shaper: any Shaper, images: (any ImageLoader)? = nil) { self.shaper = shaper; self.images = images }
 }
 
 /// Layout failures that no page can fix.

@@ -25,6 +25,8 @@ public enum Item {
     case rule(to: Point, width: Double, color: Color)
     /// A filled rectangle with its top left at the position.
     case fill(Size, Color)
+    /// An image drawn at this size with its top left at the position.
+    case image(Bitmap, Size)
     /// The start of a section with this title (running headers, later bookmarks); not drawn.
     case mark(String)
 }

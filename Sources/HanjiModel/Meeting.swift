@@ -13,6 +13,8 @@ public struct Meeting: Sendable {
     public var confirmer: Person?
     /// The date the minutes were written (작성일); the meeting's date when not given.
     public var written: Day
+    /// How the roles of the 결재란 sign, by role (담당, 팀장 …); a role not named signs in person.
+    public var approval: [(role: String, sign: Sign)] = []
     public var attendance: [Group]
     public var agenda: [AgendaItem]
     public var summary: [String]
@@ -128,6 +130,16 @@ public struct Next: Sendable {
     public var title: String
     public var date: Day?
     public var time: Clock?
+}
+
+/// How one role of the approval box signs.
+public enum Sign: String, Sendable, CaseIterable {
+    /// 전결: signs as the delegated final approver.
+    case delegated = "전결"
+    /// 대결: a deputy signs for an absent approver.
+    case deputy = "대결"
+    /// 없음: no one signs; the box gets a diagonal line.
+    case none = "없음"
 }
 
 /// A photo file with its caption.

@@ -8,7 +8,7 @@ extension Meeting {
         return meeting
     }
 
-    static let keys = ["body", "number", "date", "weekday", "time", "end", "place", "recorder", "confirmer", "written", "attendance", "totals",
+    static let keys = ["body", "number", "date", "weekday", "time", "end", "place", "recorder", "confirmer", "written", "approval", "attendance", "totals",
                        "agenda", "summary", "next", "photos", "remarks"]
 
     /// Builds and checks a meeting from a parsed record.
@@ -68,6 +68,13 @@ extension Meeting {
             folder: nil,
             sources: root.scalars())
         meeting.warnings = warnings
+        meeting.approval = try f["approval"]?.pairs().map { pair in
+            let raw = try pair.value.text()
+            guard let sign = Sign(rawValue: raw) else {
+                throw pair.value.error("'\(raw)' is not a way to sign", hint: "write 전결, 대결 or 없음 (a role not listed signs in person)")
+            }
+            return (pair.key, sign)
+        } ?? []
         return meeting
     }
 

@@ -37,6 +37,15 @@ final class Canvas {
                 set(color)
                 cairo_rectangle(cr, x, y, size.width, size.height)
                 cairo_fill(cr)
+            case .image(let bitmap, let size):
+                guard let pixels = bitmap.handle as? Pixels, bitmap.width > 0, bitmap.height > 0 else { continue }
+                cairo_save(cr)
+                cairo_translate(cr, x, y)
+                cairo_scale(cr, size.width / Double(bitmap.width), size.height / Double(bitmap.height))
+                cairo_set_source_surface(cr, pixels.surface, 0, 0)
+                cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
+                cairo_paint(cr)
+                cairo_restore(cr)
             case .mark:
                 continue
             }

@@ -54,6 +54,14 @@ extension Spec {
             return outline(try list(path, scope, at: field), level: 0, markers: markers, note: note, style: style, step: step)
         case .group(let nodes, let before, let after):
             return [Stack(try bind(nodes, scope), spaceBefore: before, spaceAfter: after)]
+        case .image(let template, let height, let align, let source):
+            let path = try template.render(scope)
+            return path.isEmpty ? [] : [Picture(path: path, maxHeight: height, align: align, source: source)]
+        case .grid(let path, let columns, let gap, let before, let after, let body, let field):
+            var table = try grid(list(path, scope, at: field), scope, columns: columns, gap: gap, body: body)
+            table?.before = before
+            table?.after = after
+            return table.map { [$0] } ?? []
         }
     }
 
@@ -88,13 +96,30 @@ extension Spec {
         }
     }
 
+    /// A list laid out `columns` to a row, each item a cell of `body`; a row moves whole.
+    func grid(_ items: [Value], _ scope: Scope, columns: Int, gap: Double, body: [SpecNode]) throws -> Table? {
+        guard !items.isEmpty else { return nil }
+        let padding = Insets(top: 0, right: gap / 2, bottom: gap, left: gap / 2)
+        var rows: [Row] = []
+        for start in stride(from: 0, to: items.count, by: columns) {
+            var cells: [Cell] = []
+            for i in start..<start + columns {
+                let content: any Block = i < items.count ? Stack(try bind(body, scope.entering(items[i], index: i))) : Empty(height: 0)
+                cells.append(Cell(content, padding: padding))
+            }
+            rows.append(Row(cells, breakable: false))
+        }
+        return Table(columns: Array(repeating: .share(1), count: columns), rows: rows, rule: 0, frame: 0, source: "grid")
+    }
+
     func bindTable(_ spec: TableSpec, _ scope: Scope) throws -> Table {
         func cells(_ row: RowSpec, _ scope: Scope) throws -> [Cell] {
             try row.cells.map { c in
                 var cell = Cell(Stack(try bind(c.content, scope)), span: c.span, rows: c.rows, fill: c.fill, padding: c.padding,
                                 middle: c.middle,
                                 continuation: try c.continued.map { Paragraph(try $0.0.render(scope), style: $0.1, source: spec.source) })
-                cell.diagonal = c.diagonal
+                let diagonal = try c.diagonal?.render(scope) ?? ""
+                cell.diagonal = !diagonal.isEmpty && diagonal != "false"
                 return cell
             }
         }

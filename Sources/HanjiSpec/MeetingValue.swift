@@ -39,6 +39,12 @@ extension Meeting {
                   })),
                   ("event", item.event.map(event) ?? .null)])
         }
+        // approval.ROLE.mark prints 전결 or 대결; approval.ROLE.unsigned is set when no one signs.
+        let signs: Value = .map(approval.map { role, sign -> (String, Value) in
+            let mark: Value = sign == .none ? .null : .text(sign.rawValue)
+            let unsigned: Value = sign == .none ? .text(sign.rawValue) : .null
+            return (role, .map([("mark", mark), ("unsigned", unsigned)]))
+        })
         var totals: [(String, Value)] = Status.allCases.map { ($0.rawValue, .number(count($0))) }
         totals.append(("전체", .number(members.count)))
         return .map([
@@ -46,6 +52,7 @@ extension Meeting {
             ("time", time.map(Value.clock) ?? .null), ("end", end.map(Value.clock) ?? .null),
             ("place", .text(place)), ("recorder", person(recorder.name, recorder.role)),
             ("confirmer", confirmer.map { person($0.name, $0.role) } ?? .null), ("written", .day(written)),
+            ("approval", signs),
             ("attendance", .list(attendance.map { g in .map([("group", .text(g.name)), ("members", .list(g.members.map(member)))]) })),
             ("members", .list(members.map(member))),
             ("totals", .map(totals)),

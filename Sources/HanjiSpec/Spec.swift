@@ -16,6 +16,8 @@ public struct Spec {
     public var mask = "ㅇㅇㅇ"
     /// A line printed at the top of every page of the public edition.
     public var publicHeader: Template?
+    /// Whether the public edition prints the record's photos (`public.photos: keep | omit`).
+    public var publicPhotos = true
     var body: [SpecNode] = []
     public let file: String
     /// Folders of the organisation's own fonts, relative to the spec (default: `../fonts`, `fonts`).
@@ -61,8 +63,15 @@ public struct Spec {
             }
         }
         if let pub = f["public"] {
-            let p = try pub.fields(["mask", "header"])
+            let p = try pub.fields(["mask", "header", "photos"])
             if let m = p["mask"] { mask = try m.text() }
+            if let photos = p["photos"] {
+                switch try photos.text() {
+                case "keep": publicPhotos = true
+                case "omit": publicPhotos = false
+                case let other: throw photos.error("unknown choice '\(other)'", hint: "write keep or omit")
+                }
+            }
             if let h = p["header"] { publicHeader = try Template(h) }
         }
         body = try readBlocks(try f.required("body", hint: "add 'body:' with the document's blocks"))

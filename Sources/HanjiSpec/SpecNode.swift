@@ -12,6 +12,8 @@ indirect enum SpecNode {
     case space(Double)
     case outline(path: [String], markers: [String], note: String, style: Style, step: Double, field: Field)
     case group([SpecNode], before: Double, after: Double)
+    case image(Template, height: Double, align: Double, source: String)
+    case grid(path: [String], columns: Int, gap: Double, before: Double, after: Double, body: [SpecNode], field: Field)
 }
 
 struct TableSpec {
@@ -44,15 +46,17 @@ struct CellSpec {
     var fill: Color?
     var middle: Bool
     var merge: Bool
-    var diagonal: Bool
+    /// A diagonal through the cell: `true`, or a template that draws it when it prints something.
+    var diagonal: Template?
     var continued: (Template, Style)?
     var padding: Insets
 }
 
 extension Spec {
-    static let blockKinds = ["text", "each", "hang", "table", "space", "outline", "blocks"]
+    static let blockKinds = ["text", "each", "hang", "table", "space", "outline", "blocks", "image", "grid"]
     static let blockKeys = blockKinds + ["if", "unless", "style", "keep", "do", "marker-style", "width", "gap",
-                                         "markers", "note", "step", "body", "before", "after", "section", "height", "shrink"]
+                                         "markers", "note", "step", "body", "before", "after", "section", "height", "shrink",
+                                         "align", "columns"]
 
     func readBlocks(_ field: Field) throws -> [SpecNode] {
         try field.list().map(readBlock)
@@ -97,6 +101,15 @@ extension Spec {
             node = .table(try readTable(f["table"]!))
         case "space":
             node = .space(try f["space"]!.length())
+        case "image":
+            node = .image(try Template(f["image"]!), height: try f["height"]?.length() ?? 80 * mm,
+                          align: try f["align"].map(Spec.alignment) ?? 0.5, source: field.path)
+        case "grid":
+            let columns = try f["columns"]?.int() ?? 2
+            guard (1...12).contains(columns) else { throw f["columns"]!.error("a grid has 1 to 12 columns") }
+            node = .grid(path: try Spec.path(f["grid"]!), columns: columns, gap: try f["gap"]?.length() ?? 4 * mm,
+                         before: try f["before"]?.length() ?? 0, after: try f["after"]?.length() ?? 0,
+                         body: try readBlocks(try f.required("do", hint: "add 'do:' with the blocks of one cell")), field: f["grid"]!)
         case "outline":
             let outlineStyle = try style(f["style"])
             var step = outlineStyle.size
@@ -114,17 +127,18 @@ extension Spec {
         return node
     }
 
+    /// Where a box narrower than its region stands: 0 left, 0.5 centre, 1 right.
+    static func alignment(_ field: Field) throws -> Double {
+        switch try field.text() {
+        case "left": return 0
+        case "center": return 0.5
+        case "right": return 1
+        case let other: throw field.error("unknown alignment '\(other)'", hint: "write left, center or right")
+        }
+    }
+
     func readTable(_ field: Field) throws -> TableSpec {
         let f = try field.fields(["columns", "header", "rows", "rule", "frame", "before", "after", "align"])
-        var align = 0.0
-        if let a = f["align"] {
-            switch try a.text() {
-            case "left": align = 0
-            case "center": align = 0.5
-            case "right": align = 1
-            case let other: throw a.error("unknown alignment '\(other)'", hint: "write left, center or right")
-            }
-        }
         let columns = try f.required("columns", hint: "add 'columns: [20mm, \"*\"]'").list().map { c -> Width in
             let raw = try c.text()
             if raw.hasSuffix("*") { return .share(Double(raw.dropLast()) ?? 1) }
@@ -135,7 +149,8 @@ extension Spec {
         }
         return TableSpec(columns: columns, header: try rows("header"), rows: try rows("rows"),
                          rule: try f["rule"]?.length() ?? 0.5, frame: try f["frame"]?.length() ?? 0.5,
-                         before: try f["before"]?.length() ?? 0, after: try f["after"]?.length() ?? 0, align: align,
+                         before: try f["before"]?.length() ?? 0, after: try f["after"]?.length() ?? 0,
+                         align: try f["align"].map(Spec.alignment) ?? 0,
                          source: field.path)
     }
 
@@ -177,7 +192,7 @@ extension Spec {
         }
         return CellSpec(content: content, key: key, span: try f["span"]?.int() ?? 1, rows: try f["rows"]?.int() ?? 1,
                         fill: fill, middle: try f["middle"]?.bool() ?? false, merge: try f["merge"]?.bool() ?? false,
-                        diagonal: try f["diagonal"]?.bool() ?? false,
+                        diagonal: try f["diagonal"].map { try Template($0) },
                         continued: try f["continued"].map { (try Template($0), cellStyle) }, padding: padding)
     }
 }

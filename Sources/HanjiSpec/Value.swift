@@ -51,6 +51,13 @@ public indirect enum Value: Sendable {
         }
     }
 
+    /// A map with `key` set to `value`, added at the end when it was not there.
+    public func replacing(_ key: String, with value: Value) -> Value {
+        guard case .map(var pairs) = self else { return self }
+        if let i = pairs.firstIndex(where: { $0.0 == key }) { pairs[i].1 = value } else { pairs.append((key, value)) }
+        return .map(pairs)
+    }
+
     var keys: [String] {
         if case .map(let pairs) = self { return pairs.map(\.0) }
         return []

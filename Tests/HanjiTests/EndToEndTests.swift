@@ -398,3 +398,27 @@ struct EndToEndTests {
         #expect(help.stdout.contains("minutes"), "help should list the minutes command:\n\(help.stdout)")
     }
 }
+
+@Suite("EndToEnd: PDF metadata")
+struct MetadataTests {
+    @Test("pdfinfo shows title, author, subject and keywords, dated from the record")
+    func metadataComesFromTheRecord() throws {
+        try withTempDir { dir in
+            let pdf = dir.appendingPathComponent("m.pdf")
+            try render(exampleRecord, to: pdf)
+            let info = tool("pdfinfo", [pdf.path], environment: ["TZ": "UTC"])
+            try #require(info.status == 0, "pdfinfo: \(info.stderr)")
+            func field(_ name: String) -> String? {
+                info.stdout.split(separator: "\n").first { $0.hasPrefix(name + ":") }
+                    .map { $0.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces) }
+            }
+            #expect(field("Title") == "분과실무협의회 14차 회의록")
+            #expect(field("Author") == "분과실무협의회")
+            #expect(field("Subject") == "분과실무협의회 14차 회의 (2018. 11. 22.)")
+            #expect(field("Keywords") == "회의록, 분과실무협의회")
+            // The record's 작성일 (written: 2018-11-23), never the clock.
+            #expect(field("CreationDate") == "Fri Nov 23 00:00:00 2018 UTC")
+            #expect(field("ModDate") == "Fri Nov 23 00:00:00 2018 UTC")
+        }
+    }
+}

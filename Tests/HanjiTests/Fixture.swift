@@ -14,6 +14,13 @@ enum Fixture {
     static let golden = root.appendingPathComponent("Tests/HanjiTests/Golden")
 
     static func meeting() throws -> Meeting { try Meeting.load(example) }
+
+    /// Reads a variant of the example record from text, its photos found beside the example.
+    static func meeting(_ text: String, file: String = "test.yaml") throws -> Meeting {
+        var meeting = try Meeting.read(try Field.parse(text, file: file))
+        meeting.folder = example.deletingLastPathComponent()
+        return meeting
+    }
     static func spec() throws -> Spec { try Spec.load(minutesSpec) }
 
     /// Parses a record or spec text as if it were a file named `name`.

@@ -13,7 +13,7 @@ import Testing
     func renderError(place: String) throws -> InputError? {
         let text = Self.record.replacingOccurrences(of: "place: 한우리카페 공용테이블", with: "place: \"\(place)\"")
         do {
-            let meeting = try Meeting.read(try Field.parse(text, file: "bad.yaml"))
+            let meeting = try Fixture.meeting(text, file: "bad.yaml")
             _ = try Composer(for: try Fixture.spec()).minutes(meeting, spec: try Fixture.spec())
             return nil
         } catch let e as InputError { return e }
@@ -45,7 +45,7 @@ import Testing
         let text = Self.record.replacingOccurrences(of: "place: 한우리카페 공용테이블", with: "place: \"한우리카페 \u{E000}\"")
         let specText = try String(contentsOf: Fixture.minutesSpec, encoding: .utf8).replacingOccurrences(of: "missing: error", with: "missing: warning")
         let spec = try Spec(try Field.parse(specText, file: Fixture.minutesSpec.path))
-        let document = try Composer(for: spec).minutes(try Meeting.read(try Field.parse(text, file: "w.yaml")), spec: spec)
+        let document = try Composer(for: spec).minutes(try Fixture.meeting(text, file: "w.yaml"), spec: spec)
         #expect(document.warnings.contains { $0.contains("U+E000") })
     }
 

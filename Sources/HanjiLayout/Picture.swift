@@ -1,0 +1,63 @@
+/// A decoded image ready to place: its size in pixels and the loader's handle to its pixels.
+public struct Bitmap {
+    /// The path as the record names it, for messages.
+    public var path: String
+    public var width: Int
+    public var height: Int
+    /// The loader's object for the pixels; only the writer that knows the loader reads it.
+    public var handle: AnyObject
+
+    public init(path: String, width: Int, height: Int, handle: AnyObject) {
+        self.path = path; self.width = width; self.height = height; self.handle = handle
+    }
+}
+
+/// Opens image files for layout (their sizes) and for drawing (their pixels).
+public protocol ImageLoader: AnyObject {
+    func load(_ path: String) throws -> Bitmap
+}
+
+/// An image file that cannot be placed: missing, unreadable, or not an image.
+public struct ImageError: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public init(path: String, reason: String) { self.path = path; self.reason = reason }
+    public var description: String { "image '\(path)': \(reason)" }
+}
+
+/// An image scaled to fit its region's width and a greatest height, keeping its aspect ratio.
+public struct Picture: Block {
+    public var path: String
+    /// The tallest the image may be drawn, in points.
+    public var maxHeight: Double
+    /// Where an image narrower than its region stands: 0 left, 0.5 centre, 1 right.
+    public var align: Double
+    public var source: String
+
+    public init(path: String, maxHeight: Double, align: Double = 0.5, source: String = "image") {
+        self.path = path; self.maxHeight = maxHeight; self.align = align; self.source = source
+    }
+
+    /// The drawn size of a bitmap in a box `width` wide.
+    public func size(of bitmap: Bitmap, width: Double) -> Size {
+        guard bitmap.width > 0, bitmap.height > 0 else { return Size(width: 0, height: 0) }
+        let aspect = Double(bitmap.height) / Double(bitmap.width)
+        let w = min(width, maxHeight / aspect)
+        return Size(width: w, height: w * aspect)
+    }
+
+    public func layout(in region: Region, _ context: Context) throws -> Fit {
+        guard let images = context.images else {
+            throw ImageError(path: path, reason: "no image loader is set up for \(source)")
+        }
+        let bitmap = try images.load(path)
+        let size = size(of: bitmap, width: region.width)
+        guard size.height <= region.height + 0.01 else {
+            if region.fresh { throw LayoutError.tooLarge(what: "\(source) (\(path))", height: size.height, available: region.height) }
+            return .nothing
+        }
+        var frame = Frame(size: Size(width: region.width, height: size.height))
+        frame.add(.image(bitmap, size), at: Point(x: (region.width - size.width) * align, y: 0))
+        return .whole(frame)
+    }
+}

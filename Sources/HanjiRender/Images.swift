@@ -1,0 +1,114 @@
+import CPangoCairo
+import CPixbuf
+import Foundation
+import HanjiLayout
+
+/// A decoded image as a Cairo surface; a JPEG keeps its file's bytes so a PDF embeds them as is.
+final class Pixels {
+    let surface: OpaquePointer
+    init(surface: OpaquePointer) { self.surface = surface }
+    deinit { cairo_surface_destroy(surface) }
+}
+
+/// Opens JPEG and PNG files relative to a folder, decoding each once.
+public final class ImageFiles: ImageLoader {
+    let folder: URL?
+    var cache: [String: Bitmap] = [:]
+
+    /// Paths that are not absolute are read from `folder` (the record's folder).
+    public init(folder: URL?) { self.folder = folder }
+
+    public func load(_ path: String) throws -> Bitmap {
+        if let known = cache[path] { return known }
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
+            : (folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent(path)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw ImageError(path: path, reason: "no such file (looked for \(url.path))")
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ImageError(path: path, reason: "cannot be read (\(url.path))")
+        }
+        let bitmap = try ImageFiles.decode(data, path: path, id: url.standardizedFileURL.path)
+        cache[path] = bitmap
+        return bitmap
+    }
+
+    static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF]
+    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+
+    /// Decodes JPEG or PNG bytes into a surface; anything else, or a damaged file, is an error.
+    static func decode(_ data: Data, path: String, id: String) throws -> Bitmap {
+        let isJPEG = data.starts(with: jpeg)
+        guard isJPEG || data.starts(with: png) else {
+            throw ImageError(path: path, reason: "not a JPEG or PNG file")
+        }
+        // libjpeg fills a cut-off file with grey and calls it a warning: require the end-of-image
+        // marker after the last start-of-scan (entropy-coded data never holds FF D9).
+        if isJPEG {
+            let scan = data.range(of: Data([0xFF, 0xDA]), options: .backwards)
+            let end = data.range(of: Data([0xFF, 0xD9]), options: .backwards)
+            guard let scan, let end, end.lowerBound > scan.lowerBound else {
+                throw ImageError(path: path, reason: "damaged JPEG: the file ends before the image does (cut off while copying?)")
+            }
+        }
+        let loader = gdk_pixbuf_loader_new()!
+        defer { g_object_unref(UnsafeMutableRawPointer(loader)) }
+        var error: UnsafeMutablePointer<GError>?
+        let wrote = data.withUnsafeBytes { raw in
+            gdk_pixbuf_loader_write(loader, raw.bindMemory(to: guchar.self).baseAddress, gsize(raw.count), &error)
+        }
+        var closeError: UnsafeMutablePointer<GError>?
+        let closed = gdk_pixbuf_loader_close(loader, &closeError)
+        if wrote == 0 || closed == 0 {
+            let reason = (error ?? closeError).map { String(cString: $0.pointee.message) } ?? "cannot be decoded"
+            if let error { g_error_free(error) }
+            if let closeError { g_error_free(closeError) }
+            throw ImageError(path: path, reason: "damaged or unreadable image: \(reason)")
+        }
+        if let closeError { g_error_free(closeError) }
+        guard let pixbuf = gdk_pixbuf_loader_get_pixbuf(loader) else {
+            throw ImageError(path: path, reason: "damaged or unreadable image")
+        }
+        let surface = try surface(from: pixbuf)
+        if isJPEG { attach(data, mime: "image/jpeg", to: surface) }
+        attach(Data(id.utf8), mime: "application/x-cairo.uuid", to: surface)
+        return Bitmap(path: path, width: Int(cairo_image_surface_get_width(surface)),
+                      height: Int(cairo_image_surface_get_height(surface)), handle: Pixels(surface: surface))
+    }
+
+    /// Copies a pixbuf's RGB(A) rows into a Cairo image surface (premultiplied ARGB, native order).
+    static func surface(from pixbuf: OpaquePointer) throws -> OpaquePointer {
+        let width = gdk_pixbuf_get_width(pixbuf), height = gdk_pixbuf_get_height(pixbuf)
+        let channels = Int(gdk_pixbuf_get_n_channels(pixbuf)), stride = Int(gdk_pixbuf_get_rowstride(pixbuf))
+        let alpha = gdk_pixbuf_get_has_alpha(pixbuf) != 0
+        guard width > 0, height > 0, channels >= 3, let pixels = gdk_pixbuf_read_pixels(pixbuf) else {
+            throw ImageError(path: "", reason: "empty image")
+        }
+        let surface = cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, width, height)!
+        try RenderError.check(cairo_surface_status(surface), "cairo_image_surface_create")
+        cairo_surface_flush(surface)
+        let out = cairo_image_surface_get_data(surface)!
+        let outStride = Int(cairo_image_surface_get_stride(surface))
+        for y in 0..<Int(height) {
+            let src = pixels + y * stride
+            let dst = UnsafeMutableRawPointer(out + y * outStride).assumingMemoryBound(to: UInt32.self)
+            for x in 0..<Int(width) {
+                let p = src + x * channels
+                var r = UInt32(p[0]), g = UInt32(p[1]), b = UInt32(p[2])
+                let a = alpha ? UInt32(p[3]) : 255
+                if a < 255 { r = (r * a + 127) / 255; g = (g * a + 127) / 255; b = (b * a + 127) / 255 }
+                dst[x] = a << 24 | r << 16 | g << 8 | b
+            }
+        }
+        cairo_surface_mark_dirty(surface)
+        return surface
+    }
+
+    /// Hands Cairo its own copy of `data` as the surface's `mime` data, freed with the surface.
+    static func attach(_ data: Data, mime: String, to surface: OpaquePointer) {
+        let copy = malloc(max(data.count, 1))!
+        data.withUnsafeBytes { raw in if let base = raw.baseAddress { memcpy(copy, base, raw.count) } }
+        cairo_surface_set_mime_data(surface, mime, copy.assumingMemoryBound(to: UInt8.self), UInt(data.count),
+                                    { free($0) }, copy)
+    }
+}
