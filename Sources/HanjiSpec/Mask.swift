@@ -5,6 +5,9 @@
 /// title or particle that attaches to names (분과장님, 님, 께서, 씨, 이, 은, …). So "한부영
 /// 분과장님께서" and "한부영님" are masked, while a longer word that merely contains the
 /// name's syllables is left alone.
+///
+/// The pattern is the spec's `public.mask`: `ㅇㅇㅇ` replaces the whole name; `{first}○○` keeps
+/// the family name (김하늘 → 김○○).
 public struct Mask: Sendable {
     public var names: [String]
     public var pattern: String
@@ -30,12 +33,17 @@ public struct Mask: Sendable {
                 let standsAlone = !(previous.map(Mask.isHangul) ?? false)
                     && (after.first.map { !Mask.isHangul($0) } ?? true || suffixes.contains { after.hasPrefix($0) })
                 result += before
-                result += standsAlone ? pattern : name
+                result += standsAlone ? masked(name) : name
                 rest = after
             }
             out = result + rest
         }
         return out
+    }
+
+    /// The pattern for one name: `{first}` stands for its first syllable (김○○ from "{first}○○").
+    func masked(_ name: String) -> String {
+        pattern.replacingOccurrences(of: "{first}", with: name.first.map(String.init) ?? "")
     }
 
     static func isHangul(_ c: Character) -> Bool {

@@ -87,5 +87,7 @@ import Testing
         #expect(mask.apply("참여한 안란 분과원이") == "참여한 ㅇㅇㅇ 분과원이")
         // A longer word that merely contains the syllables stays: 안란다 is not a name here.
         #expect(mask.apply("불안란다, 안란다") == "불안란다, 안란다")
+        // The pattern may keep the family name.
+        #expect(Mask(names: ["한부영"], pattern: "{first}○○").apply("한부영 분과장님") == "한○○ 분과장님")
     }
 }
