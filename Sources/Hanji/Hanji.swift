@@ -100,7 +100,8 @@ public struct Composer {
     /// Lays out any record value by a spec.
     public func compose(_ value: Value, spec: Spec, date: Day, edition: Edition, folder: URL? = nil) throws -> Document {
         try check(spec)
-        context.images = ImageFiles(folder: folder)
+        // One loader per folder, so a batch decodes its seal once.
+        if (context.images as? ImageFiles)?.folder != folder { context.images = ImageFiles(folder: folder) }
         shaper.missingIsError = !spec.missingGlyphsWarn
         shaper.warnings = []
         context.orphans = spec.orphans
@@ -115,7 +116,8 @@ public struct Composer {
         // The public edition's marking line stands in for the running header.
         let header = (edition == .public ? spec.publicHeader.map { ($0, spec.styles["header"] ?? Style()) } : nil) ?? spec.header
         setup.header = header.map { running($0.0, $0.1, root) }
-        let pages = try Paginator(setup: setup).pages(try spec.bind(value), context)
+        var pages = try Paginator(setup: setup).pages(try spec.bind(value), context)
+        if spec.up > 1, let sheet = spec.sheet { pages = Imposition.sheets(pages, sheet: sheet, up: spec.up) }
         var metadata = Metadata()
         metadata.title = try spec.metadata["title"]?.render(root) ?? ""
         metadata.author = try spec.metadata["author"]?.render(root) ?? ""

@@ -16,6 +16,9 @@ public struct Size: Sendable, Equatable {
     public init(width: Double, height: Double) { self.width = width; self.height = height }
     /// A4 portrait.
     public static let a4 = Size(width: 210 * mm, height: 297 * mm)
+    public static let a5 = Size(width: 148 * mm, height: 210 * mm)
+    /// The same paper turned on its side.
+    public var landscape: Size { Size(width: max(width, height), height: min(width, height)) }
 }
 
 /// A position, in points from the top left.
@@ -44,6 +47,8 @@ public struct Color: Sendable, Equatable {
         self.red = red; self.green = green; self.blue = blue; self.alpha = alpha
     }
     public static let black = Color(red: 0, green: 0, blue: 0)
+    public static let white = Color(red: 1, green: 1, blue: 1)
+    public static let gray = Color(red: 0.5, green: 0.5, blue: 0.5)
 
     /// Parses `#rgb` or `#rrggbb`.
     public init?(hex: String) {

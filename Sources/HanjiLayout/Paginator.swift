@@ -16,11 +16,42 @@ public struct PageSetup {
     public var footerOffset: Double = 12 * mm
     public var header: ((Running) -> (any Block)?)?
     public var headerOffset: Double = 10 * mm
+    /// Decorative rectangles drawn on every page, under the content (a certificate's border).
+    public var borders: [Border] = []
 
     public init() {}
 
     public var body: Size {
         Size(width: size.width - margins.left - margins.right, height: size.height - margins.top - margins.bottom)
+    }
+}
+
+/// A rectangle drawn `inset` from the paper's edges, with square ornaments of `corner` size at
+/// its corners when that is above zero.
+public struct Border: Sendable {
+    public var inset: Double
+    public var width: Double
+    public var color: Color
+    public var corner: Double
+
+    public init(inset: Double, width: Double, color: Color = .black, corner: Double = 0) {
+        self.inset = inset; self.width = width; self.color = color; self.corner = corner
+    }
+
+    /// The border's strokes and ornaments on a page of `size`.
+    func draw(on page: inout Frame, size: Size) {
+        let (l, t, r, b) = (inset, inset, size.width - inset, size.height - inset)
+        page.add(.rule(to: Point(x: r - l, y: 0), width: width, color: color), at: Point(x: l, y: t))
+        page.add(.rule(to: Point(x: r - l, y: 0), width: width, color: color), at: Point(x: l, y: b))
+        page.add(.rule(to: Point(x: 0, y: b - t), width: width, color: color), at: Point(x: l, y: t))
+        page.add(.rule(to: Point(x: 0, y: b - t), width: width, color: color), at: Point(x: r, y: t))
+        guard corner > 0 else { return }
+        for (x, y) in [(l, t), (r, t), (l, b), (r, b)] {
+            page.add(.fill(Size(width: corner, height: corner), color), at: Point(x: x - corner / 2, y: y - corner / 2))
+            page.add(.fill(Size(width: corner - 2 * width, height: corner - 2 * width), .white),
+                     at: Point(x: x - corner / 2 + width, y: y - corner / 2 + width))
+            page.add(.fill(Size(width: corner / 3, height: corner / 3), color), at: Point(x: x - corner / 6, y: y - corner / 6))
+        }
     }
 }
 
@@ -68,6 +99,7 @@ public struct Paginator {
         var section = ""
         for (i, frame) in frames.enumerated() {
             var page = Frame(size: setup.size)
+            for border in setup.borders { border.draw(on: &page, size: setup.size) }
             page.add(frame, at: Point(x: setup.margins.left, y: setup.margins.top))
             let marks = frame.marks
             let running = Running(page: i + 1, pages: frames.count, section: marks.first ?? section)
@@ -87,6 +119,30 @@ public struct Paginator {
         let region = Region(width: setup.body.width, height: setup.size.height - top, fresh: true)
         if case .whole(let frame) = try block.layout(in: region, context) {
             page.add(frame, at: Point(x: setup.margins.left, y: top))
+        }
+    }
+}
+
+/// Prints pages `up` to a sheet: two A5 pages side by side on A4 landscape, for a leaflet cut in
+/// half. A one-page document fills every slot of its sheet with copies of itself.
+public enum Imposition {
+    public static func sheets(_ pages: [Page], sheet: Size, up: Int) -> [Page] {
+        guard up > 1, let first = pages.first else { return pages }
+        let slot = Size(width: sheet.width / Double(up), height: sheet.height)
+        let source = pages.count == 1 ? Array(repeating: first, count: up) : pages
+        return stride(from: 0, to: source.count, by: up).enumerated().map { n, start in
+            var frame = Frame(size: sheet)
+            for (i, page) in source[start..<min(start + up, source.count)].enumerated() {
+                frame.add(page.frame, at: Point(x: Double(i) * slot.width + (slot.width - page.size.width) / 2,
+                                                y: (slot.height - page.size.height) / 2))
+            }
+            // Cut marks between the slots, in the margins.
+            for i in 1..<up {
+                let x = Double(i) * slot.width
+                frame.add(.rule(to: Point(x: 0, y: 5 * mm), width: 0.3, color: .gray), at: Point(x: x, y: 0))
+                frame.add(.rule(to: Point(x: 0, y: 5 * mm), width: 0.3, color: .gray), at: Point(x: x, y: sheet.height - 5 * mm))
+            }
+            return Page(size: sheet, frame: frame, number: n + 1)
         }
     }
 }

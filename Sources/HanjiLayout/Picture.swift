@@ -61,3 +61,31 @@ public struct Picture: Block {
         return .whole(frame)
     }
 }
+
+/// A line of text with a seal image centred on its last character (직인 over the 발신명의).
+public struct Sealed: Block {
+    public var text: Paragraph
+    public var seal: Picture
+    /// The seal's width, in points.
+    public var size: Double
+
+    public init(_ text: Paragraph, seal: Picture, size: Double) {
+        self.text = text; self.seal = seal; self.size = size
+    }
+
+    public var spaceBefore: Double { text.spaceBefore }
+    public var spaceAfter: Double { text.spaceAfter }
+
+    public func layout(in region: Region, _ context: Context) throws -> Fit {
+        guard case .whole(var frame) = try text.layout(in: region, context) else { return .nothing }
+        guard let (p, line) = frame.lines.last, let last = line.text.last(where: { !$0.isWhitespace }),
+              let images = context.images else { return .whole(frame) }
+        // The last character's centre: its own width back from the line's end, 0.38 em above the baseline.
+        let glyph = try context.shaper.shape(String(last), style: text.style, width: .infinity).first?.width ?? text.style.size
+        let centre = Point(x: p.x + line.width - glyph / 2, y: p.y - text.style.size * 0.38)
+        let bitmap = try images.load(seal.path)
+        let drawn = Picture(path: seal.path, maxHeight: size * 4).size(of: bitmap, width: size)
+        frame.add(.image(bitmap, drawn), at: Point(x: centre.x - drawn.width / 2, y: centre.y - drawn.height / 2))
+        return .whole(frame)
+    }
+}

@@ -115,6 +115,13 @@ public struct Event: Sendable {
     public var audience: String?
     public var program: [String]
     public var presenters: [Presenter]
+    /// A second title line, such as 협치 공유 네트워크 파티.
+    public var subtitle: String?
+    /// 주최 and 주관.
+    public var host: String?
+    public var organiser: String?
+    /// The running order with times (진행 순서).
+    public var order: [Slot] = []
 }
 
 /// A presentation at an event.

@@ -111,7 +111,7 @@ extension Meeting {
                                 items: try af.required("items").list().map { try $0.text() })
             },
             transcript: try f["transcript"]?.list().map { try readTurn($0, members: members, warnings: &warnings) } ?? [],
-            event: try f["event"].map(readEvent))
+            event: try f["event"].map { try readEvent($0, members: members) })
     }
 
     static func readNote(_ field: Field) throws -> Note {
@@ -152,9 +152,11 @@ extension Meeting {
         return Turn(speaker: speaker, paragraphs: paragraphs)
     }
 
-    static func readEvent(_ field: Field) throws -> Event {
-        let f = try field.fields(["title", "date", "start", "end", "venue", "address", "audience", "program", "presenters"])
-        return Event(
+    /// Reads an event; a presenter may name a `member` of `members` instead of group, name and role.
+    static func readEvent(_ field: Field, members: [Member]) throws -> Event {
+        let f = try field.fields(["title", "subtitle", "date", "start", "end", "venue", "address", "audience", "host", "organiser",
+                                  "program", "order", "presenters"])
+        var event = Event(
             title: try f.required("title").text(),
             date: try f.required("date").day(),
             start: try f["start"]?.clock(),
@@ -163,11 +165,27 @@ extension Meeting {
             address: try f["address"]?.text(),
             audience: try f["audience"]?.text(),
             program: try f["program"]?.list().map { try $0.text() } ?? [],
-            presenters: try f["presenters"]?.list().map { p in
-                let pf = try p.fields(["group", "project", "name", "role"])
-                return Presenter(group: try pf.required("group").text(), project: try pf.required("project").text(),
-                                 name: try pf["name"]?.text(), role: try pf.required("role").text())
-            } ?? [])
+            presenters: try f["presenters"]?.list().map { try readPresenter($0, members: members) } ?? [])
+        event.subtitle = try f["subtitle"]?.text()
+        event.host = try f["host"]?.text()
+        event.organiser = try f["organiser"]?.text()
+        event.order = try f["order"]?.list().map { slot in
+            let sf = try slot.fields(["start", "end", "title", "by"])
+            return Slot(start: try sf["start"]?.clock(), end: try sf["end"]?.clock(), title: try sf.required("title").text(),
+                        by: try sf["by"]?.text())
+        } ?? []
+        return event
+    }
+
+    static func readPresenter(_ field: Field, members: [Member]) throws -> Presenter {
+        let f = try field.fields(["member", "group", "project", "name", "role"])
+        let project = try f.required("project").text()
+        guard let ref = f["member"] else {
+            return Presenter(group: try f.required("group", hint: "or name a 'member'").text(), project: project,
+                             name: try f["name"]?.text(), role: try f.required("role", hint: "or name a 'member'").text())
+        }
+        let member = try Member.find(try ref.text(), in: members, at: ref)
+        return Presenter(group: member.group, project: project, name: member.name, role: member.role)
     }
 
     static func readNext(_ field: Field) throws -> Next {

@@ -12,7 +12,7 @@ final class Pixels {
 
 /// Opens JPEG and PNG files relative to a folder, decoding each once.
 public final class ImageFiles: ImageLoader {
-    let folder: URL?
+    public let folder: URL?
     var cache: [String: Bitmap] = [:]
 
     /// Paths that are not absolute are read from `folder` (the record's folder).

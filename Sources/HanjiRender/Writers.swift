@@ -17,28 +17,63 @@ public struct Metadata: Sendable {
 /// Writes pages as a PDF file, atomically: a temporary file renamed over the target.
 public enum PDFWriter {
     public static func write(_ pages: [Page], metadata: Metadata, to url: URL) throws {
-        try Atomic.write(to: url) { temp in
-            let first = pages.first?.size ?? .a4
-            let surface = cairo_pdf_surface_create(temp.path, first.width, first.height)!
-            defer { cairo_surface_destroy(surface) }
-            try RenderError.check(cairo_surface_status(surface), "cairo_pdf_surface_create")
-            let fields: [(cairo_pdf_metadata_t, String)] = [
-                (CAIRO_PDF_METADATA_TITLE, metadata.title), (CAIRO_PDF_METADATA_AUTHOR, metadata.author),
-                (CAIRO_PDF_METADATA_SUBJECT, metadata.subject), (CAIRO_PDF_METADATA_KEYWORDS, metadata.keywords),
-                (CAIRO_PDF_METADATA_CREATOR, metadata.creator),
-                (CAIRO_PDF_METADATA_CREATE_DATE, metadata.date), (CAIRO_PDF_METADATA_MOD_DATE, metadata.date),
-            ]
-            for (key, value) in fields where !value.isEmpty { cairo_pdf_surface_set_metadata(surface, key, value) }
-            let canvas = try Canvas(surface: surface)
-            for page in pages {
-                cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
-                canvas.draw(page.frame)
-                cairo_show_page(canvas.cr)
-            }
-            try RenderError.check(cairo_status(canvas.cr), "drawing")
-            cairo_surface_finish(surface)
-            try RenderError.check(cairo_surface_status(surface), "cairo_surface_finish")
+        let stream = try PDFStream(to: url, metadata: metadata)
+        for page in pages { try stream.add(page) }
+        try stream.finish()
+    }
+}
+
+/// A PDF written page by page, so a long batch never holds its pages in memory. Nothing appears
+/// at the target until `finish()`; a stream dropped unfinished leaves no file behind.
+public final class PDFStream {
+    let url: URL
+    let temp: URL
+    let surface: OpaquePointer
+    let canvas: Canvas
+    public private(set) var count = 0
+    var finished = false
+
+    public init(to url: URL, metadata: Metadata) throws {
+        self.url = url
+        temp = Atomic.temporary(for: url)
+        surface = cairo_pdf_surface_create(temp.path, Size.a4.width, Size.a4.height)!
+        if cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS {
+            let status = String(cString: cairo_status_to_string(cairo_surface_status(surface)))
+            cairo_surface_destroy(surface)
+            throw RenderError.file(path: url.path, reason: "cannot write: \(status)")
         }
+        let fields: [(cairo_pdf_metadata_t, String)] = [
+            (CAIRO_PDF_METADATA_TITLE, metadata.title), (CAIRO_PDF_METADATA_AUTHOR, metadata.author),
+            (CAIRO_PDF_METADATA_SUBJECT, metadata.subject), (CAIRO_PDF_METADATA_KEYWORDS, metadata.keywords),
+            (CAIRO_PDF_METADATA_CREATOR, metadata.creator),
+            (CAIRO_PDF_METADATA_CREATE_DATE, metadata.date), (CAIRO_PDF_METADATA_MOD_DATE, metadata.date),
+        ]
+        for (key, value) in fields where !value.isEmpty { cairo_pdf_surface_set_metadata(surface, key, value) }
+        canvas = try Canvas(surface: surface)
+    }
+
+    /// Draws one more page.
+    public func add(_ page: Page) throws {
+        cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
+        canvas.draw(page.frame)
+        cairo_show_page(canvas.cr)
+        count += 1
+        try RenderError.check(cairo_status(canvas.cr), "drawing page \(count)")
+    }
+
+    /// Completes the file and moves it over the target.
+    public func finish() throws {
+        guard !finished else { return }
+        finished = true
+        cairo_surface_finish(surface)
+        try RenderError.check(cairo_surface_status(surface), "cairo_surface_finish")
+        try Atomic.commit(temp, to: url)
+    }
+
+    deinit {
+        if !finished { cairo_surface_finish(surface); unlink(temp.path) }
+        withExtendedLifetime(canvas) {}
+        cairo_surface_destroy(surface)
     }
 }
 
@@ -66,17 +101,29 @@ public enum PNGWriter {
 /// half-written file where an earlier output stood.
 public enum Atomic {
     public static func write(to url: URL, _ body: (URL) throws -> Void) throws {
-        let folder = url.deletingLastPathComponent()
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        let temp = temporary(for: url)
         do {
             try body(temp)
-            if rename(temp.path, url.path) != 0 {
-                throw RenderError.file(path: url.path, reason: String(cString: strerror(errno)))
-            }
+            try commit(temp, to: url)
         } catch {
             unlink(temp.path)
             throw error
+        }
+    }
+
+    /// A hidden sibling of `url` to write into first (its folder is created).
+    public static func temporary(for url: URL) -> URL {
+        let folder = url.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+    }
+
+    /// Moves a finished temporary file over the target.
+    public static func commit(_ temp: URL, to url: URL) throws {
+        if rename(temp.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temp.path)
+            throw RenderError.file(path: url.path, reason: reason)
         }
     }
 }

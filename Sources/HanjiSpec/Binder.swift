@@ -34,6 +34,10 @@ extension Spec {
             if keep { blocks = [Keep(Stack(blocks, spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter))] }
             if section, let first = blocks.first { blocks[0] = Section(title: text, first) }
             return blocks
+        case .sealed(let template, let style, let seal, let size, let source):
+            let text = Paragraph(try template.render(scope), style: style, source: source)
+            let path = try seal.render(scope)
+            return [path.isEmpty ? text : Sealed(text, seal: Picture(path: path, maxHeight: size, source: source), size: size)]
         case .fitted(let template, let style, let height, let minScale, let source):
             return [Fitted(try template.render(scope), style: style, height: height, minScale: minScale, source: source)]
         case .each(let path, let body, let field):

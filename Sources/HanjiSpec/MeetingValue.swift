@@ -7,10 +7,6 @@ extension Meeting {
         func person(_ name: String?, _ role: String) -> Value {
             .map([("name", name.map(Value.text) ?? .text("")), ("role", .text(role))])
         }
-        func member(_ m: Member) -> Value {
-            .map([("group", .text(m.group)), ("role", .text(m.role)), ("name", .text(m.name ?? "")),
-                  ("title", .text(m.title ?? m.role)), ("status", .text(m.status.rawValue))])
-        }
         func note(_ n: Note) -> Value {
             switch n {
             case .item(let text, let items):
@@ -19,15 +15,6 @@ extension Meeting {
                 return .map([("note", .text(text))])
             }
         }
-        func event(_ e: Event) -> Value {
-            .map([("title", .text(e.title)), ("date", .day(e.date)), ("start", e.start.map(Value.clock) ?? .null),
-                  ("end", e.end.map(Value.clock) ?? .null), ("venue", .text(e.venue)), ("address", .text(e.address ?? "")),
-                  ("audience", .text(e.audience ?? "")), ("program", .list(e.program.map(Value.text))),
-                  ("presenters", .list(e.presenters.map { p in
-                      .map([("group", .text(p.group)), ("project", .text(p.project)), ("name", .text(p.name ?? "")),
-                            ("role", .text(p.role))])
-                  }))])
-        }
         let items: [Value] = agenda.map { item in
             .map([("title", .text(item.title)),
                   ("notes", .list(item.notes.map(note))),
@@ -35,9 +22,9 @@ extension Meeting {
                       .map([("title", .text(a.title)), ("items", .list(a.items.map(Value.text)))])
                   } ?? .null),
                   ("transcript", .list(item.transcript.map { turn in
-                      .map([("speaker", member(turn.speaker)), ("paragraphs", .list(turn.paragraphs.map(Value.text)))])
+                      .map([("speaker", turn.speaker.value), ("paragraphs", .list(turn.paragraphs.map(Value.text)))])
                   })),
-                  ("event", item.event.map(event) ?? .null)])
+                  ("event", item.event.map(\.value) ?? .null)])
         }
         // approval.ROLE.mark prints 전결 or 대결; approval.ROLE.unsigned is set when no one signs.
         let signs: Value = .map(approval.map { role, sign -> (String, Value) in
@@ -45,6 +32,7 @@ extension Meeting {
             let unsigned: Value = sign == .none ? .text(sign.rawValue) : .null
             return (role, .map([("mark", mark), ("unsigned", unsigned)]))
         })
+        let groups: [Value] = attendance.map { g in .map([("group", .text(g.name)), ("members", .list(g.members.map(\.value)))]) }
         var totals: [(String, Value)] = Status.allCases.map { ($0.rawValue, .number(count($0))) }
         totals.append(("전체", .number(members.count)))
         return .map([
@@ -53,8 +41,8 @@ extension Meeting {
             ("place", .text(place)), ("recorder", person(recorder.name, recorder.role)),
             ("confirmer", confirmer.map { person($0.name, $0.role) } ?? .null), ("written", .day(written)),
             ("approval", signs),
-            ("attendance", .list(attendance.map { g in .map([("group", .text(g.name)), ("members", .list(g.members.map(member)))]) })),
-            ("members", .list(members.map(member))),
+            ("attendance", .list(groups)),
+            ("members", .list(members.map(\.value))),
             ("totals", .map(totals)),
             ("agenda", .list(items)),
             ("summary", .list(summary.map(Value.text))),
@@ -64,5 +52,31 @@ extension Meeting {
             ("photos", .list(photos.map { .map([("file", .text($0.file)), ("caption", .text($0.caption))]) })),
             ("remarks", .text(remarks)),
         ])
+    }
+}
+
+extension Member {
+    /// A member as the spec sees it: group, role, name, title (the role when none) and status.
+    public var value: Value {
+        .map([("group", .text(group)), ("role", .text(role)), ("name", .text(name ?? "")),
+              ("title", .text(title ?? role)), ("status", .text(status.rawValue))])
+    }
+}
+
+extension Event {
+    /// An event as the spec sees it, with its running order (`order`: start, end, title, by).
+    public var value: Value {
+        func text(_ s: String?) -> Value { .text(s ?? "") }
+        func clock(_ c: Clock?) -> Value { c.map(Value.clock) ?? .null }
+        return .map([("title", .text(title)), ("subtitle", text(subtitle)), ("date", .day(date)), ("start", clock(start)),
+                     ("end", clock(end)), ("venue", .text(venue)), ("address", text(address)), ("audience", text(audience)),
+                     ("host", text(host)), ("organiser", text(organiser)),
+                     ("program", .list(program.map(Value.text))),
+                     ("order", .list(order.map { slot in
+                         .map([("start", clock(slot.start)), ("end", clock(slot.end)), ("title", .text(slot.title)), ("by", text(slot.by))])
+                     })),
+                     ("presenters", .list(presenters.map { p in
+                         .map([("group", .text(p.group)), ("project", .text(p.project)), ("name", text(p.name)), ("role", .text(p.role))])
+                     }))])
     }
 }

@@ -27,7 +27,13 @@ public struct Spec {
     /// Every font family the styles name, with where, to check against the fonts available.
     public private(set) var families: [(name: String, field: Field)] = []
 
-    static let keys = ["document", "page", "fonts", "styles", "metadata", "public", "body"]
+    /// Pages printed per sheet (`page.up: 2` puts two A5 pages on A4 landscape) and the sheet.
+    public var up = 1
+    public var sheet: Size?
+    /// Who a batch document (certificates) is for, and how a roster's columns map to fields.
+    public var recipients: Recipients?
+
+    static let keys = ["document", "page", "fonts", "styles", "metadata", "public", "recipients", "body"]
 
     /// Reads a spec file.
     public static func load(_ url: URL) throws -> Spec {
@@ -74,25 +80,32 @@ public struct Spec {
             }
             if let h = p["header"] { publicHeader = try Template(h) }
         }
+        if let r = f["recipients"] { recipients = try Recipients(r) }
         body = try readBlocks(try f.required("body", hint: "add 'body:' with the document's blocks"))
     }
 
     // MARK: Page
 
     mutating func readPage(_ field: Field) throws {
-        let f = try field.fields(["size", "margins", "footer", "header", "orphans", "widows"])
+        let f = try field.fields(["size", "margins", "footer", "header", "orphans", "widows", "border", "up", "sheet"])
         if let o = f["orphans"] { orphans = max(try o.int(), 1) }
         if let w = f["widows"] { widows = max(try w.int(), 1) }
-        if let size = f["size"] {
-            if case .scalar = size.node {
-                guard try size.text().uppercased() == "A4" else { throw size.error("unknown paper size", hint: "write A4 or [width, height]") }
-                page.size = .a4
-            } else {
-                let dims = try size.list()
-                guard dims.count == 2 else { throw size.error("a size is [width, height]") }
-                page.size = Size(width: try dims[0].length(), height: try dims[1].length())
-            }
+        if let size = f["size"] { page.size = try size.paper() }
+        if let u = f["up"] {
+            up = try u.int()
+            guard (1...4).contains(up) else { throw u.error("'up' is 1 to 4 pages per sheet") }
+            sheet = try f["sheet"]?.paper() ?? Size.a4.landscape
         }
+        page.borders = try f["border"]?.list().map { b in
+            let bf = try b.fields(["inset", "width", "color", "corner"])
+            var color = Color.black
+            if let c = bf["color"] {
+                guard let parsed = Color(hex: try c.text()) else { throw c.error("not a colour", hint: "write #rrggbb") }
+                color = parsed
+            }
+            return Border(inset: try bf.required("inset").length(), width: try bf["width"]?.length() ?? 1, color: color,
+                          corner: try bf["corner"]?.length() ?? 0)
+        } ?? []
         if let m = f["margins"] {
             let mf = try m.fields(["top", "right", "bottom", "left"])
             page.margins = Insets(top: try mf["top"]?.length() ?? page.margins.top,
@@ -182,6 +195,21 @@ public struct Spec {
 }
 
 extension Field {
+    /// A paper size: A4, A5, A3, B5 (optionally `landscape`), or [width, height].
+    func paper() throws -> Size {
+        guard case .scalar = node else {
+            let dims = try list()
+            guard dims.count == 2 else { throw error("a size is [width, height]") }
+            return Size(width: try dims[0].length(), height: try dims[1].length())
+        }
+        let words = try text().uppercased().split(separator: " ")
+        let sizes: [String: Size] = ["A4": .a4, "A5": .a5, "A3": Size(width: 297 * mm, height: 420 * mm), "B5": Size(width: 182 * mm, height: 257 * mm)]
+        guard let name = words.first, let size = sizes[String(name)], words.count == 1 || (words.count == 2 && words[1] == "LANDSCAPE") else {
+            throw error("unknown paper size '\(try text())'", hint: "write A4, A5, A3 or B5, optionally with 'landscape', or [width, height]")
+        }
+        return words.count == 2 ? size.landscape : size
+    }
+
     /// A length: `20mm`, `1.5cm`, `10pt`, or a bare number of points.
     public func length() throws -> Double {
         let raw = try text()
@@ -215,5 +243,26 @@ extension Field {
             throw error("unknown value '\(raw)'", hint: "write one of: \(all.joined(separator: ", "))")
         }
         return value
+    }
+}
+
+/// Who a batch document is for: a list of the record by default, or the rows of a roster CSV
+/// whose columns the spec maps to fields.
+public struct Recipients: Sendable {
+    /// The record's list used when no roster is given (`event.presenters`).
+    public var from: [String]
+    /// Field name → roster column header, in order.
+    public var columns: [(field: String, header: String)]
+    /// Fields every recipient must have.
+    public var required: [String]
+    /// The number of the first document (`{n}` in templates).
+    public var start: Int
+
+    init(_ field: Field) throws {
+        let f = try field.fields(["from", "roster", "required", "start"])
+        from = try Spec.path(try f.required("from", hint: "name the record's list, such as 'from: event.presenters'"))
+        columns = try f["roster"]?.pairs().map { ($0.key, try $0.value.text()) } ?? []
+        required = try f["required"]?.list().map { try $0.text() } ?? ["name"]
+        start = try f["start"]?.int() ?? 1
     }
 }

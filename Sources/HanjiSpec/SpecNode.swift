@@ -4,6 +4,7 @@ import HanjiModel
 /// One block of a spec, read and checked before any record is bound to it.
 indirect enum SpecNode {
     case text(Template, Style, keep: Bool, section: Bool, source: String)
+    case sealed(Template, Style, seal: Template, size: Double, source: String)
     case fitted(Template, Style, height: Double, minScale: Double, source: String)
     case each(path: [String], body: [SpecNode], field: Field)
     case when(path: [String], negate: Bool, body: [SpecNode])
@@ -56,7 +57,7 @@ extension Spec {
     static let blockKinds = ["text", "each", "hang", "table", "space", "outline", "blocks", "image", "grid"]
     static let blockKeys = blockKinds + ["if", "unless", "style", "keep", "do", "marker-style", "width", "gap",
                                          "markers", "note", "step", "body", "before", "after", "section", "height", "shrink",
-                                         "align", "columns"]
+                                         "align", "columns", "seal", "seal-size"]
 
     func readBlocks(_ field: Field) throws -> [SpecNode] {
         try field.list().map(readBlock)
@@ -82,6 +83,9 @@ extension Spec {
                 let template = try Template(f["text"]!)
                 node = .fitted(template, try style(f["style"]), height: try height.length(),
                                minScale: try f["shrink"]?.percent() ?? 1, source: "\(field.path) (\(try f["text"]!.string()))")
+            } else if let seal = f["seal"] {
+                node = .sealed(try Template(f["text"]!), try style(f["style"]), seal: try Template(seal),
+                               size: try f["seal-size"]?.length() ?? 20 * mm, source: field.path)
             } else {
                 node = .text(try Template(f["text"]!), try style(f["style"]), keep: try f["keep"]?.bool() ?? false,
                              section: try f["section"]?.bool() ?? false, source: field.path)

@@ -4,7 +4,9 @@ import HanjiModel
 ///
 /// Filters: `date:PATTERN` (YYYY YY M MM D DD and ddd for the weekday letter), `is:VALUE:MARK`
 /// (MARK when the value equals VALUE, else nothing), `or:TEXT` (TEXT when empty),
-/// `prefix:TEXT` and `suffix:TEXT` (only when not empty). `{{` and `}}` are literal braces.
+/// `prefix:TEXT` and `suffix:TEXT` (only when not empty), `josa:으로서` (the particle form that
+/// fits the word: 분과장으로서, 분과위원으로서, 팀장으로서), `money` (30,000,000). `{{` and `}}` are
+/// literal braces.
 public struct Template: Sendable {
     enum Part: Sendable {
         case literal(String)
@@ -14,7 +16,7 @@ public struct Template: Sendable {
     let field: Location?
     let path: String
 
-    static let filters = ["date", "is", "or", "prefix", "suffix"]
+    static let filters = ["date", "is", "or", "prefix", "suffix", "josa", "money"]
 
     /// Parses a template from a spec field.
     public init(_ field: Field) throws {
@@ -97,10 +99,39 @@ public struct Template: Sendable {
                 if !text.isEmpty { text = args.joined(separator: ":") + text }
             case "suffix":
                 if !text.isEmpty { text += args.joined(separator: ":") }
+            case "josa":
+                if !text.isEmpty { text += Template.particle(after: text, args.first ?? "") }
+            case "money":
+                if let n = Int(text) { text = Template.grouped(n) }
             default: break
             }
         }
         return text
+    }
+
+    /// The form of a particle that fits the word before it (조사): 은/는, 이/가, 을/를, 과/와,
+    /// 으로/로 (and 으로서, 으로써 …). A word ending in a consonant takes the first form, except
+    /// that ㄹ takes 로; a word that does not end in Hangul takes the second form.
+    public static func particle(after word: String, _ particle: String) -> String {
+        let pairs = [("은", "는"), ("는", "는"), ("이", "가"), ("가", "가"), ("을", "를"), ("를", "를"), ("과", "와"), ("와", "와"),
+                     ("이라", "라"), ("으로", "로"), ("로", "로")]
+        guard let (full, short) = pairs.first(where: { particle.hasPrefix($0.0) }) else { return particle }
+        let rest = particle.dropFirst(full.count)
+        guard let last = word.unicodeScalars.last, (0xAC00...0xD7A3).contains(last.value) else { return short + rest }
+        let final = (last.value - 0xAC00) % 28
+        let consonant = final != 0 && !(full == "으로" && final == 8)
+        return (consonant ? full : short) + rest
+    }
+
+    /// A whole number with thousands separators: 30000000 → 30,000,000.
+    public static func grouped(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
     }
 
     /// Formats a date by a pattern: `YYYY. M. D.(ddd)` gives `2018. 11. 22.(목)`.

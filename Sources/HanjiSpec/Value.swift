@@ -84,7 +84,7 @@ public struct Scope {
     }
 
     /// Looks up a dotted path: `.` is the current item, `#` its 1-based position.
-    func lookup(_ path: [String]) -> Value? {
+    public func lookup(_ path: [String]) -> Value? {
         guard let first = path.first else { return nil }
         if first == "." { return frames.last?.value }
         if first == "#" { return frames.last?.index.map { .number($0 + 1) } }

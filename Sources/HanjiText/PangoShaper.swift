@@ -121,7 +121,9 @@ public final class PangoShaper: Shaper {
         if style.italic { pango_font_description_set_style(desc, PANGO_STYLE_ITALIC) }
         pango_layout_set_font_description(layout, desc)
         pango_font_description_free(desc)
-        pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
+        // An unbounded (or absurd) width means one line per paragraph: Pango's -1.
+        let scaled = width * Double(PANGO_SCALE)
+        pango_layout_set_width(layout, scaled.isFinite && scaled >= 0 && scaled < Double(Int32.max) ? Int32(scaled) : -1)
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
         switch style.align {
         case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)

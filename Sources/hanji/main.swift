@@ -16,7 +16,7 @@ struct HanjiCommand: ParsableCommand {
         discussion: """
             Exit codes: 0 done, 1 the input is wrong, 2 usage, 3 internal error.
             """,
-        subcommands: [MinutesCommand.self, FontsCommand.self])
+        subcommands: [MinutesCommand.self, ProgramCommand.self, CertificatesCommand.self, FontsCommand.self])
 
     /// Runs the command with the documented exit codes: 0 done, 1 input wrong, 2 usage, 3 internal.
     static func main() {
@@ -70,16 +70,147 @@ struct MinutesCommand: ParsableCommand {
         try Runner.run {
             let recordURL = URL(fileURLWithPath: record)
             let meeting = try Meeting.load(recordURL)
-            for warning in meeting.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+            Runner.warn(meeting.warnings.map(\.description))
             let spec = try Spec.load(try Layouts.find(layout, name: "minutes"))
             let document = try Composer(for: spec).minutes(meeting, spec: spec, edition: publicEdition ? .public : .official)
-            for warning in document.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+            Runner.warn(document.warnings.map { "warning: \($0)" })
             let name = recordURL.deletingPathExtension().lastPathComponent + (publicEdition ? "-public" : "")
             let target = URL(fileURLWithPath: output ?? "out/\(name).pdf")
             try document.writePDF(to: target)
             if let png { try document.writePNG(to: URL(fileURLWithPath: png), name: name, dpi: dpi) }
             print("\(target.path): \(document.pages.count) pages")
         }
+    }
+}
+
+struct ProgramCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "program",
+        abstract: "Print the showcase programme of a year.",
+        discussion: """
+            The layout (layouts/program.yaml) sets the page; `page: {size: A5, up: 2}` prints it
+            2-up as an A5 leaflet on A4 landscape.
+            Examples:
+              hanji program examples/yeongdeungpo-2018/year.yaml
+              hanji program year.yaml -o out/program.pdf --png out/pages
+            """)
+
+    @Argument(help: "The year record (YAML).")
+    var year: String
+
+    @Option(name: .shortAndLong, help: "The PDF to write (default: out/program.pdf).")
+    var output: String?
+
+    @Option(help: "The layout spec (default: layouts/program.yaml).")
+    var layout: String?
+
+    @Option(help: "Also write each page as PNG into this folder.")
+    var png: String?
+
+    @Option(help: "Resolution of the PNG pages, in dots per inch.")
+    var dpi: Double = 96
+
+    func run() throws {
+        try Runner.run {
+            let record = try Year.load(URL(fileURLWithPath: year))
+            Runner.warn(record.warnings.map(\.description))
+            let spec = try Spec.load(try Layouts.find(layout, name: "program"))
+            let document = try Composer(for: spec).program(record, spec: spec)
+            Runner.warn(document.warnings.map { "warning: \($0)" })
+            let target = URL(fileURLWithPath: output ?? "out/program.pdf")
+            try document.writePDF(to: target)
+            if let png { try document.writePNG(to: URL(fileURLWithPath: png), name: target.deletingPathExtension().lastPathComponent, dpi: dpi) }
+            print("\(target.path): \(document.pages.count) pages")
+        }
+    }
+}
+
+struct CertificatesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "certificates",
+        abstract: "Print certificates (감사장), one page per recipient.",
+        discussion: """
+            Recipients are the event's presenters, or the rows of --roster: a CSV whose header
+            row names the columns (mapped to fields in layouts/certificate.yaml), in UTF-8, UTF-8
+            with a BOM, or CP949 as Korean Excel saves it.
+            Examples:
+              hanji certificates examples/yeongdeungpo-2018/year.yaml
+              hanji certificates year.yaml --roster roster.csv -o out/certificates.pdf
+              hanji certificates year.yaml --roster roster.csv --split out/certificates
+            """)
+
+    @Argument(help: "The year record (YAML).")
+    var year: String
+
+    @Option(help: "A CSV of recipients (default: the event's presenters).")
+    var roster: String?
+
+    @Option(name: .shortAndLong, help: "The PDF to write (default: out/certificates.pdf).")
+    var output: String?
+
+    @Option(help: "Write one PDF per recipient into this folder instead.")
+    var split: String?
+
+    @Option(help: "The layout spec (default: layouts/certificate.yaml).")
+    var layout: String?
+
+    @Option(help: "Also write each page as PNG into this folder.")
+    var png: String?
+
+    @Option(help: "Resolution of the PNG pages, in dots per inch.")
+    var dpi: Double = 96
+
+    func validate() throws {
+        if split != nil && output != nil { throw ValidationError("give -o FILE.pdf or --split DIR, not both") }
+    }
+
+    func run() throws {
+        try Runner.run {
+            let record = try Year.load(URL(fileURLWithPath: year))
+            Runner.warn(record.warnings.map(\.description))
+            let spec = try Spec.load(try Layouts.find(layout, name: "certificate"))
+            let list = try roster.map { try Roster.load(URL(fileURLWithPath: $0)) }
+            let composer = try Composer(for: spec)
+            let progress = Progress(label: "certificates")
+            if let split {
+                let files = try composer.certificates(record, spec: spec, roster: list, split: URL(fileURLWithPath: split),
+                                                      progress: progress.show)
+                progress.done()
+                print("\(split): \(files.count) files")
+            } else {
+                let target = URL(fileURLWithPath: output ?? "out/certificates.pdf")
+                let pages = try composer.certificates(record, spec: spec, roster: list, to: target, progress: progress.show)
+                progress.done()
+                print("\(target.path): \(pages) pages")
+            }
+            if let png {
+                for person in try composer.recipients(record, spec: spec, roster: list) {
+                    let document = try composer.certificate(person, year: record, value: record.value, spec: spec)
+                    try document.writePNG(to: URL(fileURLWithPath: png), name: "certificate-\(person.number)", dpi: dpi)
+                }
+            }
+        }
+    }
+}
+
+/// A one-line counter on standard error, shown only when it is a terminal.
+final class Progress {
+    let label: String
+    let shown = isatty(2) != 0
+    var last = -1
+
+    init(label: String) { self.label = label }
+
+    func show(_ done: Int, _ total: Int) {
+        guard shown else { return }
+        let percent = total > 0 ? done * 100 / total : 100
+        guard percent != last else { return }
+        last = percent
+        FileHandle.standardError.write(Data("\r\(label): \(done)/\(total) (\(percent)%)".utf8))
+    }
+
+    func done() {
+        if shown && last >= 0 { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }
 
@@ -130,11 +261,18 @@ enum Layouts {
 
 /// Runs a command, turning every failure into a message on standard error and an exit code.
 enum Runner {
+    static func warn(_ lines: [String]) {
+        for line in lines { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+    }
+
     static func run(_ body: () throws -> Void) throws {
         do {
             try body()
         } catch let error as InputError {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
+        } catch let error as ImageError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)
         } catch let error as LayoutError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))

@@ -1,0 +1,114 @@
+import Foundation
+import HanjiLayout
+import HanjiModel
+import HanjiRender
+import HanjiSpec
+
+/// One person a batch document is printed for: their number, fields, and the roster line
+/// they came from (nil when they came from the record).
+public struct Recipient {
+    public var number: Int
+    public var name: String
+    public var fields: Value
+    public var line: Int?
+    public var file: String?
+}
+
+extension Composer {
+    /// The showcase programme of a year, by a spec (2-up when the spec says so).
+    public func program(_ year: Year, spec: Spec) throws -> Document {
+        guard let event = year.event else {
+            throw InputError("the year record has no 'event'", at: Location(file: year.folder?.path ?? "year.yaml", line: 1, column: 1),
+                             hint: "add 'event:' with the showcase's title, date, venue and running order")
+        }
+        return try compose(year.value, spec: spec, date: event.date, edition: .official, folder: year.folder)
+    }
+
+    /// Who the certificates are for: the roster's rows when given, else the record's list the
+    /// spec names (`recipients.from`), numbered from the spec's `start`.
+    public func recipients(_ year: Year, spec: Spec, roster: Roster?) throws -> [Recipient] {
+        guard let plan = spec.recipients else {
+            throw InputError("the spec says nothing of recipients", at: Location(file: spec.file, line: 1, column: 1),
+                             hint: "add 'recipients: {from: event.presenters}' to the spec")
+        }
+        if let roster {
+            let columns = plan.columns.isEmpty ? [("name", "성명")] : plan.columns
+            return try roster.records(columns: columns, required: plan.required).enumerated().map { i, row in
+                Recipient(number: plan.start + i, name: row.fields.first { $0.0 == "name" }?.1 ?? "",
+                          fields: .map(row.fields.map { ($0.0, Value.text($0.1)) }), line: row.line, file: roster.file)
+            }
+        }
+        guard case .list(let items)? = Scope(year.value).lookup(plan.from) else {
+            throw InputError("the record has no list '\(plan.from.joined(separator: "."))' to print certificates for",
+                             at: Location(file: spec.file, line: 1, column: 1), hint: "give --roster FILE.csv, or add the list to the year record")
+        }
+        return items.enumerated().map { i, item in
+            Recipient(number: plan.start + i, name: item["name"]?.plain ?? "", fields: item, line: nil, file: nil)
+        }
+    }
+
+    /// One recipient's certificate: the year's fields, with `recipient` and `n` (its number).
+    public func certificate(_ recipient: Recipient, year: Year, value: Value, spec: Spec) throws -> Document {
+        let filled = value.replacing("recipient", with: recipient.fields).replacing("n", with: .number(recipient.number))
+        let date = year.event?.date ?? Day(year: year.year, month: 12, day: 31)!
+        do {
+            return try compose(filled, spec: spec, date: date, edition: .official, folder: year.folder)
+        } catch let error as LayoutError {
+            guard let line = recipient.line, let file = recipient.file else { throw error }
+            throw InputError("\(recipient.name): \(error)", at: Location(file: file, line: line, column: 1),
+                             hint: "shorten the value in this row, or give its box more room in the spec")
+        }
+    }
+}
+
+extension Composer {
+    /// Prints every recipient's certificate into one PDF, page by page, so memory stays flat
+    /// however long the roster. Returns the number of pages; `progress` hears (done, total).
+    @discardableResult
+    public func certificates(_ year: Year, spec: Spec, roster: Roster?, to url: URL,
+                             progress: (Int, Int) -> Void = { _, _ in }) throws -> Int {
+        let people = try recipients(year, spec: spec, roster: roster)
+        let value = year.value
+        var stream: PDFStream?
+        for (i, person) in people.enumerated() {
+            let document = try certificate(person, year: year, value: value, spec: spec)
+            if stream == nil { stream = try PDFStream(to: url, metadata: document.metadata) }
+            for page in document.pages { try stream!.add(page) }
+            progress(i + 1, people.count)
+        }
+        guard let stream else {
+            throw InputError("no one to print certificates for", at: Location(file: roster?.file ?? spec.file, line: 1, column: 1),
+                             hint: "the roster has a header and no rows, or the record's list is empty")
+        }
+        try stream.finish()
+        return stream.count
+    }
+
+    /// Prints one PDF per recipient into `folder`, named `NNN-NAME.pdf` with a safe file name.
+    /// Returns the files written.
+    @discardableResult
+    public func certificates(_ year: Year, spec: Spec, roster: Roster?, split folder: URL,
+                             progress: (Int, Int) -> Void = { _, _ in }) throws -> [URL] {
+        let people = try recipients(year, spec: spec, roster: roster)
+        let value = year.value
+        let width = max(3, String(people.count + (people.first?.number ?? 1)).count)
+        var files: [URL] = []
+        for (i, person) in people.enumerated() {
+            let number = String(repeating: "0", count: max(0, width - String(person.number).count)) + String(person.number)
+            let url = folder.appendingPathComponent("\(number)-\(Composer.safeName(person.name)).pdf")
+            try certificate(person, year: year, value: value, spec: spec).writePDF(to: url)
+            files.append(url)
+            progress(i + 1, people.count)
+        }
+        return files
+    }
+
+    /// A name fit for a file on any system: letters, digits, Hangul, `-` and `_`; anything else
+    /// (slashes, dots, spaces, control characters) becomes `_`.
+    public static func safeName(_ name: String) -> String {
+        let cleaned = String(name.prefix(40).map { c -> Character in
+            c.isLetter || c.isNumber || c == "-" || c == "_" ? c : "_"
+        })
+        return cleaned.allSatisfy({ $0 == "_" }) ? "recipient" : cleaned
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// A table of people from a CSV file: a header row naming the columns, then one row per person.
+public struct Roster: Sendable {
+    public var file: String
+    public var header: [String]
+    /// Each row with the line it starts on (1-based, the header being line 1).
+    public var rows: [(line: Int, cells: [String])]
+
+    /// Reads a CSV file in UTF-8 (with or without a byte-order mark) or CP949, as Korean Excel saves it.
+    public static func load(_ url: URL) throws -> Roster {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw InputError("cannot read the roster", at: Location(file: url.path, line: 1, column: 1),
+                             hint: "check the path after --roster")
+        }
+        return try parse(try decode(data, file: url.path), file: url.path)
+    }
+
+    /// The text of CSV bytes: UTF-8 when they are valid UTF-8 (a BOM is dropped), else CP949.
+    public static func decode(_ data: Data, file: String) throws -> String {
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let text = String(data: bytes, encoding: .utf8) { return text }
+        if let text = CP949.decode(bytes) { return text }
+        throw InputError("the roster is neither UTF-8 nor CP949 text", at: Location(file: file, line: 1, column: 1),
+                         hint: "save it from Excel as 'CSV UTF-8' or 'CSV (쉼표로 분리)'")
+    }
+
+    /// Splits CSV text (RFC 4180: quoted fields may hold commas, quotes as "" and line breaks).
+    public static func parse(_ text: String, file: String) throws -> Roster {
+        var records: [(Int, [String])] = []
+        var field = "", record: [String] = []
+        var line = 1, start = 1
+        var quoted = false, wasQuoted = false
+        var chars = text.makeIterator()
+        var pending: Character? = nil
+        func next() -> Character? {
+            if let p = pending { pending = nil; return p }
+            return chars.next()
+        }
+        func endRecord() {
+            record.append(field)
+            if !(record.count == 1 && record[0].isEmpty && !wasQuoted) { records.append((start, record)) }
+            record = []; field = ""; wasQuoted = false
+        }
+        while let c = next() {
+            if quoted {
+                if c == "\"" {
+                    if let n = next() {
+                        if n == "\"" { field.append("\"") } else { quoted = false; pending = n }
+                    } else { quoted = false }
+                } else {
+                    if c == "\n" || c == "\r\n" { line += 1 }
+                    field.append(c)
+                }
+                continue
+            }
+            switch c {
+            case "\"" where field.isEmpty && !wasQuoted:
+                quoted = true; wasQuoted = true
+            case ",":
+                record.append(field); field = ""; wasQuoted = false
+            case "\n", "\r\n", "\r":
+                endRecord()
+                line += 1
+                start = line
+            default:
+                field.append(c)
+            }
+        }
+        if quoted {
+            throw InputError("a quoted field is never closed", at: Location(file: file, line: start, column: 1),
+                             hint: "add the closing \" (a quote inside a field is written \"\")")
+        }
+        if !field.isEmpty || !record.isEmpty { endRecord() }
+        guard let first = records.first else {
+            throw InputError("the roster is empty", at: Location(file: file, line: 1, column: 1),
+                             hint: "the first row names the columns, such as 성명,소속,직위")
+        }
+        let header = first.1.map { $0.trimmingCharacters(in: .whitespaces) }
+        return Roster(file: file, header: header, rows: records.dropFirst().map { ($0.0, $0.1) })
+    }
+
+    /// Each row as named fields: `columns` maps a field (name) to a header (성명); `required`
+    /// fields must have a column and a value in every row. Every column is also kept under its header.
+    public func records(columns: [(field: String, header: String)], required: [String]) throws -> [(line: Int, fields: [(String, String)])] {
+        for (name, head) in columns where required.contains(name) && !header.contains(head) {
+            throw InputError("the roster has no column '\(head)' for \(name)", at: Location(file: file, line: 1, column: 1),
+                             hint: (nearest(head, in: header).map { "did you mean '\($0)'? " } ?? "") + "the header row is: \(header.joined(separator: ","))")
+        }
+        return try rows.map { line, cells in
+            if cells.count > header.count, cells[header.count...].contains(where: { !$0.isEmpty }) {
+                throw InputError("row has \(cells.count) cells but the header names \(header.count) columns",
+                                 at: Location(file: file, line: line, column: 1), hint: "quote a value that holds a comma: \"a, b\"")
+            }
+            func cell(_ head: String) -> String {
+                guard let i = header.firstIndex(of: head), i < cells.count else { return "" }
+                return cells[i].trimmingCharacters(in: .whitespaces)
+            }
+            var fields: [(String, String)] = []
+            for (name, head) in columns {
+                let value = cell(head)
+                if value.isEmpty && required.contains(name) {
+                    throw InputError("row has no \(head) (\(name))", at: Location(file: file, line: line, column: 1),
+                                     hint: "fill in the \(head) column, or delete the row")
+                }
+                fields.append((name, value))
+            }
+            for head in header where !head.isEmpty && !columns.contains(where: { $0.field == head }) {
+                fields.append((head, cell(head)))
+            }
+            return (line, fields)
+        }
+    }
+}
+
+/// CP949 (Korean Windows, a superset of EUC-KR) through the C library's iconv.
+enum CP949 {
+    static func decode(_ data: Data) -> String? {
+        let cd = iconv_open("UTF-8", "CP949")
+        guard cd != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(cd) }
+        var input = [CChar](repeating: 0, count: data.count)
+        data.withUnsafeBytes { raw in raw.copyBytes(to: UnsafeMutableRawBufferPointer(start: &input, count: input.count)) }
+        var output = [CChar](repeating: 0, count: data.count * 3 + 4)
+        var written = -1
+        input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
+                var inLeft = inBuf.count
+                var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
+                var outLeft = outBuf.count
+                if iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) != -1 && inLeft == 0 { written = outBuf.count - outLeft }
+            }
+        }
+        guard written >= 0 else { return nil }
+        return String(decoding: output.prefix(written).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}

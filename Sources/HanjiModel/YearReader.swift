@@ -1,0 +1,81 @@
+import Foundation
+
+extension Member {
+    /// The member a reference names: a name, or `group/name` when two share a name.
+    static func find(_ reference: String, in members: [Member], at field: Field) throws -> Member {
+        let parts = reference.split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let matches = parts.count == 2 ? members.filter { $0.group == parts[0] && $0.name == parts[1] }
+                                       : members.filter { $0.name == reference }
+        if matches.count > 1 {
+            throw field.error("'\(reference)' names \(matches.count) members", hint: "write 'group/name', such as '\(matches[0].group)/\(reference)'")
+        }
+        guard let match = matches.first else {
+            let names = members.compactMap(\.name)
+            throw field.error("no member named '\(reference)'",
+                              hint: nearest(parts.last ?? reference, in: names).map { "did you mean '\($0)'?" }
+                                  ?? "add them to a subcommittee's members")
+        }
+        return match
+    }
+}
+
+extension Year {
+    static let keys = ["year", "organisation", "subcommittees", "projects", "event", "meetings"]
+
+    /// Reads a year record and the meeting records it lists.
+    public static func load(_ url: URL) throws -> Year {
+        let folder = url.deletingLastPathComponent()
+        var year = try read(try Field.load(url), folder: folder)
+        year.folder = folder
+        return year
+    }
+
+    /// Builds and checks a year from a parsed record; meeting files are read from `folder`.
+    public static func read(_ root: Field, folder: URL? = nil) throws -> Year {
+        let f = try root.fields(keys)
+        let of = try f.required("organisation", hint: "add 'organisation:' with name and issuer").fields(["name", "district", "issuer", "seal", "office"])
+        let organisation = Organisation(name: try of.required("name").text(), district: try of["district"]?.text(),
+                                        issuer: try of.required("issuer", hint: "the 발신명의 printed on certificates").text(),
+                                        seal: try of["seal"]?.text(), office: try of["office"]?.text())
+        let subcommittees = try f.required("subcommittees").list().map { sc -> Subcommittee in
+            let sf = try sc.fields(["name", "members"])
+            let name = try sf.required("name").text()
+            return Subcommittee(name: name, members: try sf.required("members").list().map { m in
+                let mf = try m.fields(["name", "role"])
+                return Member(group: name, role: try mf.required("role").text(), name: try mf.required("name").text(),
+                              title: nil, status: .present)
+            })
+        }
+        let members = subcommittees.flatMap(\.members)
+        let groups = subcommittees.map(\.name)
+        let projects = try f["projects"]?.list().map { p -> Project in
+            let pf = try p.fields(["title", "subcommittee", "budget", "summary"])
+            let sub = try pf.required("subcommittee")
+            if !groups.contains(try sub.text()) {
+                throw sub.error("no subcommittee named '\(try sub.text())'",
+                                hint: nearest(try sub.text(), in: groups).map { "did you mean '\($0)'?" } ?? "subcommittees: \(groups.joined(separator: ", "))")
+            }
+            return Project(title: try pf.required("title").text(), subcommittee: try sub.text(),
+                           budget: try pf["budget"]?.int(), summary: try pf["summary"]?.text())
+        } ?? []
+        var year = Year(year: try f.required("year").int(), organisation: organisation, subcommittees: subcommittees,
+                        projects: projects, event: try f["event"].map { try Meeting.readEvent($0, members: members) },
+                        meetings: [], folder: folder)
+        for entry in try f["meetings"]?.list() ?? [] {
+            let path = try entry.text()
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : (folder ?? URL(fileURLWithPath: ".")).appendingPathComponent(path)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw entry.error("no meeting record '\(path)' (looked for \(url.path))", hint: "paths are relative to the year record")
+            }
+            let meeting = try Meeting.load(url)
+            // A meeting's named attendees are the year's members: a name the year does not know is a slip.
+            for m in meeting.members {
+                guard let name = m.name, !members.isEmpty, !members.contains(where: { $0.name == name }) else { continue }
+                year.warnings.append(entry.error("\(path): attendee '\(name)' (\(m.group)) is not a member of any subcommittee",
+                                                 hint: "add them to 'subcommittees', or correct the name").asWarning)
+            }
+            year.meetings.append(meeting)
+        }
+        return year
+    }
+}
