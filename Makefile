@@ -5,6 +5,7 @@ DEBS := libcairo2-dev libpango1.0-dev libfontconfig-dev libgdk-pixbuf-2.0-dev fo
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 HANJI := .build/release/hanji
 EXAMPLES := $(wildcard examples/*/minutes-*.yaml)
+YEARS := $(wildcard examples/*/year.yaml)
 
 .PHONY: deps build demo test bench clean
 
@@ -24,6 +25,12 @@ demo: build
 	  name=$$(basename $$record .yaml); \
 	  $(HANJI) minutes $$record -o out/$$name.pdf --png out/png || exit 1; \
 	  $(HANJI) minutes $$record --public -o out/$$name-public.pdf --png out/png || exit 1; \
+	done
+	@for year in $(YEARS); do \
+	  dir=$$(basename $$(dirname $$year)); \
+	  $(HANJI) program $$year -o out/$$dir-program.pdf --png out/png || exit 1; \
+	  $(HANJI) certificates $$year -o out/$$dir-certificates.pdf --png out/png || exit 1; \
+	  $(HANJI) certificates $$year --roster $$(dirname $$year)/roster.csv -o out/$$dir-certificates-roster.pdf || exit 1; \
 	done
 	@echo "PDFs in out/, page previews in out/png/"
 

@@ -27,6 +27,8 @@ public enum Item {
     case fill(Size, Color)
     /// An image drawn at this size with its top left at the position.
     case image(Bitmap, Size)
+    /// A whole frame drawn scaled by a factor from the position (a page set 2-up on a sheet).
+    indirect case scaled(Frame, Double)
     /// The start of a section with this title (running headers, later bookmarks); not drawn.
     case mark(String)
 }
@@ -45,14 +47,26 @@ public struct Frame {
         for (p, item) in frame.items { items.append((p.offset(offset.x, offset.y), item)) }
     }
 
-    /// Every text line in drawing order, with absolute positions; handy for tests.
+    /// Every text line in drawing order, with absolute positions (scaled frames included); handy for tests.
     public var lines: [(Point, Line)] {
-        items.compactMap { p, item in if case .text(let line, _) = item { return (p, line) } else { return nil } }
+        items.flatMap { p, item -> [(Point, Line)] in
+            switch item {
+            case .text(let line, _): return [(p, line)]
+            case .scaled(let inner, let k): return inner.lines.map { (Point(x: p.x + $0.0.x * k, y: p.y + $0.0.y * k), $0.1) }
+            default: return []
+            }
+        }
     }
 
     /// The section titles that start in this frame, in order.
     public var marks: [String] {
-        items.compactMap { _, item in if case .mark(let title) = item { return title } else { return nil } }
+        items.flatMap { _, item -> [String] in
+            switch item {
+            case .mark(let title): return [title]
+            case .scaled(let inner, _): return inner.marks
+            default: return []
+            }
+        }
     }
 
     /// The text of the frame, one line per line.

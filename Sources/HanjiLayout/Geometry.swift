@@ -41,7 +41,7 @@ public struct Insets: Sendable, Equatable {
 }
 
 /// An sRGB colour with alpha.
-public struct Color: Sendable, Equatable {
+public struct Color: Sendable, Hashable {
     public var red, green, blue, alpha: Double
     public init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
         self.red = red; self.green = green; self.blue = blue; self.alpha = alpha

@@ -123,8 +123,9 @@ public struct Paginator {
     }
 }
 
-/// Prints pages `up` to a sheet: two A5 pages side by side on A4 landscape, for a leaflet cut in
-/// half. A one-page document fills every slot of its sheet with copies of itself.
+/// Prints pages `up` to a sheet, each scaled to fit its slot: an A4 page set 2-up on A4
+/// landscape becomes an A5 leaflet to cut in half. A one-page document fills every slot of its
+/// sheet with copies of itself.
 public enum Imposition {
     public static func sheets(_ pages: [Page], sheet: Size, up: Int) -> [Page] {
         guard up > 1, let first = pages.first else { return pages }
@@ -133,8 +134,10 @@ public enum Imposition {
         return stride(from: 0, to: source.count, by: up).enumerated().map { n, start in
             var frame = Frame(size: sheet)
             for (i, page) in source[start..<min(start + up, source.count)].enumerated() {
-                frame.add(page.frame, at: Point(x: Double(i) * slot.width + (slot.width - page.size.width) / 2,
-                                                y: (slot.height - page.size.height) / 2))
+                let k = min(slot.width / page.size.width, slot.height / page.size.height, 1)
+                let size = Size(width: page.size.width * k, height: page.size.height * k)
+                frame.add(.scaled(page.frame, k), at: Point(x: Double(i) * slot.width + (slot.width - size.width) / 2,
+                                                          y: (slot.height - size.height) / 2))
             }
             // Cut marks between the slots, in the margins.
             for i in 1..<up {

@@ -1,5 +1,5 @@
 /// How a run of text looks and wraps.
-public struct Style: Sendable, Equatable {
+public struct Style: Sendable, Hashable {
     /// How lines sit between the box's edges.
     public enum Align: String, Sendable, CaseIterable { case left, center, right, justify }
     /// Where lines may break.

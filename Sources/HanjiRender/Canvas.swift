@@ -46,6 +46,12 @@ final class Canvas {
                 cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
                 cairo_paint(cr)
                 cairo_restore(cr)
+            case .scaled(let inner, let k):
+                cairo_save(cr)
+                cairo_translate(cr, x, y)
+                cairo_scale(cr, k, k)
+                draw(inner)
+                cairo_restore(cr)
             case .mark:
                 continue
             }

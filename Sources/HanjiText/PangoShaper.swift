@@ -20,6 +20,17 @@ public final class PangoShaper: Shaper {
     /// Whether a character no font has stops the document; otherwise it is noted in `warnings`.
     public var missingIsError = true
     public var warnings: [String] = []
+    /// Lines already shaped, by text, style and width: a batch shapes its fixed texts once.
+    /// Cleared when it grows past `cacheLimit`, so memory stays flat.
+    var cache: [Key: [Line]] = [:]
+    var chains: [String: Set<String>] = [:]
+    let cacheLimit = 4096
+
+    struct Key: Hashable {
+        var text: String
+        var style: Style
+        var width: Double
+    }
 
     public init(fonts: Fonts) {
         self.fonts = fonts
@@ -41,11 +52,27 @@ public final class PangoShaper: Shaper {
     }
 
     public func shape(_ text: String, style: Style, width: Double) throws -> [Line] {
+        let key = Key(text: text, style: style, width: width)
+        if let known = cache[key] { return known }
+        var clean = true
+        let lines = try shape(text, style: style, width: width, clean: &clean)
+        // A text with a missing character is not cached, so each document hears its warning.
+        if clean {
+            if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache[key] = lines
+        }
+        return lines
+    }
+
+    func shape(_ text: String, style: Style, width: Double, clean: inout Bool) throws -> [Line] {
         let bytes = Array(text.utf8)
+        let chain = chains[style.font] ?? Self.chain(style.font)
+        chains[style.font] = chain
         var words = style.breaking == .words ? Breaking.unbreakable(in: text) : []
         for _ in 0..<4 {
             let layout = make(text, style: style, width: width, keep: words)
-            if let c = Self.missing(in: layout, bytes: bytes, chain: Self.chain(style.font)) {
+            if let c = Self.missing(in: layout, bytes: bytes, chain: chain) {
+                clean = false
                 let problem = FontError.missingGlyph(c, text: text, fonts: style.font)
                 if missingIsError { throw problem }
                 if !warnings.contains(problem.description) { warnings.append(problem.description) }
