@@ -70,9 +70,10 @@ extension Year {
             let meeting = try Meeting.load(url)
             // A meeting's named attendees are the year's members: a name the year does not know is a slip.
             for m in meeting.members {
-                guard let name = m.name, !members.isEmpty, !members.contains(where: { $0.name == name }) else { continue }
-                year.warnings.append(entry.error("\(path): attendee '\(name)' (\(m.group)) is not a member of any subcommittee",
-                                                 hint: "add them to 'subcommittees', or correct the name").asWarning)
+                guard let name = m.name, !members.isEmpty, !members.contains(where: { $0.name == name && $0.group == m.group }) else { continue }
+                let elsewhere = members.first { $0.name == name }.map { " (the year has them in \($0.group))" } ?? ""
+                year.warnings.append(entry.error("\(path): attendee '\(name)' of \(m.group) is not a member of \(m.group)\(elsewhere)",
+                                                 hint: "add them to that subcommittee in 'subcommittees', or correct the name or group").asWarning)
             }
             year.meetings.append(meeting)
         }

@@ -16,7 +16,7 @@ import Testing
     @Test func readsTheExampleYear() throws {
         let year = try Year.load(Self.yearFile)
         #expect(year.year == 2018 && year.subcommittees.count == 5 && year.projects.count == 13)
-        #expect(year.meetings.count == 1 && year.meetings[0].number == 14)
+        #expect(year.meetings.map(\.number) == [11, 12, 13, 14])
         #expect(year.warnings.isEmpty, "\(year.warnings)")
         let event = try #require(year.event)
         #expect(event.order.count == 6 && event.order[0].start?.text == "18:00")
@@ -43,7 +43,7 @@ import Testing
             .replacingOccurrences(of: "{member: 다솜빛, project: 영등포시장역사 문화예술플랫폼}",
                                   with: "{group: 지역특화분과, name: 다솜빛, role: 분과장, project: 영등포시장역사 문화예술플랫폼}")
         let year = try read(bad)
-        #expect(year.warnings.count == 1 && year.warnings[0].message.contains("다솜빛"))
+        #expect(year.warnings.count == 4 && year.warnings.allSatisfy { $0.message.contains("다솜빛") }, "one per meeting")
     }
 
     // MARK: Rosters
@@ -83,6 +83,14 @@ import Testing
         let csv = "이름,소속\n한부영,도시재생분과\n"
         let error = try #require(throws: InputError.self) { try recordsOf(Data(csv.utf8)) }
         #expect(error.message.contains("성명") && (error.hint ?? "").contains("이름,소속"))
+    }
+
+    @Test func attendeeInTheWrongSubcommitteeIsAWarning() throws {
+        let moved = Self.text.replacingOccurrences(of: "      - {name: 푸른솔, role: 분과위원}\n", with: "")
+            .replacingOccurrences(of: "      - {name: 파란솔, role: 협치지원관}\n", with: "      - {name: 푸른솔, role: 분과위원}\n")
+            .replacingOccurrences(of: "      - {name: 초롱이, role: 분과위원}\n", with: "      - {name: 초롱이, role: 분과위원}\n      - {name: 파란솔, role: 분과위원}\n")
+        let year = try read(moved)
+        #expect(!year.warnings.isEmpty && year.warnings.allSatisfy { $0.message.contains("파란솔") && $0.message.contains("복지분과") })
     }
 
     @Test func particlesFollowTheLastSyllable() {
