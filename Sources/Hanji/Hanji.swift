@@ -135,8 +135,9 @@ public struct Composer {
         }
     }
 
-    /// The fields a running header or footer can name: `{page}`, `{pages}`, `{section}`.
+    /// The fields a running header or footer can name: `{page}`, `{pages}`, `{section}`, and
+    /// `{label}`, the page's number as its numbering prints it (`3`, `ii`).
     static func running(_ r: Running) -> Value {
-        .map([("page", .number(r.page)), ("pages", .number(r.pages)), ("section", .text(r.section))])
+        .map([("page", .number(r.page)), ("pages", .number(r.pages)), ("section", .text(r.section)), ("label", .text(r.label))])
     }
 }

@@ -115,18 +115,59 @@ public enum LayoutError: Error, CustomStringConvertible {
 /// A block that starts a section: its first frame carries a mark with the section's title.
 public struct Section: Wrapping {
     public var title: String
+    /// 1 for a chapter, 2 for a section within it (the contents and the PDF outline nest by it).
+    public var level: Int
     public var inner: any Block
 
-    public init(title: String, _ inner: any Block) {
+    public init(title: String, level: Int = 1, _ inner: any Block) {
         self.title = title
+        self.level = level
         self.inner = inner
     }
 
     public func layout(in region: Region, _ context: Context) throws -> Fit {
         try inner.layout(in: region, context).map({ frame in
             var out = frame
-            out.add(.mark(title), at: .zero)
+            out.add(.mark(title, level: level), at: .zero)
             return out
         }, rest: { $0 })
+    }
+}
+
+/// Ends the page here, unless the page is still empty.
+public struct PageBreak: Block {
+    public init() {}
+    public func layout(in region: Region, _ context: Context) throws -> Fit {
+        region.fresh ? .whole(Frame(size: Size(width: region.width, height: 0))) : .nothing
+    }
+}
+
+/// How pages are numbered from a point on: `1, 2, 3`, `i, ii, iii`, or not at all (a cover).
+public enum PageNumbers: String, Sendable, CaseIterable {
+    case arabic, roman, none
+
+    /// The label of the `n`-th page (1-based) in this numbering.
+    public func label(_ n: Int) -> String {
+        switch self {
+        case .arabic: return String(n)
+        case .none: return ""
+        case .roman:
+            let table: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                                          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+            var rest = n, out = ""
+            for (value, letters) in table { while rest >= value { out += letters; rest -= value } }
+            return out
+        }
+    }
+}
+
+/// Starts a page numbering from the page it stands on (zero height; not drawn).
+public struct Renumber: Block {
+    public var numbering: PageNumbers
+    public init(_ numbering: PageNumbers) { self.numbering = numbering }
+    public func layout(in region: Region, _ context: Context) throws -> Fit {
+        var frame = Frame(size: Size(width: region.width, height: 0))
+        frame.add(.numbering(numbering), at: .zero)
+        return .whole(frame)
     }
 }

@@ -29,8 +29,13 @@ public enum Item {
     case image(Bitmap, Size)
     /// A whole frame drawn scaled by a factor from the position (a page set 2-up on a sheet).
     indirect case scaled(Frame, Double)
-    /// The start of a section with this title (running headers, later bookmarks); not drawn.
-    case mark(String)
+    /// The start of a section with this title and outline level (running headers, contents,
+    /// bookmarks); not drawn, but a PDF makes it a link target.
+    case mark(String, level: Int)
+    /// From this page on, pages are numbered this way (arabic, roman, none), restarting at 1.
+    case numbering(PageNumbers)
+    /// A link to the section whose mark is the `target`-th of the document, over a box this size.
+    case link(Size, target: Int)
 }
 
 /// A laid-out box: its size and its items, positioned from its top left.
@@ -62,8 +67,20 @@ public struct Frame {
     public var marks: [String] {
         items.flatMap { _, item -> [String] in
             switch item {
-            case .mark(let title): return [title]
+            case .mark(let title, _): return [title]
             case .scaled(let inner, _): return inner.marks
+            default: return []
+            }
+        }
+    }
+
+    /// The sections that start in this frame: title, level and position, in order.
+    public var sections: [(title: String, level: Int, at: Point)] {
+        items.flatMap { p, item -> [(title: String, level: Int, at: Point)] in
+            switch item {
+            case .mark(let title, let level): return [(title, level, p)]
+            case .scaled(let inner, let k):
+                return inner.sections.map { ($0.title, $0.level, Point(x: p.x + $0.at.x * k, y: p.y + $0.at.y * k)) }
             default: return []
             }
         }

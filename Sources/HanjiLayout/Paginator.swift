@@ -4,6 +4,12 @@ public struct Page {
     public var frame: Frame
     /// 1-based page number.
     public var number: Int
+    /// The number printed on the page (`3`, `ii`, or empty for a cover); the PDF's page label.
+    public var label: String
+
+    public init(size: Size, frame: Frame, number: Int, label: String? = nil) {
+        self.size = size; self.frame = frame; self.number = number; self.label = label ?? String(number)
+    }
 }
 
 /// The page a document flows into: size, margins, and the running header and footer.
@@ -61,9 +67,11 @@ public struct Running: Sendable {
     public var pages: Int
     /// The first section that starts on the page, else the one in force from before ("" if none).
     public var section: String
+    /// The page's number as printed: `3`, `ii`; empty where pages are not numbered.
+    public var label: String
 
-    public init(page: Int, pages: Int, section: String) {
-        self.page = page; self.pages = pages; self.section = section
+    public init(page: Int, pages: Int, section: String, label: String? = nil) {
+        self.page = page; self.pages = pages; self.section = section; self.label = label ?? String(page)
     }
 }
 
@@ -97,20 +105,33 @@ public struct Paginator {
         }
         var pages: [Page] = []
         var section = ""
+        var numbering = PageNumbers.arabic, counter = 0
         for (i, frame) in frames.enumerated() {
             var page = Frame(size: setup.size)
             for border in setup.borders { border.draw(on: &page, size: setup.size) }
             page.add(frame, at: Point(x: setup.margins.left, y: setup.margins.top))
+            // A numbering mark restarts the count on its page.
+            if let first = frame.items.lazy.compactMap({ _, item -> PageNumbers? in
+                if case .numbering(let n) = item { return n } else { return nil }
+            }).first {
+                numbering = first
+                counter = 0
+            }
+            counter += 1
+            let label = numbering.label(counter)
             let marks = frame.marks
-            let running = Running(page: i + 1, pages: frames.count, section: marks.first ?? section)
+            let running = Running(page: i + 1, pages: frames.count, section: marks.first ?? section, label: label)
             section = marks.last ?? section
-            if let footer = setup.footer?(running) {
-                try place(footer, top: setup.size.height - setup.footerOffset, in: &page, context)
+            // Unnumbered pages (a cover, a blank) carry no running header or footer.
+            if numbering != .none {
+                if let footer = setup.footer?(running) {
+                    try place(footer, top: setup.size.height - setup.footerOffset, in: &page, context)
+                }
+                if let header = setup.header?(running) {
+                    try place(header, top: setup.headerOffset, in: &page, context)
+                }
             }
-            if let header = setup.header?(running) {
-                try place(header, top: setup.headerOffset, in: &page, context)
-            }
-            pages.append(Page(size: setup.size, frame: page, number: i + 1))
+            pages.append(Page(size: setup.size, frame: page, number: i + 1, label: label))
         }
         return pages
     }
@@ -123,29 +144,52 @@ public struct Paginator {
     }
 }
 
-/// Prints pages `up` to a sheet, each scaled to fit its slot: an A4 page set 2-up on A4
-/// landscape becomes an A5 leaflet to cut in half. A one-page document fills every slot of its
-/// sheet with copies of itself.
+/// Puts pages side by side on bigger sheets for print.
 public enum Imposition {
+    /// Pages `up` to a sheet, each scaled to fit its slot: an A4 page set 2-up on A4 landscape
+    /// becomes an A5 leaflet to cut in half. A one-page document fills every slot with copies.
     public static func sheets(_ pages: [Page], sheet: Size, up: Int) -> [Page] {
         guard up > 1, let first = pages.first else { return pages }
-        let slot = Size(width: sheet.width / Double(up), height: sheet.height)
         let source = pages.count == 1 ? Array(repeating: first, count: up) : pages
         return stride(from: 0, to: source.count, by: up).enumerated().map { n, start in
-            var frame = Frame(size: sheet)
-            for (i, page) in source[start..<min(start + up, source.count)].enumerated() {
-                let k = min(slot.width / page.size.width, slot.height / page.size.height, 1)
-                let size = Size(width: page.size.width * k, height: page.size.height * k)
-                frame.add(.scaled(page.frame, k), at: Point(x: Double(i) * slot.width + (slot.width - size.width) / 2,
-                                                          y: (slot.height - size.height) / 2))
-            }
-            // Cut marks between the slots, in the margins.
-            for i in 1..<up {
-                let x = Double(i) * slot.width
-                frame.add(.rule(to: Point(x: 0, y: 5 * mm), width: 0.3, color: .gray), at: Point(x: x, y: 0))
-                frame.add(.rule(to: Point(x: 0, y: 5 * mm), width: 0.3, color: .gray), at: Point(x: x, y: sheet.height - 5 * mm))
-            }
-            return Page(size: sheet, frame: frame, number: n + 1)
+            place(Array(source[start..<min(start + up, source.count)]), on: sheet, slots: up, number: n + 1)
         }
+    }
+
+    /// A saddle-stitched booklet: two pages to a side of each sheet, padded with blank pages to a
+    /// multiple of four, in the order that reads right once the printed stack (duplex, flipped
+    /// on the short edge) is folded in half: 8|1, 2|7, 6|3, 4|5 for eight pages. The blanks go
+    /// before an unnumbered last page (a back cover), so it stays on the back.
+    public static func booklet(_ pages: [Page], sheet: Size) -> [Page] {
+        guard let first = pages.first, let last = pages.last else { return pages }
+        var source = pages
+        let backCover = pages.count > 1 && last.label.isEmpty
+        if backCover { source.removeLast() }
+        let blanks = (4 - pages.count % 4) % 4
+        for _ in 0..<blanks { source.append(Page(size: first.size, frame: Frame(size: first.size), number: 0, label: "")) }
+        if backCover { source.append(last) }
+        let n = source.count
+        return (0..<n / 2).map { k in
+            let pair = k % 2 == 0 ? [source[n - 1 - k], source[k]] : [source[k], source[n - 1 - k]]
+            return place(pair, on: sheet, slots: 2, number: k + 1)
+        }
+    }
+
+    /// The pages scaled into equal slots across a sheet, with cut or fold marks between.
+    static func place(_ pages: [Page], on sheet: Size, slots: Int, number: Int) -> Page {
+        let slot = Size(width: sheet.width / Double(slots), height: sheet.height)
+        var frame = Frame(size: sheet)
+        for (i, page) in pages.enumerated() {
+            let k = min(slot.width / page.size.width, slot.height / page.size.height, 1)
+            let size = Size(width: page.size.width * k, height: page.size.height * k)
+            frame.add(.scaled(page.frame, k), at: Point(x: Double(i) * slot.width + (slot.width - size.width) / 2,
+                                                      y: (slot.height - size.height) / 2))
+        }
+        for i in 1..<slots {
+            let x = Double(i) * slot.width
+            frame.add(.rule(to: Point(x: 0, y: 5 * mm), width: 0.3, color: .gray), at: Point(x: x, y: 0))
+            frame.add(.rule(to: Point(x: 0, y: 5 * mm), width: 0.3, color: .gray), at: Point(x: x, y: sheet.height - 5 * mm))
+        }
+        return Page(size: sheet, frame: frame, number: number, label: pages.map { $0.label.isEmpty ? "-" : $0.label }.joined(separator: "|"))
     }
 }

@@ -8,6 +8,8 @@ public struct Year: Sendable {
     public var projects: [Project]
     public var event: Event?
     public var meetings: [Meeting]
+    /// What the yearly booklet says of itself: title, cover image, foreword.
+    public var book: Book?
     /// The folder the record was read from; the seal and meeting paths are relative to it.
     public var folder: URL?
     public var warnings: [InputError] = []
@@ -22,6 +24,19 @@ public struct Year: Sendable {
         var seen = Set<String>()
         return all.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
+}
+
+/// The yearly booklet's own words: its title, cover image and foreword.
+public struct Book: Sendable {
+    public var title: String
+    public var subtitle: String?
+    /// An image for the cover, relative to the year record.
+    public var cover: String?
+    /// The foreword (발간사), one paragraph per entry, and who signs it.
+    public var foreword: [String]
+    public var signed: String?
+    /// When the booklet is published.
+    public var published: Day?
 }
 
 /// The body that issues the documents.

@@ -20,7 +20,7 @@ extension Member {
 }
 
 extension Year {
-    static let keys = ["year", "organisation", "subcommittees", "projects", "event", "meetings"]
+    static let keys = ["year", "organisation", "subcommittees", "projects", "event", "meetings", "booklet"]
 
     /// Reads a year record and the meeting records it lists.
     public static func load(_ url: URL) throws -> Year {
@@ -61,6 +61,13 @@ extension Year {
         var year = Year(year: try f.required("year").int(), organisation: organisation, subcommittees: subcommittees,
                         projects: projects, event: try f["event"].map { try Meeting.readEvent($0, members: members) },
                         meetings: [], folder: folder)
+        year.book = try f["booklet"].map { b in
+            let bf = try b.fields(["title", "subtitle", "cover", "foreword", "signed", "published"])
+            return Book(title: try bf.required("title").text(), subtitle: try bf["subtitle"]?.text(), cover: try bf["cover"]?.text(),
+                        foreword: try bf["foreword"]?.text().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                            .filter { !$0.isEmpty } ?? [],
+                        signed: try bf["signed"]?.text(), published: try bf["published"]?.day())
+        }
         for entry in try f["meetings"]?.list() ?? [] {
             let path = try entry.text()
             let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : (folder ?? URL(fileURLWithPath: ".")).appendingPathComponent(path)

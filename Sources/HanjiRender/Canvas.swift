@@ -7,16 +7,24 @@ import HanjiText
 /// A Cairo drawing context that draws pages' items.
 final class Canvas {
     let cr: OpaquePointer
+    /// The PDF surface, when drawing one: sections become link targets and outline entries,
+    /// contents rows become links.
+    let pdf: OpaquePointer?
+    /// Sections met so far, and the outline entry open at each level.
+    var sections = 0
+    var outline: [Int32] = []
 
-    init(surface: OpaquePointer) throws {
+    init(surface: OpaquePointer, pdf: Bool = false) throws {
         cr = cairo_create(surface)
+        self.pdf = pdf ? surface : nil
         try RenderError.check(cairo_status(cr), "cairo_create")
     }
 
     deinit { cairo_destroy(cr) }
 
     /// Draws every item of a frame, offset by `origin`.
-    func draw(_ frame: Frame, at origin: Point = .zero) {
+    /// `tagging` is off inside a scaled page (a sheet for print), where targets and links mean nothing.
+    func draw(_ frame: Frame, at origin: Point = .zero, tagging: Bool = true) {
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE)
         for (p, item) in frame.items {
             let x = origin.x + p.x, y = origin.y + p.y
@@ -47,12 +55,29 @@ final class Canvas {
                 cairo_paint(cr)
                 cairo_restore(cr)
             case .scaled(let inner, let k):
+                // A page set on a sheet for print: its links and targets mean nothing there.
                 cairo_save(cr)
                 cairo_translate(cr, x, y)
                 cairo_scale(cr, k, k)
-                draw(inner)
+                draw(inner, tagging: false)
                 cairo_restore(cr)
-            case .mark:
+            case .mark(let title, let level):
+                guard let pdf, tagging else { continue }
+                let name = "s\(sections)"
+                sections += 1
+                cairo_tag_begin(cr, "cairo.dest", "name='\(name)' x=\(x) y=\(max(y - 12, 0))")
+                cairo_tag_end(cr, "cairo.dest")
+                let depth = min(max(level, 1), outline.count + 1)
+                outline = Array(outline.prefix(depth - 1))
+                let parent = outline.last ?? 0
+                let id = cairo_pdf_surface_add_outline(pdf, parent, title, "dest='\(name)'",
+                                                       depth == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t(0))
+                outline.append(id)
+            case .link(let size, let target):
+                guard pdf != nil, tagging else { continue }
+                cairo_tag_begin(cr, "Link", "dest='s\(target)' rect=[\(x) \(y) \(size.width) \(size.height)]")
+                cairo_tag_end(cr, "Link")
+            case .numbering:
                 continue
             }
         }

@@ -49,12 +49,13 @@ public final class PDFStream {
             (CAIRO_PDF_METADATA_CREATE_DATE, metadata.date), (CAIRO_PDF_METADATA_MOD_DATE, metadata.date),
         ]
         for (key, value) in fields where !value.isEmpty { cairo_pdf_surface_set_metadata(surface, key, value) }
-        canvas = try Canvas(surface: surface)
+        canvas = try Canvas(surface: surface, pdf: true)
     }
 
     /// Draws one more page.
     public func add(_ page: Page) throws {
         cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
+        if page.label != String(page.number) { cairo_pdf_surface_set_page_label(surface, page.label) }
         canvas.draw(page.frame)
         cairo_show_page(canvas.cr)
         count += 1

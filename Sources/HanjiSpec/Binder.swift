@@ -32,8 +32,21 @@ extension Spec {
                 Paragraph(String($0), style: style, source: source) as any Block
             }
             if keep { blocks = [Keep(Stack(blocks, spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter))] }
-            if section, let first = blocks.first { blocks[0] = Section(title: text, first) }
+            if let level = section, let first = blocks.first { blocks[0] = Section(title: text, level: level, first) }
             return blocks
+        case .pageBreak:
+            return [PageBreak()]
+        case .numbering(let numbering):
+            return [Renumber(numbering)]
+        case .contents(let path, let style, let step, let levels, let field):
+            return try list(path, scope, at: field).compactMap { entry in
+                let level = Int(entry["level"]?.plain ?? "1") ?? 1
+                guard (1...max(levels, 1)).contains(level) else { return nil }
+                return Leader(title: entry["title"]?.plain ?? "", page: entry["page"]?.plain ?? "", style: style,
+                              indent: Double(level - 1) * step, target: Int(entry["target"]?.plain ?? ""))
+            }
+        case .chart(let chart):
+            return [try bindChart(chart, scope)]
         case .sealed(let template, let style, let seal, let size, let source):
             let text = Paragraph(try template.render(scope), style: style, source: source)
             let path = try seal.render(scope)
@@ -98,6 +111,23 @@ extension Spec {
             return [Inset(left: Double(level) * step, line)]
                 + outline(children, level: level + 1, markers: markers, note: note, style: style, step: step)
         }
+    }
+
+    func bindChart(_ chart: ChartSpec, _ scope: Scope) throws -> Chart {
+        let rows = try list(chart.data, scope, at: chart.field).enumerated().map { i, item -> Chart.Row in
+            let inner = scope.entering(item, index: i)
+            let values = try chart.values.map { template -> Double in
+                let text = try template.render(inner)
+                guard let v = Double(text.replacingOccurrences(of: ",", with: "")) else {
+                    throw chart.field.error("chart value '\(text)' of '\(try chart.label.render(inner))' is not a number",
+                                            hint: "each of 'values' must print a number")
+                }
+                return v
+            }
+            return Chart.Row(label: try chart.label.render(inner), values: values)
+        }
+        return Chart(kind: chart.kind, rows: rows, series: chart.series, colors: chart.colors, maximum: chart.maximum,
+                     unit: chart.unit, height: chart.height, style: chart.style, source: chart.field.path)
     }
 
     /// A list laid out `columns` to a row, each item a cell of `body`; a row moves whole.

@@ -3,7 +3,11 @@ import HanjiModel
 
 /// One block of a spec, read and checked before any record is bound to it.
 indirect enum SpecNode {
-    case text(Template, Style, keep: Bool, section: Bool, source: String)
+    case text(Template, Style, keep: Bool, section: Int?, source: String)
+    case pageBreak
+    case numbering(PageNumbers)
+    case contents(path: [String], style: Style, step: Double, levels: Int, field: Field)
+    case chart(ChartSpec)
     case sealed(Template, Style, seal: Template, size: Double, source: String)
     case fitted(Template, Style, height: Double, minScale: Double, source: String)
     case each(path: [String], body: [SpecNode], field: Field)
@@ -15,6 +19,20 @@ indirect enum SpecNode {
     case group([SpecNode], before: Double, after: Double)
     case image(Template, height: Double, align: Double, source: String)
     case grid(path: [String], columns: Int, gap: Double, before: Double, after: Double, body: [SpecNode], field: Field)
+}
+
+struct ChartSpec {
+    var kind: Chart.Kind
+    var data: [String]
+    var label: Template
+    var values: [Template]
+    var series: [String]
+    var colors: [Color]
+    var maximum: Double?
+    var unit: String
+    var height: Double
+    var style: Style
+    var field: Field
 }
 
 struct TableSpec {
@@ -54,10 +72,11 @@ struct CellSpec {
 }
 
 extension Spec {
-    static let blockKinds = ["text", "each", "hang", "table", "space", "outline", "blocks", "image", "grid"]
+    static let blockKinds = ["text", "each", "hang", "table", "space", "outline", "blocks", "image", "grid", "break", "numbering",
+                             "contents", "chart"]
     static let blockKeys = blockKinds + ["if", "unless", "style", "keep", "do", "marker-style", "width", "gap",
                                          "markers", "note", "step", "body", "before", "after", "section", "height", "shrink",
-                                         "align", "columns", "seal", "seal-size"]
+                                         "align", "columns", "seal", "seal-size", "level", "levels"] + Spec.chartKeys
 
     func readBlocks(_ field: Field) throws -> [SpecNode] {
         try field.list().map(readBlock)
@@ -87,8 +106,10 @@ extension Spec {
                 node = .sealed(try Template(f["text"]!), try style(f["style"]), seal: try Template(seal),
                                size: try f["seal-size"]?.length() ?? 20 * mm, source: field.path)
             } else {
+                // `section: true` starts a chapter (level 1); `level: 2` makes it a section within one.
+                let section = try f["section"]?.bool() ?? false
                 node = .text(try Template(f["text"]!), try style(f["style"]), keep: try f["keep"]?.bool() ?? false,
-                             section: try f["section"]?.bool() ?? false, source: field.path)
+                             section: section ? try f["level"]?.int() ?? 1 : nil, source: field.path)
             }
         case "each":
             node = .each(path: try Spec.path(f["each"]!), body: try readBlocks(try f.required("do", hint: "add 'do:' with the blocks to repeat")),
@@ -114,6 +135,16 @@ extension Spec {
             node = .grid(path: try Spec.path(f["grid"]!), columns: columns, gap: try f["gap"]?.length() ?? 4 * mm,
                          before: try f["before"]?.length() ?? 0, after: try f["after"]?.length() ?? 0,
                          body: try readBlocks(try f.required("do", hint: "add 'do:' with the blocks of one cell")), field: f["grid"]!)
+        case "break":
+            guard try f["break"]!.text() == "page" else { throw f["break"]!.error("unknown break", hint: "write 'break: page'") }
+            node = .pageBreak
+        case "numbering":
+            node = .numbering(try f["numbering"]!.choice(PageNumbers.self))
+        case "contents":
+            node = .contents(path: try Spec.path(f["contents"]!), style: try style(f["style"]), step: try f["step"]?.length() ?? 6 * mm,
+                             levels: try f["levels"]?.int() ?? 2, field: f["contents"]!)
+        case "chart":
+            node = .chart(try readChart(f, at: field))
         case "outline":
             let outlineStyle = try style(f["style"])
             var step = outlineStyle.size
@@ -129,6 +160,28 @@ extension Spec {
         if let cond = f["if"] { node = .when(path: try Spec.path(cond), negate: false, body: [node]) }
         if let cond = f["unless"] { node = .when(path: try Spec.path(cond), negate: true, body: [node]) }
         return node
+    }
+
+    static let chartKeys = ["data", "label", "values", "series", "colors", "max", "unit"]
+
+    /// A chart: `chart: bars | columns | stacked`, `data:` a list, `label:` and `values:` templates.
+    func readChart(_ f: Fields, at field: Field) throws -> ChartSpec {
+        let colors = try f["colors"]?.list().map { c -> Color in
+            guard let color = Color(hex: try c.text()) else { throw c.error("not a colour", hint: "write #rrggbb") }
+            return color
+        } ?? [Color(red: 0.12, green: 0.31, blue: 0.47)]
+        let values = try f.required("values", hint: "add 'values: [\"{rate}\"]', one template per series").list().map { try Template($0) }
+        var maximum: Double?
+        if let m = f["max"] {
+            guard let v = Double(try m.text()) else { throw m.error("'max' is a number") }
+            maximum = v
+        }
+        return ChartSpec(kind: try f["chart"]!.choice(Chart.Kind.self),
+                         data: try Spec.path(try f.required("data", hint: "name the list to chart, such as 'data: stats.months'")),
+                         label: try Template(try f.required("label")), values: values,
+                         series: try f["series"]?.list().map { try $0.text() } ?? [],
+                         colors: colors, maximum: maximum, unit: try f["unit"]?.string() ?? "",
+                         height: try f["height"]?.length() ?? 60 * mm, style: try style(f["style"]), field: field)
     }
 
     /// Where a box narrower than its region stands: 0 left, 0.5 centre, 1 right.
@@ -178,7 +231,7 @@ extension Spec {
         var key: Template?
         if let t = f["text"] {
             key = try Template(t)
-            content = [.text(key!, cellStyle, keep: false, section: false, source: field.path)]
+            content = [.text(key!, cellStyle, keep: false, section: nil, source: field.path)]
         }
         if let b = f["blocks"] { content += try readBlocks(b) }
         var fill: Color?

@@ -5,7 +5,7 @@ import HanjiModel
 /// Filters: `date:PATTERN` (YYYY YY M MM D DD and ddd for the weekday letter), `is:VALUE:MARK`
 /// (MARK when the value equals VALUE, else nothing), `or:TEXT` (TEXT when empty),
 /// `prefix:TEXT` and `suffix:TEXT` (only when not empty), `josa:으로서` (the particle form that
-/// fits the word: 분과장으로서, 분과위원으로서, 팀장으로서), `money` (30,000,000). `{{` and `}}` are
+/// fits the word: 분과장으로서, 분과위원으로서, 팀장으로서), `money` (30,000,000), `count` (how many items a list holds). `{{` and `}}` are
 /// literal braces.
 public struct Template: Sendable {
     enum Part: Sendable {
@@ -16,7 +16,7 @@ public struct Template: Sendable {
     let field: Location?
     let path: String
 
-    static let filters = ["date", "is", "or", "prefix", "suffix", "josa", "money"]
+    static let filters = ["date", "is", "or", "prefix", "suffix", "josa", "money", "count"]
 
     /// Parses a template from a spec field.
     public init(_ field: Field) throws {
@@ -101,6 +101,8 @@ public struct Template: Sendable {
                 if !text.isEmpty { text += args.joined(separator: ":") }
             case "josa":
                 if !text.isEmpty { text += Template.particle(after: text, args.first ?? "") }
+            case "count":
+                if case .list(let items) = value { text = String(items.count) }
             case "money":
                 if let n = Int(text) { text = Template.grouped(n) }
             default: break

@@ -83,11 +83,13 @@ public struct Scope {
         return s
     }
 
-    /// Looks up a dotted path: `.` is the current item, `#` its 1-based position.
+    /// Looks up a dotted path: `.` is the current item, `#` its 1-based position, `#first` is
+    /// present only for the first item (`unless: "#first"`).
     public func lookup(_ path: [String]) -> Value? {
         guard let first = path.first else { return nil }
         if first == "." { return frames.last?.value }
         if first == "#" { return frames.last?.index.map { .number($0 + 1) } }
+        if first == "#first" { return frames.last?.index == 0 ? .text("first") : .null }
         for frame in frames.reversed() {
             if var value = frame.value[first] {
                 for key in path.dropFirst() {

@@ -17,6 +17,45 @@ extension Year {
         }
         return .map([("year", .number(year)), ("organisation", org), ("subcommittees", .list(groups)),
                      ("members", .list(members.map(\.value))), ("projects", .list(works)),
-                     ("event", event?.value ?? .null), ("meetings", .list(meetings.map(\.value)))])
+                     ("event", event?.value ?? .null), ("meetings", .list(meetings.map(\.value))), ("stats", stats),
+                     ("booklet", book.map { b in
+                         .map([("title", .text(b.title)), ("subtitle", text(b.subtitle)), ("cover", text(b.cover)),
+                               ("foreword", .list(b.foreword.map(Value.text))), ("signed", text(b.signed)),
+                               ("published", b.published.map(Value.day) ?? .null)])
+                     } ?? .null)])
+    }
+
+    /// Figures for the booklet's charts and tables:
+    /// - `stats.meetings`: per meeting `label` (11차), `date`, `place`, counts per status, `전체`, `rate` (% present);
+    /// - `stats.subcommittees`: per group of the attendance `name`, `present`, `rows`, `rate`;
+    /// - `stats.months`: `month` (1월 … 12월) and `meetings` held;
+    /// - `stats.count`, `stats.rate` (over the year), `stats.projects`, `stats.budget` (won).
+    public var stats: Value {
+        func percent(_ part: Int, _ whole: Int) -> Int { whole == 0 ? 0 : Int((Double(part) * 100 / Double(whole)).rounded()) }
+        let perMeeting: [Value] = meetings.map { m in
+            var fields: [(String, Value)] = [("label", .text("\(m.number)차")), ("number", .number(m.number)), ("date", .day(m.date)),
+                                             ("place", .text(m.place))]
+            fields += Status.allCases.map { ($0.rawValue, .number(m.count($0))) }
+            fields += [("전체", .number(m.members.count)), ("rate", .number(percent(m.count(.present), m.members.count)))]
+            return .map(fields)
+        }
+        var order: [String] = []
+        var present: [String: Int] = [:], rows: [String: Int] = [:]
+        for m in meetings.flatMap(\.members) {
+            if rows[m.group] == nil { order.append(m.group) }
+            rows[m.group, default: 0] += 1
+            if m.status == .present { present[m.group, default: 0] += 1 }
+        }
+        let groups: [Value] = order.map { g in
+            .map([("name", .text(g)), ("present", .number(present[g] ?? 0)), ("rows", .number(rows[g] ?? 0)),
+                  ("rate", .number(percent(present[g] ?? 0, rows[g] ?? 0)))])
+        }
+        let months: [Value] = (1...12).map { month in
+            .map([("month", .text("\(month)월")), ("meetings", .number(meetings.filter { $0.date.month == month }.count))])
+        }
+        let all = meetings.flatMap(\.members)
+        return .map([("meetings", .list(perMeeting)), ("subcommittees", .list(groups)), ("months", .list(months)),
+                     ("count", .number(meetings.count)), ("rate", .number(percent(all.filter { $0.status == .present }.count, all.count))),
+                     ("projects", .number(projects.count)), ("budget", .number(projects.compactMap(\.budget).reduce(0, +)))])
     }
 }

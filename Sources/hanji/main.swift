@@ -16,7 +16,7 @@ struct HanjiCommand: ParsableCommand {
         discussion: """
             Exit codes: 0 done, 1 the input is wrong, 2 usage, 3 internal error.
             """,
-        subcommands: [MinutesCommand.self, ProgramCommand.self, CertificatesCommand.self, FontsCommand.self])
+        subcommands: [MinutesCommand.self, ProgramCommand.self, CertificatesCommand.self, BookletCommand.self, FontsCommand.self])
 
     /// Runs the command with the documented exit codes: 0 done, 1 input wrong, 2 usage, 3 internal.
     static func main() {
@@ -189,6 +189,60 @@ struct CertificatesCommand: ParsableCommand {
                     try document.writePNG(to: URL(fileURLWithPath: png), name: "certificate-\(person.number)", dpi: dpi)
                 }
             }
+        }
+    }
+}
+
+struct BookletCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "booklet",
+        abstract: "Print the year's performance booklet (성과집).",
+        discussion: """
+            Cover, foreword, contents with page numbers, the year at a glance with charts, each
+            meeting's minutes (names masked unless --official), the projects, the showcase, the
+            certificates issued and a back cover, with PDF bookmarks, page labels and links.
+            --impose a5-booklet prints two A5 pages per A4 landscape sheet in saddle-stitch order:
+            print both sides (flip on the short edge), fold the stack, and it reads in order.
+            Examples:
+              hanji booklet examples/yeongdeungpo-2018/year.yaml
+              hanji booklet year.yaml --impose a5-booklet -o out/booklet-print.pdf
+            """)
+
+    enum Impose: String, ExpressibleByArgument, CaseIterable { case a5Booklet = "a5-booklet" }
+
+    @Argument(help: "The year record (YAML).")
+    var year: String
+
+    @Option(name: .shortAndLong, help: "The PDF to write (default: out/booklet.pdf).")
+    var output: String?
+
+    @Option(help: "The layout spec (default: layouts/booklet.yaml).")
+    var layout: String?
+
+    @Option(help: "Lay the pages out for print: a5-booklet.")
+    var impose: Impose?
+
+    @Flag(help: "Print personal names (the booklet masks them by default).")
+    var official = false
+
+    @Option(help: "Also write each page as PNG into this folder.")
+    var png: String?
+
+    @Option(help: "Resolution of the PNG pages, in dots per inch.")
+    var dpi: Double = 96
+
+    func run() throws {
+        try Runner.run {
+            let record = try Year.load(URL(fileURLWithPath: year))
+            Runner.warn(record.warnings.map(\.description))
+            let spec = try Spec.load(try Layouts.find(layout, name: "booklet"))
+            var document = try Composer(for: spec).booklet(record, spec: spec, edition: official ? .official : .public)
+            Runner.warn(document.warnings.map { "warning: \($0)" })
+            if impose == .a5Booklet { document.pages = Imposition.booklet(document.pages, sheet: Size.a4.landscape) }
+            let target = URL(fileURLWithPath: output ?? "out/booklet.pdf")
+            try document.writePDF(to: target)
+            if let png { try document.writePNG(to: URL(fileURLWithPath: png), name: target.deletingPathExtension().lastPathComponent, dpi: dpi) }
+            print("\(target.path): \(document.pages.count) \(impose == nil ? "pages" : "sheet sides")")
         }
     }
 }

@@ -1,0 +1,51 @@
+import Foundation
+import HanjiLayout
+import HanjiModel
+import HanjiSpec
+
+/// One entry of a document's table of contents.
+public struct Entry: Equatable, Sendable {
+    public var title: String
+    public var level: Int
+    /// The page's printed number (`3`, `ii`).
+    public var page: String
+    /// The physical page (1-based) the section starts on.
+    public var sheet: Int
+}
+
+extension Document {
+    /// Every section in page order: title, level, printed page number and physical page.
+    public var contents: [Entry] {
+        pages.flatMap { page in page.frame.sections.map { Entry(title: $0.title, level: $0.level, page: page.label, sheet: page.number) } }
+    }
+}
+
+extension Composer {
+    /// The year's booklet. The spec's `contents` block lists the sections with their page numbers,
+    /// so the book is laid out again until the numbers stop changing (at most `passes` times).
+    /// The public edition (the default) masks every name the year knows.
+    public func booklet(_ year: Year, spec: Spec, edition: Edition = .public, passes: Int = 6) throws -> Document {
+        var value = year.value
+        if edition == .public {
+            let mask = Mask(names: year.names, pattern: spec.mask)
+            value = value.mapText(mask.apply)
+        }
+        value = value.replacing("public", with: edition == .public ? .text("공개용") : .null)
+        let date = year.meetings.map(\.written).max { $0.epochSeconds < $1.epochSeconds }
+            ?? year.event?.date ?? Day(year: year.year, month: 12, day: 31)!
+        var entries: [Entry] = []
+        for _ in 0..<passes {
+            let listed: [Value] = entries.enumerated().map { i, e in
+                .map([("title", .text(e.title)), ("level", .number(e.level)), ("page", .text(e.page)), ("target", .number(i))])
+            }
+            let document = try compose(value.replacing("contents", with: .list(listed)), spec: spec, date: date,
+                                       edition: edition, folder: year.folder)
+            let found = document.contents
+            if found == entries { return document }
+            entries = found
+        }
+        throw InputError("the contents never settle: their page numbers change each time the book is laid out",
+                         at: Location(file: spec.file, line: 1, column: 1),
+                         hint: "give the contents a page of its own ('break: page' after it), so its length cannot move what follows")
+    }
+}
