@@ -32,6 +32,8 @@ public final class PDFStream {
     let canvas: Canvas
     public private(set) var count = 0
     var finished = false
+    /// Set once a page's label differs from its number; every later page then states its own.
+    var labelled = false
 
     public init(to url: URL, metadata: Metadata) throws {
         self.url = url
@@ -52,10 +54,24 @@ public final class PDFStream {
         canvas = try Canvas(surface: surface, pdf: true)
     }
 
+    /// The size pages are set to now.
+    var size = Size.a4
+
     /// Draws one more page.
     public func add(_ page: Page) throws {
-        cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
-        if page.label != String(page.number) { cairo_pdf_surface_set_page_label(surface, page.label) }
+        // Cairo 1.16 writes a link's structure element only inside a structure tree, so the
+        // document is one open tag; and a page size set inside that tag loses the tree (the
+        // PDF then points at objects it never wrote). So: the first page's size before the tag,
+        // and a new size only where it changes.
+        if count == 0 {
+            if page.size != size { cairo_pdf_surface_set_size(surface, page.size.width, page.size.height) }
+            cairo_tag_begin(canvas.cr, "Document", "")
+        } else if page.size != size {
+            cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
+        }
+        size = page.size
+        labelled = labelled || page.label != String(page.number)
+        if labelled { cairo_pdf_surface_set_page_label(surface, page.label) }
         canvas.draw(page.frame)
         cairo_show_page(canvas.cr)
         count += 1
@@ -66,6 +82,7 @@ public final class PDFStream {
     public func finish() throws {
         guard !finished else { return }
         finished = true
+        if count > 0 { cairo_tag_end(canvas.cr, "Document") }
         cairo_surface_finish(surface)
         try RenderError.check(cairo_surface_status(surface), "cairo_surface_finish")
         try Atomic.commit(temp, to: url)
