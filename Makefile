@@ -31,6 +31,8 @@ demo: build
 	  $(HANJI) program $$year -o out/$$dir-program.pdf --png out/png || exit 1; \
 	  $(HANJI) certificates $$year -o out/$$dir-certificates.pdf --png out/png || exit 1; \
 	  $(HANJI) certificates $$year --roster $$(dirname $$year)/roster.csv -o out/$$dir-certificates-roster.pdf || exit 1; \
+	  $(HANJI) booklet $$year -o out/$$dir-booklet.pdf --png out/png || exit 1; \
+	  $(HANJI) booklet $$year --impose a5-booklet -o out/$$dir-booklet-print.pdf || exit 1; \
 	done
 	@echo "PDFs in out/, page previews in out/png/"
 
