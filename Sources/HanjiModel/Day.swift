@@ -75,7 +75,7 @@ extension Field {
     /// A date written `YYYY-MM-DD`.
     public func day() throws -> Day {
         let raw = try string()
-        guard let day = Day(iso: raw.trimmingCharacters(in: .whitespaces)) else {
+        guard let day = Day(iso: raw.trimmed) else {
             throw error("'\(raw)' is not a date", hint: "write dates as YYYY-MM-DD, such as 2018-11-22, and check the day exists")
         }
         return day
@@ -84,7 +84,7 @@ extension Field {
     /// A time written `HH:MM`.
     public func clock() throws -> Clock {
         let raw = try string()
-        guard let clock = Clock(raw.trimmingCharacters(in: .whitespaces)) else {
+        guard let clock = Clock(raw.trimmed) else {
             throw error("'\(raw)' is not a time", hint: "write times as \"HH:MM\" in quotes, such as \"18:30\"")
         }
         return clock

@@ -147,7 +147,7 @@ extension Meeting {
             speaker = Member(group: "", role: key, name: nil, title: key, status: .present)
         }
         let paragraphs = try value.text().split(separator: "\n").map {
-            $0.trimmingCharacters(in: .whitespaces)
+            $0.trimmed
         }.filter { !$0.isEmpty }
         return Turn(speaker: speaker, paragraphs: paragraphs)
     }

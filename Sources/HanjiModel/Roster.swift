@@ -77,7 +77,7 @@ public struct Roster: Sendable {
             throw InputError("the roster is empty", at: Location(file: file, line: 1, column: 1),
                              hint: "the first row names the columns, such as 성명,소속,직위")
         }
-        let header = first.1.map { $0.trimmingCharacters(in: .whitespaces) }
+        let header = first.1.map { $0.trimmed }
         return Roster(file: file, header: header, rows: records.dropFirst().map { ($0.0, $0.1) })
     }
 
@@ -95,7 +95,7 @@ public struct Roster: Sendable {
             }
             func cell(_ head: String) -> String {
                 guard let i = header.firstIndex(of: head), i < cells.count else { return "" }
-                return cells[i].trimmingCharacters(in: .whitespaces)
+                return cells[i].trimmed
             }
             var fields: [(String, String)] = []
             for (name, head) in columns {

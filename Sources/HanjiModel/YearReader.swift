@@ -3,7 +3,7 @@ import Foundation
 extension Member {
     /// The member a reference names: a name, or `group/name` when two share a name.
     static func find(_ reference: String, in members: [Member], at field: Field) throws -> Member {
-        let parts = reference.split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = reference.split(separator: "/", maxSplits: 1).map { $0.trimmed }
         let matches = parts.count == 2 ? members.filter { $0.group == parts[0] && $0.name == parts[1] }
                                        : members.filter { $0.name == reference }
         if matches.count > 1 {
@@ -64,7 +64,7 @@ extension Year {
         year.book = try f["booklet"].map { b in
             let bf = try b.fields(["title", "subtitle", "cover", "foreword", "signed", "published"])
             return Book(title: try bf.required("title").text(), subtitle: try bf["subtitle"]?.text(), cover: try bf["cover"]?.text(),
-                        foreword: try bf["foreword"]?.text().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                        foreword: try bf["foreword"]?.text().split(separator: "\n").map { $0.trimmed }
                             .filter { !$0.isEmpty } ?? [],
                         signed: try bf["signed"]?.text(), published: try bf["published"]?.day())
         }

@@ -20,6 +20,8 @@ enum Breaking {
     static func unbreakable(in text: String) -> [Range<Int>] {
         let bytes = Array(text.utf8)
         var ranges = words(in: bytes)
+        // Every unit pattern holds a digit; most texts have none and skip the regular expressions.
+        guard bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return ranges }
         let ns = text as NSString
         for pattern in units {
             for match in pattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
