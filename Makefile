@@ -41,6 +41,7 @@ test: deps
 	swift test --skip-build
 
 bench: build
+	@python3 -c "import typst, yaml" 2>/dev/null || python3 -m pip install --quiet typst pyyaml
 	python3 bench/bench.py
 
 clean:

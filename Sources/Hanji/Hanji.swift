@@ -41,6 +41,8 @@ public struct Document {
 /// Composes documents from records and specs.
 public struct Composer {
     let context: Context
+    /// Whether images may come from outside the record's folder (`--allow-outside`).
+    public var allowOutside = false
     let shaper: PangoShaper
     public var fonts: Fonts { shaper.fonts }
 
@@ -77,7 +79,7 @@ public struct Composer {
             throw InputError(error.reason.hasPrefix("no such") ? "photo '\(error.path)' is missing: \(error.reason)"
                                                                : "photo '\(error.path)': \(error.reason)",
                              at: source?.location ?? Location(file: spec.file, line: 1, column: 1), path: source?.path ?? "photos",
-                             hint: "photo paths are relative to the record's folder; use a JPEG or PNG file")
+                             hint: "photo paths are relative to the record's folder and stay inside it; use a JPEG or PNG file")
         } catch FontError.missingGlyph(let c, let text, let fonts) {
             let hint = "delete or replace it, or put a font that has it into fonts/ and add it to the style's font list"
             if let source = meeting.source(of: c) {
@@ -101,7 +103,9 @@ public struct Composer {
     public func compose(_ value: Value, spec: Spec, date: Day, edition: Edition, folder: URL? = nil) throws -> Document {
         try check(spec)
         // One loader per folder, so a batch decodes its seal once.
-        if (context.images as? ImageFiles)?.folder != folder { context.images = ImageFiles(folder: folder) }
+        if (context.images as? ImageFiles)?.folder != folder || (context.images as? ImageFiles)?.allowOutside != allowOutside {
+            context.images = ImageFiles(folder: folder, allowOutside: allowOutside)
+        }
         shaper.missingIsError = !spec.missingGlyphsWarn
         shaper.warnings = []
         context.orphans = spec.orphans

@@ -25,7 +25,31 @@ public struct Field {
             throw InputError("the file is empty", at: Location(file: file, line: 1, column: 1),
                              hint: "write the record's keys, as in the examples/ folder")
         }
+        // YAML aliases are copied where they stand, so a few lines can stand for billions of
+        // values: count them, and stop at a bound no real record comes near.
+        var budget = Field.maxValues
+        guard Field.count(root, budget: &budget) else {
+            throw InputError("the file expands to more than \(Field.maxValues) values", at: Location(file: file, line: 1, column: 1),
+                             hint: "YAML anchors and aliases (&name, *name) repeat what they name; write the values out instead")
+        }
         return Field(node: root, file: file, path: "")
+    }
+
+    /// The most values (scalars, lists, mappings) a file may hold, aliases expanded.
+    public static let maxValues = 500_000
+    /// The largest record or spec file, and the longest single text in it.
+    public static let maxBytes = 8 << 20
+    public static let maxText = 1 << 20
+
+    /// Counts the nodes under `node` down from `budget`; false once it runs out.
+    static func count(_ node: Yams.Node, budget: inout Int) -> Bool {
+        budget -= 1
+        if budget < 0 { return false }
+        switch node {
+        case .scalar, .alias: return true
+        case .sequence(let seq): return seq.allSatisfy { count($0, budget: &budget) }
+        case .mapping(let map): return map.allSatisfy { count($0.key, budget: &budget) && count($0.value, budget: &budget) }
+        }
     }
 
     /// Reads and parses a YAML file.
@@ -35,11 +59,47 @@ public struct Field {
             throw InputError("cannot read the file", at: nil, path: url.path,
                              hint: "check that the path is right and the file readable")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError("the file is not UTF-8 text", at: Location(file: url.path, line: 1, column: 1),
-                             hint: "save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)")
+        return try parse(try decode(data, file: url.path), file: url.path)
+    }
+
+    /// The text of a record or spec file: UTF-8 (a byte-order mark is dropped), not binary, not huge.
+    public static func decode(_ data: Data, file: String) throws -> String {
+        if data.count > maxBytes {
+            throw InputError("the file is \(data.count >> 20) MB; a record or spec may be at most \(maxBytes >> 20) MB",
+                             at: Location(file: file, line: 1, column: 1), hint: "split it, or check that this is the file you meant")
         }
-        return try parse(text, file: url.path)
+        let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        if let nul = bytes.firstIndex(of: 0) {
+            throw InputError("the file holds binary data (a zero byte)", at: location(of: nul, in: bytes, file: file),
+                             hint: "records and specs are YAML text; check that this is the file you meant")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let end = firstInvalidUTF8(bytes)
+            throw InputError("the file is not UTF-8 text", at: location(of: end, in: bytes, file: file),
+                             hint: "save it as UTF-8 (in most editors: Save As, Encoding: UTF-8); text from HWP or Excel may be CP949")
+        }
+        return text
+    }
+
+    /// Where UTF-8 first breaks in `bytes`: a bad lead byte or a missing continuation byte.
+    static func firstInvalidUTF8(_ bytes: Data.SubSequence) -> Data.Index {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            let length = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
+            guard length > 0, i + length <= bytes.endIndex,
+                  bytes[(i + 1)..<(i + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) else { return i }
+            i += length
+        }
+        return i
+    }
+
+    /// The line and column of a byte offset.
+    static func location(of index: Data.Index, in bytes: Data.SubSequence, file: String) -> Location {
+        let before = bytes[bytes.startIndex..<index]
+        let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let column = before.count - ((before.lastIndex(of: 0x0A)).map { $0 - bytes.startIndex + 1 } ?? 0) + 1
+        return Location(file: file, line: line, column: column)
     }
 
     public var location: Location {
@@ -77,6 +137,10 @@ public struct Field {
             throw error("expected text, found \(kind)", hint: "write the value on the same line as its key")
         }
         if isNull() { return "" }
+        if scalar.string.utf8.count > Field.maxText {
+            throw error("this text is \(scalar.string.utf8.count >> 10) KB; one value may be at most \(Field.maxText >> 10) KB",
+                        hint: "split it into paragraphs or turns, or check what was pasted here")
+        }
         if let bad = scalar.string.unicodeScalars.first(where: Field.isForbidden) {
             throw error("the text holds the control character \(String(format: "U+%04X", bad.value))",
                         hint: "delete it (text pasted from HWP or Excel can carry invisible characters)")

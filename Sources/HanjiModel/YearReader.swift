@@ -23,15 +23,15 @@ extension Year {
     static let keys = ["year", "organisation", "subcommittees", "projects", "event", "meetings", "booklet"]
 
     /// Reads a year record and the meeting records it lists.
-    public static func load(_ url: URL) throws -> Year {
+    public static func load(_ url: URL, allowOutside: Bool = false) throws -> Year {
         let folder = url.deletingLastPathComponent()
-        var year = try read(try Field.load(url), folder: folder)
+        var year = try read(try Field.load(url), folder: folder, allowOutside: allowOutside)
         year.folder = folder
         return year
     }
 
     /// Builds and checks a year from a parsed record; meeting files are read from `folder`.
-    public static func read(_ root: Field, folder: URL? = nil) throws -> Year {
+    public static func read(_ root: Field, folder: URL? = nil, allowOutside: Bool = false) throws -> Year {
         let f = try root.fields(keys)
         let of = try f.required("organisation", hint: "add 'organisation:' with name and issuer").fields(["name", "district", "issuer", "seal", "office"])
         let organisation = Organisation(name: try of.required("name").text(), district: try of["district"]?.text(),
@@ -70,7 +70,8 @@ extension Year {
         }
         for entry in try f["meetings"]?.list() ?? [] {
             let path = try entry.text()
-            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : (folder ?? URL(fileURLWithPath: ".")).appendingPathComponent(path)
+            let url = try Paths.resolve(path, in: folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                                        allowOutside: allowOutside, what: "meeting record", at: entry)
             guard FileManager.default.fileExists(atPath: url.path) else {
                 throw entry.error("no meeting record '\(path)' (looked for \(url.path))", hint: "paths are relative to the year record")
             }

@@ -2,6 +2,7 @@ import CPangoCairo
 import CPixbuf
 import Foundation
 import HanjiLayout
+import HanjiModel
 
 /// A decoded image as a Cairo surface; a JPEG keeps its file's bytes so a PDF embeds them as is.
 final class Pixels {
@@ -13,15 +14,20 @@ final class Pixels {
 /// Opens JPEG and PNG files relative to a folder, decoding each once.
 public final class ImageFiles: ImageLoader {
     public let folder: URL?
+    /// Whether a path may lead out of `folder` (`..`, an absolute path elsewhere).
+    public let allowOutside: Bool
     var cache: [String: Bitmap] = [:]
 
-    /// Paths that are not absolute are read from `folder` (the record's folder).
-    public init(folder: URL?) { self.folder = folder }
+    /// Paths are read from `folder` (the record's folder), and must stay inside it unless allowed.
+    public init(folder: URL?, allowOutside: Bool = false) { self.folder = folder; self.allowOutside = allowOutside }
 
     public func load(_ path: String) throws -> Bitmap {
         if let known = cache[path] { return known }
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
-            : (folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent(path)
+        let base = folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)).standardizedFileURL
+        guard allowOutside || Paths.inside(url, base) else {
+            throw ImageError(path: path, reason: "the file is outside the record's folder \(base.standardizedFileURL.path) (move it in, or pass --allow-outside)")
+        }
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw ImageError(path: path, reason: "no such file (looked for \(url.path))")
         }

@@ -1,5 +1,6 @@
 import CPangoCairo
 import Foundation
+import Synchronization
 import HanjiLayout
 
 /// What a PDF says about itself.
@@ -89,7 +90,7 @@ public final class PDFStream {
     }
 
     deinit {
-        if !finished { cairo_surface_finish(surface); unlink(temp.path) }
+        if !finished { cairo_surface_finish(surface); Atomic.abandon(temp) }
         withExtendedLifetime(canvas) {}
         cairo_surface_destroy(surface)
     }
@@ -124,7 +125,7 @@ public enum Atomic {
             try body(temp)
             try commit(temp, to: url)
         } catch {
-            unlink(temp.path)
+            abandon(temp)
             throw error
         }
     }
@@ -133,17 +134,37 @@ public enum Atomic {
     public static func temporary(for url: URL) -> URL {
         let folder = url.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        live.withLock { _ = $0.insert(temp.path) }
+        return temp
     }
 
     /// Moves a finished temporary file over the target.
     public static func commit(_ temp: URL, to url: URL) throws {
+        defer { live.withLock { _ = $0.remove(temp.path) } }
         if rename(temp.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temp.path)
             throw RenderError.file(path: url.path, reason: reason)
         }
     }
+
+    /// Deletes a temporary file that will not be committed.
+    public static func abandon(_ temp: URL) {
+        unlink(temp.path)
+        live.withLock { _ = $0.remove(temp.path) }
+    }
+
+    /// Deletes every temporary file still being written (on an interrupt).
+    public static func abandonAll() {
+        live.withLock { paths in
+            for path in paths { unlink(path) }
+            paths.removeAll()
+        }
+    }
+
+    /// Temporary files written now and not yet committed or abandoned.
+    static let live = Mutex<Set<String>>([])
 }
 
 /// Compares PNG images pixel by pixel (golden-image tests, preview checks).

@@ -36,11 +36,13 @@ public struct Spec {
     static let keys = ["document", "page", "fonts", "styles", "metadata", "public", "recipients", "body"]
 
     /// Reads a spec file.
-    public static func load(_ url: URL) throws -> Spec {
-        try Spec(try Field.load(url))
+    public static func load(_ url: URL, allowOutside: Bool = false) throws -> Spec {
+        try Spec(try Field.load(url), allowOutside: allowOutside)
     }
 
-    public init(_ root: Field) throws {
+    /// Reads a spec. Its font folders must lie in the project that holds it (the spec's folder
+    /// and the folder above it, where `layouts/` and `fonts/` sit side by side) unless allowed.
+    public init(_ root: Field, allowOutside: Bool = false) throws {
         file = root.file
         let f = try root.fields(Spec.keys)
         let folder = URL(fileURLWithPath: root.file).deletingLastPathComponent()
@@ -48,7 +50,14 @@ public struct Spec {
         if let fonts = f["fonts"] {
             let ff = try fonts.fields(["folders", "missing"])
             if let folders = ff["folders"] {
-                fontFolders = try folders.list().map { folder.appendingPathComponent(try $0.text()).standardized }
+                let project = folder.deletingLastPathComponent()
+                fontFolders = try folders.list().map {
+                    try Paths.resolve(try $0.text(), in: folder, allowOutside: true, what: "font folder", at: $0)
+                }
+                for (url, field) in zip(fontFolders, try folders.list()) where !allowOutside && !Paths.inside(url, project) {
+                    throw field.error("font folder '\(try field.text())' is outside \(project.standardizedFileURL.path)",
+                                      hint: "keep fonts in the project's fonts/ folder, or pass --allow-outside to allow it")
+                }
             }
             if let missing = ff["missing"] {
                 switch try missing.text() {

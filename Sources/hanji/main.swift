@@ -20,6 +20,7 @@ struct HanjiCommand: ParsableCommand {
 
     /// Runs the command with the documented exit codes: 0 done, 1 input wrong, 2 usage, 3 internal.
     static func main() {
+        Interrupts.install()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -66,14 +67,16 @@ struct MinutesCommand: ParsableCommand {
     @Option(help: "Resolution of the PNG pages, in dots per inch.")
     var dpi: Double = 96
 
+    @OptionGroup var common: Common
+
     func run() throws {
         try Runner.run {
             let recordURL = URL(fileURLWithPath: record)
             let meeting = try Meeting.load(recordURL)
-            Runner.warn(meeting.warnings.map(\.description))
-            let spec = try Spec.load(try Layouts.find(layout, name: "minutes"))
-            let document = try Composer(for: spec).minutes(meeting, spec: spec, edition: publicEdition ? .public : .official)
-            Runner.warn(document.warnings.map { "warning: \($0)" })
+            try common.warn(meeting.warnings.map(\.description))
+            let spec = try Spec.load(try Layouts.find(layout, name: "minutes"), allowOutside: common.allowOutside)
+            let document = try common.composer(spec).minutes(meeting, spec: spec, edition: publicEdition ? .public : .official)
+            try common.warn(document.warnings.map { "warning: \($0)" })
             let name = recordURL.deletingPathExtension().lastPathComponent + (publicEdition ? "-public" : "")
             let target = URL(fileURLWithPath: output ?? "out/\(name).pdf")
             try document.writePDF(to: target)
@@ -110,13 +113,15 @@ struct ProgramCommand: ParsableCommand {
     @Option(help: "Resolution of the PNG pages, in dots per inch.")
     var dpi: Double = 96
 
+    @OptionGroup var common: Common
+
     func run() throws {
         try Runner.run {
-            let record = try Year.load(URL(fileURLWithPath: year))
-            Runner.warn(record.warnings.map(\.description))
-            let spec = try Spec.load(try Layouts.find(layout, name: "program"))
-            let document = try Composer(for: spec).program(record, spec: spec)
-            Runner.warn(document.warnings.map { "warning: \($0)" })
+            let record = try Year.load(URL(fileURLWithPath: year), allowOutside: common.allowOutside)
+            try common.warn(record.warnings.map(\.description))
+            let spec = try Spec.load(try Layouts.find(layout, name: "program"), allowOutside: common.allowOutside)
+            let document = try common.composer(spec).program(record, spec: spec)
+            try common.warn(document.warnings.map { "warning: \($0)" })
             let target = URL(fileURLWithPath: output ?? "out/program.pdf")
             try document.writePDF(to: target)
             if let png { try document.writePNG(to: URL(fileURLWithPath: png), name: target.deletingPathExtension().lastPathComponent, dpi: dpi) }
@@ -160,17 +165,19 @@ struct CertificatesCommand: ParsableCommand {
     @Option(help: "Resolution of the PNG pages, in dots per inch.")
     var dpi: Double = 96
 
+    @OptionGroup var common: Common
+
     func validate() throws {
         if split != nil && output != nil { throw ValidationError("give -o FILE.pdf or --split DIR, not both") }
     }
 
     func run() throws {
         try Runner.run {
-            let record = try Year.load(URL(fileURLWithPath: year))
-            Runner.warn(record.warnings.map(\.description))
-            let spec = try Spec.load(try Layouts.find(layout, name: "certificate"))
+            let record = try Year.load(URL(fileURLWithPath: year), allowOutside: common.allowOutside)
+            try common.warn(record.warnings.map(\.description))
+            let spec = try Spec.load(try Layouts.find(layout, name: "certificate"), allowOutside: common.allowOutside)
             let list = try roster.map { try Roster.load(URL(fileURLWithPath: $0)) }
-            let composer = try Composer(for: spec)
+            let composer = try common.composer(spec)
             let progress = Progress(label: "certificates")
             if let split {
                 let files = try composer.certificates(record, spec: spec, roster: list, split: URL(fileURLWithPath: split),
@@ -231,19 +238,45 @@ struct BookletCommand: ParsableCommand {
     @Option(help: "Resolution of the PNG pages, in dots per inch.")
     var dpi: Double = 96
 
+    @OptionGroup var common: Common
+
     func run() throws {
         try Runner.run {
-            let record = try Year.load(URL(fileURLWithPath: year))
-            Runner.warn(record.warnings.map(\.description))
-            let spec = try Spec.load(try Layouts.find(layout, name: "booklet"))
-            var document = try Composer(for: spec).booklet(record, spec: spec, edition: official ? .official : .public)
-            Runner.warn(document.warnings.map { "warning: \($0)" })
+            let record = try Year.load(URL(fileURLWithPath: year), allowOutside: common.allowOutside)
+            try common.warn(record.warnings.map(\.description))
+            let spec = try Spec.load(try Layouts.find(layout, name: "booklet"), allowOutside: common.allowOutside)
+            var document = try common.composer(spec).booklet(record, spec: spec, edition: official ? .official : .public)
+            try common.warn(document.warnings.map { "warning: \($0)" })
             if impose == .a5Booklet { document.pages = Imposition.booklet(document.pages, sheet: Size.a4.landscape) }
             let target = URL(fileURLWithPath: output ?? "out/booklet.pdf")
             try document.writePDF(to: target)
             if let png { try document.writePNG(to: URL(fileURLWithPath: png), name: target.deletingPathExtension().lastPathComponent, dpi: dpi) }
             print("\(target.path): \(document.pages.count) \(impose == nil ? "pages" : "sheet sides")")
         }
+    }
+}
+
+/// Options every document command takes.
+struct Common: ParsableArguments {
+    @Flag(help: "Treat warnings as errors: print them and stop with exit code 1, writing nothing.")
+    var strict = false
+
+    @Flag(help: "Allow images, fonts and meeting records outside the folder of the file that names them.")
+    var allowOutside = false
+
+    /// Prints warnings; under --strict, any warning stops the command.
+    func warn(_ lines: [String]) throws {
+        Runner.warn(lines)
+        if strict && !lines.isEmpty {
+            FileHandle.standardError.write(Data("error: \(lines.count) warning(s) and --strict: nothing written\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    func composer(_ spec: Spec) throws -> Composer {
+        var composer = try Composer(for: spec)
+        composer.allowOutside = allowOutside
+        return composer
     }
 }
 
@@ -322,6 +355,8 @@ enum Runner {
     static func run(_ body: () throws -> Void) throws {
         do {
             try body()
+        } catch let code as ExitCode {
+            throw code
         } catch let error as InputError {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)
@@ -337,6 +372,26 @@ enum Runner {
         } catch {
             FileHandle.standardError.write(Data("internal error: \(error)\n".utf8))
             throw ExitCode(3)
+        }
+    }
+}
+
+/// Ctrl-C (SIGINT) and SIGTERM: remove the temporary files being written, so an interrupted run
+/// leaves earlier outputs as they were and nothing half-written, then exit 130 or 143.
+enum Interrupts {
+    nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []
+
+    static func install() {
+        for (signal, code) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
+            Foundation.signal(signal, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
+            source.setEventHandler {
+                Atomic.abandonAll()
+                FileHandle.standardError.write(Data("\ninterrupted: nothing was written\n".utf8))
+                _exit(code)
+            }
+            source.resume()
+            sources.append(source)
         }
     }
 }
