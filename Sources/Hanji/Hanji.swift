@@ -38,6 +38,27 @@ public struct Document {
     public var text: [String] { pages.map(\.frame.text) }
 }
 
+/// Where a document goes as it is written: the PDF, and what to do with each page besides
+/// (write it as a PNG).
+public struct Output {
+    public var pdf: URL
+    public var png: ((Page) throws -> Void)?
+
+    /// The PDF, and each page as `NAME-N.png` into `folder` when one is given.
+    public init(pdf: URL, png folder: URL? = nil, name: String = "", dpi: Double = 96) {
+        self.pdf = pdf
+        png = folder.map { folder in
+            { page in try PNGWriter.write(page, dpi: dpi, to: folder.appendingPathComponent("\(name)-\(page.number).png")) }
+        }
+    }
+}
+
+/// What a written document came to.
+public struct Written {
+    public var pages: Int
+    public var warnings: [String]
+}
+
 /// Composes documents from records and specs.
 public struct Composer {
     let context: Context
@@ -64,16 +85,35 @@ public struct Composer {
 
     /// Lays out a meeting's minutes by a spec.
     public func minutes(_ meeting: Meeting, spec: Spec, edition: Edition = .official) throws -> Document {
+        try located(meeting, spec) {
+            try compose(minutesValue(meeting, spec, edition), spec: spec, date: meeting.written, edition: edition, folder: meeting.folder)
+        }
+    }
+
+    /// Lays out a meeting's minutes and writes them page by page: memory stays flat however long.
+    public func minutes(_ meeting: Meeting, spec: Spec, edition: Edition = .official, to output: Output) throws -> Written {
+        try located(meeting, spec) {
+            try write(minutesValue(meeting, spec, edition), spec: spec, date: meeting.written, edition: edition,
+                      folder: meeting.folder, to: output)
+        }
+    }
+
+    /// The meeting as the spec sees it in an edition: names masked and photos left out as the
+    /// public edition asks, and `public` set for `if: public`.
+    func minutesValue(_ meeting: Meeting, _ spec: Spec, _ edition: Edition) -> Value {
         var value = meeting.value
         if edition == .public {
             let mask = Mask(names: meeting.names, pattern: spec.mask)
             value = value.mapText(mask.apply)
             if !spec.publicPhotos { value = value.replacing("photos", with: .list([])) }
         }
-        // `if: public` in a spec: true only in the public edition.
-        value = value.replacing("public", with: edition == .public ? .text("공개용") : .null)
+        return value.replacing("public", with: edition == .public ? .text("공개용") : .null)
+    }
+
+    /// Runs `body`, turning a missing image or glyph into an error at the record field behind it.
+    func located<T>(_ meeting: Meeting, _ spec: Spec, _ body: () throws -> T) throws -> T {
         do {
-            return try compose(value, spec: spec, date: meeting.written, edition: edition, folder: meeting.folder)
+            return try body()
         } catch let error as ImageError {
             let source = meeting.sources.first { $0.text == error.path }
             throw InputError(error.reason.hasPrefix("no such") ? "photo '\(error.path)' is missing: \(error.reason)"
@@ -101,6 +141,37 @@ public struct Composer {
 
     /// Lays out any record value by a spec.
     public func compose(_ value: Value, spec: Spec, date: Day, edition: Edition, folder: URL? = nil) throws -> Document {
+        let (setup, metadata) = try prepare(value, spec: spec, date: date, edition: edition, folder: folder)
+        var pages = try Paginator(setup: setup).pages(try spec.bind(value), context)
+        if spec.up > 1, let sheet = spec.sheet { pages = Imposition.sheets(pages, sheet: sheet, up: spec.up) }
+        return Document(pages: pages, metadata: metadata, warnings: shaper.warnings)
+    }
+
+    /// Lays out any record value and writes it as it goes: each page is drawn into the PDF (and
+    /// a PNG) and dropped as soon as it is laid out, unless a page count in a running header or
+    /// footer, or printing several pages to a sheet, needs them all first.
+    public func write(_ value: Value, spec: Spec, date: Day, edition: Edition, folder: URL? = nil, to output: Output) throws -> Written {
+        let (setup, metadata) = try prepare(value, spec: spec, date: date, edition: edition, folder: folder)
+        let stream = try PDFStream(to: output.pdf, metadata: metadata)
+        var pages: [Page] = []
+        try Paginator(setup: setup).pages(try spec.bind(value), context) { page in
+            if spec.up > 1 { pages.append(page); return }
+            try stream.add(page)
+            try output.png?(page)
+        }
+        if spec.up > 1, let sheet = spec.sheet {
+            for page in Imposition.sheets(pages, sheet: sheet, up: spec.up) {
+                try stream.add(page)
+                try output.png?(page)
+            }
+        }
+        try stream.finish()
+        return Written(pages: stream.count, warnings: shaper.warnings)
+    }
+
+    /// Everything before pagination: the checks, the page setup with its running header and
+    /// footer, and the PDF's metadata.
+    func prepare(_ value: Value, spec: Spec, date: Day, edition: Edition, folder: URL?) throws -> (PageSetup, Metadata) {
         try check(spec)
         // One loader per folder, so a batch decodes its seal once.
         if (context.images as? ImageFiles)?.folder != folder || (context.images as? ImageFiles)?.allowOutside != allowOutside {
@@ -120,15 +191,14 @@ public struct Composer {
         // The public edition's marking line stands in for the running header.
         let header = (edition == .public ? spec.publicHeader.map { ($0, spec.styles["header"] ?? Style()) } : nil) ?? spec.header
         setup.header = header.map { running($0.0, $0.1, root) }
-        var pages = try Paginator(setup: setup).pages(try spec.bind(value), context)
-        if spec.up > 1, let sheet = spec.sheet { pages = Imposition.sheets(pages, sheet: sheet, up: spec.up) }
+        setup.needsCount = [spec.footer?.0, header?.0].contains { $0?.uses("pages") ?? false }
         var metadata = Metadata()
         metadata.title = try spec.metadata["title"]?.render(root) ?? ""
         metadata.author = try spec.metadata["author"]?.render(root) ?? ""
         metadata.subject = try spec.metadata["subject"]?.render(root) ?? ""
         metadata.keywords = try spec.metadata["keywords"]?.render(root) ?? ""
         metadata.date = String(format: "%04d-%02d-%02dT00:00:00", date.year, date.month, date.day)
-        return Document(pages: pages, metadata: metadata, warnings: shaper.warnings)
+        return (setup, metadata)
     }
 
     /// A running header or footer: the template filled with `page` and `pages` for each page.

@@ -24,6 +24,9 @@ public struct PageSetup {
     public var headerOffset: Double = 10 * mm
     /// Decorative rectangles drawn on every page, under the content (a certificate's border).
     public var borders: [Border] = []
+    /// Whether the running header or footer shows the page count, so no page can go out before
+    /// the last is laid out.
+    public var needsCount = true
 
     public init() {}
 
@@ -84,56 +87,84 @@ public struct Paginator {
     public init(setup: PageSetup) { self.setup = setup }
 
     /// Lays out `block` page after page; the footer and header go on once the count is known.
-    public func pages(_ block: any Block, _ context: Context) throws -> [Page] {
+    public func pages(_ block: consuming any Block, _ context: Context) throws -> [Page] {
+        var pages: [Page] = []
+        try self.pages(consume block, context) { pages.append($0) }
+        return pages
+    }
+
+    /// Lays out `block` and hands each finished page to `emit`. When the running header and
+    /// footer do not show the page count (`needsCount` false), each page goes out as soon as it
+    /// is laid out and is then forgotten, so memory stays flat however long the document;
+    /// otherwise the pages wait until the count is known.
+    public func pages(_ block: consuming any Block, _ context: Context, emit: (Page) throws -> Void) throws {
         let body = setup.body
-        var frames: [Frame] = []
-        var next: (any Block)? = block
+        var held: [Frame] = []
+        var made = 0
+        var running = Decoration()
+        // Taken, not borrowed: once a page is done, nothing holds the blocks already laid out.
+        var next: (any Block)? = consume block
         while let current = next {
-            guard frames.count < maxPages else {
+            guard made < maxPages else {
                 throw LayoutError.tooLarge(what: "the document (over \(maxPages) pages)", height: .infinity, available: body.height)
             }
+            let frame: Frame
             switch try current.layout(in: Region(width: body.width, height: body.height, fresh: true), context) {
-            case .whole(let frame):
-                frames.append(frame)
+            case .whole(let f):
+                frame = f
                 next = nil
-            case .part(let frame, let rest):
-                frames.append(frame)
+            case .part(let f, let rest):
+                frame = f
                 next = rest
             case .nothing:
                 throw LayoutError.tooLarge(what: "a block", height: .infinity, available: body.height)
             }
+            made += 1
+            if setup.needsCount {
+                held.append(frame)
+            } else {
+                try emit(try decorate(frame, number: made, of: 0, &running, context))
+            }
         }
-        var pages: [Page] = []
+        for (i, frame) in held.enumerated() {
+            try emit(try decorate(frame, number: i + 1, of: held.count, &running, context))
+        }
+    }
+
+    /// What carries over from page to page: the section in force and the page numbering.
+    struct Decoration {
         var section = ""
-        var numbering = PageNumbers.arabic, counter = 0
-        for (i, frame) in frames.enumerated() {
-            var page = Frame(size: setup.size)
-            for border in setup.borders { border.draw(on: &page, size: setup.size) }
-            page.add(frame, at: Point(x: setup.margins.left, y: setup.margins.top))
-            // A numbering mark restarts the count on its page.
-            if let first = frame.items.lazy.compactMap({ _, item -> PageNumbers? in
-                if case .numbering(let n) = item { return n } else { return nil }
-            }).first {
-                numbering = first
-                counter = 0
-            }
-            counter += 1
-            let label = numbering.label(counter)
-            let marks = frame.marks
-            let running = Running(page: i + 1, pages: frames.count, section: marks.first ?? section, label: label)
-            section = marks.last ?? section
-            // Unnumbered pages (a cover, a blank) carry no running header or footer.
-            if numbering != .none {
-                if let footer = setup.footer?(running) {
-                    try place(footer, top: setup.size.height - setup.footerOffset, in: &page, context)
-                }
-                if let header = setup.header?(running) {
-                    try place(header, top: setup.headerOffset, in: &page, context)
-                }
-            }
-            pages.append(Page(size: setup.size, frame: page, number: i + 1, label: label))
+        var numbering = PageNumbers.arabic
+        var counter = 0
+    }
+
+    /// A body frame placed on its page with borders, running header and footer.
+    func decorate(_ frame: Frame, number: Int, of count: Int, _ state: inout Decoration, _ context: Context) throws -> Page {
+        var page = Frame(size: setup.size)
+        for border in setup.borders { border.draw(on: &page, size: setup.size) }
+        page.add(frame, at: Point(x: setup.margins.left, y: setup.margins.top))
+        // A numbering mark restarts the count on its page.
+        if let first = frame.items.lazy.compactMap({ _, item -> PageNumbers? in
+            if case .numbering(let n) = item { return n } else { return nil }
+        }).first {
+            state.numbering = first
+            state.counter = 0
         }
-        return pages
+        state.counter += 1
+        let label = state.numbering.label(state.counter)
+        let marks = frame.marks
+        let running = Running(page: number, pages: count, section: marks.first ?? state.section, label: label)
+        state.section = marks.last ?? state.section
+        // Unnumbered pages (a cover, a blank) carry no running header or footer.
+        if state.numbering != .none {
+            if let footer = setup.footer?(running) {
+                try place(footer, top: setup.size.height - setup.footerOffset, in: &page, context)
+            }
+            if let header = setup.header?(running) {
+                try place(header, top: setup.headerOffset, in: &page, context)
+            }
+        }
+        return Page(size: setup.size, frame: page, number: number, label: label)
     }
 
     private func place(_ block: any Block, top: Double, in page: inout Frame, _ context: Context) throws {

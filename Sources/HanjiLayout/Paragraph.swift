@@ -24,9 +24,13 @@ public final class Paragraph: Block {
     }
 
     public func layout(in region: Region, _ context: Context) throws -> Fit {
-        try Paragraph.place(try lines(width: region.width, context), style: style, in: region, context) { rest in
+        let fit = Paragraph.place(try lines(width: region.width, context), style: style, in: region, context) { rest in
             ShapedLines(lines: rest, style: style)
         }
+        // Placed (whole or in part), the lines live on in the frame and the rest: drop the
+        // cache so a long document does not keep every paragraph's lines to the end.
+        if case .nothing = fit {} else { cache = nil }
+        return fit
     }
 
     /// Places as many of `lines` as the region holds, keeping the orphan and widow rules.

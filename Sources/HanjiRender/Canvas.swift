@@ -24,7 +24,7 @@ final class Canvas {
 
     /// Draws every item of a frame, offset by `origin`.
     /// `tagging` is off inside a scaled page (a sheet for print), where targets and links mean nothing.
-    func draw(_ frame: Frame, at origin: Point = .zero, tagging: Bool = true) {
+    func draw(_ frame: Frame, at origin: Point = .zero, tagging: Bool = true) throws {
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE)
         for (p, item) in frame.items {
             let x = origin.x + p.x, y = origin.y + p.y
@@ -47,10 +47,11 @@ final class Canvas {
                 cairo_fill(cr)
             case .image(let bitmap, let size):
                 guard let pixels = bitmap.handle as? Pixels, bitmap.width > 0, bitmap.height > 0 else { continue }
+                let surface = try pixels.surface(forPDF: pdf != nil)
                 cairo_save(cr)
                 cairo_translate(cr, x, y)
                 cairo_scale(cr, size.width / Double(bitmap.width), size.height / Double(bitmap.height))
-                cairo_set_source_surface(cr, pixels.surface, 0, 0)
+                cairo_set_source_surface(cr, surface, 0, 0)
                 cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
                 cairo_paint(cr)
                 cairo_restore(cr)
@@ -59,7 +60,7 @@ final class Canvas {
                 cairo_save(cr)
                 cairo_translate(cr, x, y)
                 cairo_scale(cr, k, k)
-                draw(inner, tagging: false)
+                try draw(inner, tagging: false)
                 cairo_restore(cr)
             case .mark(let title, let level):
                 guard let pdf, tagging else { continue }

@@ -4,11 +4,45 @@ import Foundation
 import HanjiLayout
 import HanjiModel
 
-/// A decoded image as a Cairo surface; a JPEG keeps its file's bytes so a PDF embeds them as is.
+/// An image's pixels for Cairo. A JPEG is decoded only when something needs its pixels (a PNG
+/// preview): a PDF takes the file's own bytes, so for a PDF it costs neither time nor memory.
 final class Pixels {
-    let surface: OpaquePointer
-    init(surface: OpaquePointer) { self.surface = surface }
-    deinit { cairo_surface_destroy(surface) }
+    let data: Data
+    let jpeg: Bool
+    let id: String
+    let path: String
+    let width: Int32, height: Int32
+    var decoded: OpaquePointer?
+    var placeholder: OpaquePointer?
+
+    init(data: Data, jpeg: Bool, id: String, path: String, width: Int32, height: Int32, decoded: OpaquePointer? = nil) {
+        self.data = data; self.jpeg = jpeg; self.id = id; self.path = path
+        self.width = width; self.height = height; self.decoded = decoded
+    }
+
+    deinit {
+        if let decoded { cairo_surface_destroy(decoded) }
+        if let placeholder { cairo_surface_destroy(placeholder) }
+    }
+
+    /// The surface to paint: for a PDF, a JPEG's undrawn stand-in carrying the file's bytes.
+    func surface(forPDF: Bool) throws -> OpaquePointer {
+        if forPDF && jpeg {
+            if let placeholder { return placeholder }
+            let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height)!
+            try RenderError.check(cairo_surface_status(surface), "cairo_image_surface_create")
+            ImageFiles.attach(data, mime: "image/jpeg", to: surface)
+            ImageFiles.attach(Data((id + "#pdf").utf8), mime: "application/x-cairo.uuid", to: surface)
+            placeholder = surface
+            return surface
+        }
+        if let decoded { return decoded }
+        let surface = try ImageFiles.decode(data, path: path)
+        if jpeg { ImageFiles.attach(data, mime: "image/jpeg", to: surface) }
+        ImageFiles.attach(Data(id.utf8), mime: "application/x-cairo.uuid", to: surface)
+        decoded = surface
+        return surface
+    }
 }
 
 /// Opens JPEG and PNG files relative to a folder, decoding each once.
@@ -34,7 +68,7 @@ public final class ImageFiles: ImageLoader {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ImageError(path: path, reason: "cannot be read (\(url.path))")
         }
-        let bitmap = try ImageFiles.decode(data, path: path, id: url.standardizedFileURL.path)
+        let bitmap = try ImageFiles.open(data, path: path, id: url.standardizedFileURL.path)
         cache[path] = bitmap
         return bitmap
     }
@@ -42,21 +76,55 @@ public final class ImageFiles: ImageLoader {
     static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF]
     static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
-    /// Decodes JPEG or PNG bytes into a surface; anything else, or a damaged file, is an error.
-    static func decode(_ data: Data, path: String, id: String) throws -> Bitmap {
+    /// Checks JPEG or PNG bytes and reads their size; anything else, or a damaged file, is an
+    /// error. A PNG is decoded now (its pixels go into any output); a JPEG when first needed.
+    static func open(_ data: Data, path: String, id: String) throws -> Bitmap {
         let isJPEG = data.starts(with: jpeg)
         guard isJPEG || data.starts(with: png) else {
             throw ImageError(path: path, reason: "not a JPEG or PNG file")
         }
+        guard isJPEG else {
+            let surface = try decode(data, path: path)
+            ImageFiles.attach(Data(id.utf8), mime: "application/x-cairo.uuid", to: surface)
+            let w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface)
+            return Bitmap(path: path, width: Int(w), height: Int(h),
+                          handle: Pixels(data: data, jpeg: false, id: id, path: path, width: w, height: h, decoded: surface))
+        }
         // libjpeg fills a cut-off file with grey and calls it a warning: require the end-of-image
         // marker after the last start-of-scan (entropy-coded data never holds FF D9).
-        if isJPEG {
-            let scan = data.range(of: Data([0xFF, 0xDA]), options: .backwards)
-            let end = data.range(of: Data([0xFF, 0xD9]), options: .backwards)
-            guard let scan, let end, end.lowerBound > scan.lowerBound else {
-                throw ImageError(path: path, reason: "damaged JPEG: the file ends before the image does (cut off while copying?)")
-            }
+        let scan = data.range(of: Data([0xFF, 0xDA]), options: .backwards)
+        let end = data.range(of: Data([0xFF, 0xD9]), options: .backwards)
+        guard let scan, let end, end.lowerBound > scan.lowerBound else {
+            throw ImageError(path: path, reason: "damaged JPEG: the file ends before the image does (cut off while copying?)")
         }
+        guard let (w, h) = jpegSize(data), w > 0, h > 0 else {
+            throw ImageError(path: path, reason: "damaged JPEG: no image size in its header")
+        }
+        return Bitmap(path: path, width: w, height: h,
+                      handle: Pixels(data: data, jpeg: true, id: id, path: path, width: Int32(w), height: Int32(h)))
+    }
+
+    /// A JPEG's width and height from its start-of-frame marker, walking the header's segments.
+    static func jpegSize(_ data: Data) -> (Int, Int)? {
+        let bytes = [UInt8](data.prefix(1 << 20))
+        var i = 2
+        while i + 9 < bytes.count {
+            guard bytes[i] == 0xFF else { return nil }
+            let marker = bytes[i + 1]
+            if marker == 0xFF { i += 1; continue }
+            if marker == 0xD9 || marker == 0xDA { return nil }
+            let length = Int(bytes[i + 2]) << 8 | Int(bytes[i + 3])
+            if (0xC0...0xCF).contains(marker) && ![0xC4, 0xC8, 0xCC].contains(marker) {
+                return (Int(bytes[i + 7]) << 8 | Int(bytes[i + 8]), Int(bytes[i + 5]) << 8 | Int(bytes[i + 6]))
+            }
+            guard length >= 2 else { return nil }
+            i += 2 + length
+        }
+        return nil
+    }
+
+    /// Decodes JPEG or PNG bytes into a Cairo surface.
+    static func decode(_ data: Data, path: String) throws -> OpaquePointer {
         let loader = gdk_pixbuf_loader_new()!
         defer { g_object_unref(UnsafeMutableRawPointer(loader)) }
         var error: UnsafeMutablePointer<GError>?
@@ -75,11 +143,7 @@ public final class ImageFiles: ImageLoader {
         guard let pixbuf = gdk_pixbuf_loader_get_pixbuf(loader) else {
             throw ImageError(path: path, reason: "damaged or unreadable image")
         }
-        let surface = try surface(from: pixbuf)
-        if isJPEG { attach(data, mime: "image/jpeg", to: surface) }
-        attach(Data(id.utf8), mime: "application/x-cairo.uuid", to: surface)
-        return Bitmap(path: path, width: Int(cairo_image_surface_get_width(surface)),
-                      height: Int(cairo_image_surface_get_height(surface)), handle: Pixels(surface: surface))
+        return try surface(from: pixbuf)
     }
 
     /// Copies a pixbuf's RGB(A) rows into a Cairo image surface (premultiplied ARGB, native order).

@@ -73,7 +73,7 @@ public final class PDFStream {
         size = page.size
         labelled = labelled || page.label != String(page.number)
         if labelled { cairo_pdf_surface_set_page_label(surface, page.label) }
-        canvas.draw(page.frame)
+        try canvas.draw(page.frame)
         cairo_show_page(canvas.cr)
         count += 1
         try RenderError.check(cairo_status(canvas.cr), "drawing page \(count)")
@@ -108,7 +108,7 @@ public enum PNGWriter {
         cairo_set_source_rgb(canvas.cr, 1, 1, 1)
         cairo_paint(canvas.cr)
         cairo_scale(canvas.cr, scale, scale)
-        canvas.draw(page.frame)
+        try canvas.draw(page.frame)
         cairo_surface_flush(surface)
         try Atomic.write(to: url) { temp in
             try RenderError.check(cairo_surface_write_to_png(surface, temp.path), "cairo_surface_write_to_png")

@@ -18,6 +18,11 @@ public struct Template: Sendable {
 
     static let filters = ["date", "is", "or", "prefix", "suffix", "josa", "money", "count"]
 
+    /// Whether the template names `field` anywhere (`{pages}` in a footer).
+    public func uses(_ field: String) -> Bool {
+        parts.contains { if case .hole(let path, _, _) = $0 { return path.first == field } else { return false } }
+    }
+
     /// Parses a template from a spec field.
     public init(_ field: Field) throws {
         try self.init(try field.string(), location: field.location, path: field.path)

@@ -21,10 +21,10 @@ public final class PangoShaper: Shaper {
     public var missingIsError = true
     public var warnings: [String] = []
     /// Lines already shaped, by text, style and width: a batch shapes its fixed texts once.
-    /// Cleared when it grows past `cacheLimit`, so memory stays flat.
+    /// Cleared when it grows past `cacheLimit` entries, so memory stays flat.
     var cache: [Key: [Line]] = [:]
     var chains: [String: Set<String>] = [:]
-    let cacheLimit = 4096
+    let cacheLimit = 256
 
     struct Key: Hashable {
         var text: String

@@ -72,16 +72,27 @@ struct MinutesCommand: ParsableCommand {
     func run() throws {
         try Runner.run {
             let recordURL = URL(fileURLWithPath: record)
+            let clock = Phases()
             let meeting = try Meeting.load(recordURL)
+            clock.mark("record")
             try common.warn(meeting.warnings.map(\.description))
             let spec = try Spec.load(try Layouts.find(layout, name: "minutes"), allowOutside: common.allowOutside)
-            let document = try common.composer(spec).minutes(meeting, spec: spec, edition: publicEdition ? .public : .official)
-            try common.warn(document.warnings.map { "warning: \($0)" })
+            clock.mark("spec")
+            let composer = try common.composer(spec)
+            clock.mark("fonts")
             let name = recordURL.deletingPathExtension().lastPathComponent + (publicEdition ? "-public" : "")
             let target = URL(fileURLWithPath: output ?? "out/\(name).pdf")
-            try document.writePDF(to: target)
-            if let png { try document.writePNG(to: URL(fileURLWithPath: png), name: name, dpi: dpi) }
-            print("\(target.path): \(document.pages.count) pages")
+            defer { clock.mark("layout and write"); clock.report() }
+            // Warnings are known only once the pages are laid out; under --strict a first,
+            // unwritten pass finds them so nothing is written.
+            if common.strict {
+                let document = try composer.minutes(meeting, spec: spec, edition: publicEdition ? .public : .official)
+                try common.warn(document.warnings.map { "warning: \($0)" })
+            }
+            let written = try composer.minutes(meeting, spec: spec, edition: publicEdition ? .public : .official,
+                                               to: Output(pdf: target, png: png.map { URL(fileURLWithPath: $0) }, name: name, dpi: dpi))
+            if !common.strict { try common.warn(written.warnings.map { "warning: \($0)" }) }
+            print("\(target.path): \(written.pages) pages")
         }
     }
 }
@@ -254,6 +265,22 @@ struct BookletCommand: ParsableCommand {
             print("\(target.path): \(document.pages.count) \(impose == nil ? "pages" : "sheet sides")")
         }
     }
+}
+
+/// Phase timings on standard error when HANJI_TIMING is set (for profiling start-up).
+final class Phases {
+    let on = ProcessInfo.processInfo.environment["HANJI_TIMING"] != nil
+    var last = DispatchTime.now()
+    var lines: [String] = []
+    func mark(_ name: String) {
+        guard on else { return }
+        let now = DispatchTime.now()
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let rss = status.split(separator: "\n").first { $0.hasPrefix("VmHWM") }.map(String.init) ?? ""
+        lines.append("\(name) \(Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6) ms \(rss)")
+        last = now
+    }
+    func report() { if on { FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8)) } }
 }
 
 /// Options every document command takes.
