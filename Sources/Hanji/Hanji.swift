@@ -150,11 +150,14 @@ public struct Composer {
     /// Lays out any record value and writes it as it goes: each page is drawn into the PDF (and
     /// a PNG) and dropped as soon as it is laid out, unless a page count in a running header or
     /// footer, or printing several pages to a sheet, needs them all first.
-    public func write(_ value: Value, spec: Spec, date: Day, edition: Edition, folder: URL? = nil, to output: Output) throws -> Written {
+    public func write(_ value: consuming Value, spec: Spec, date: Day, edition: Edition, folder: URL? = nil, to output: Output) throws -> Written {
         let (setup, metadata) = try prepare(value, spec: spec, date: date, edition: edition, folder: folder)
         let stream = try PDFStream(to: output.pdf, metadata: metadata)
         var pages: [Page] = []
-        try Paginator(setup: setup).pages(try spec.bind(value), context) { page in
+        // Bound, the record's values are no longer needed: let them go before the pages are made.
+        let block = try spec.bind(value)
+        _ = consume value
+        try Paginator(setup: setup).pages(consume block, context) { page in
             if spec.up > 1 { pages.append(page); return }
             try stream.add(page)
             try output.png?(page)

@@ -6,6 +6,9 @@ public struct Field {
     public let node: Yams.Node
     public let file: String
     public let path: String
+    /// The whole text the root field was parsed from (nil below the root), to find a field
+    /// again later without keeping the parsed tree.
+    public var source: String?
 
     public init(node: Yams.Node, file: String, path: String) {
         self.node = node
@@ -32,7 +35,9 @@ public struct Field {
             throw InputError("the file expands to more than \(Field.maxValues) values", at: Location(file: file, line: 1, column: 1),
                              hint: "YAML anchors and aliases (&name, *name) repeat what they name; write the values out instead")
         }
-        return Field(node: root, file: file, path: "")
+        var field = Field(node: root, file: file, path: "")
+        field.source = text
+        return field
     }
 
     /// The most values (scalars, lists, mappings) a file may hold, aliases expanded.

@@ -25,8 +25,15 @@ public struct Meeting: Sendable {
     public var folder: URL?
     /// Problems that do not stop the minutes (an unknown speaker, an empty agenda item).
     public var warnings: [InputError] = []
-    /// Every text of the record with its key path and place, to name the field behind a problem.
-    public var sources: [(path: String, location: Location, text: String)] = []
+    /// The record's text and file name, to find the field behind a problem when there is one.
+    public var origin: (text: String, file: String)?
+
+    /// Every text of the record with its key path and place, read again from the record's text
+    /// (only when a problem needs naming, so a long record's tree is not kept).
+    public var sources: [(path: String, location: Location, text: String)] {
+        guard let origin, let root = try? Field.parse(origin.text, file: origin.file) else { return [] }
+        return root.scalars()
+    }
 
     /// The record field whose text holds `character`, if any.
     public func source(of character: Character) -> (path: String, location: Location, text: String)? {

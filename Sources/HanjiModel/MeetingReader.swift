@@ -66,7 +66,7 @@ extension Meeting {
             photos: try f["photos"]?.list().map(readPhoto) ?? [],
             remarks: try f["remarks"]?.string() ?? "",
             folder: nil,
-            sources: root.scalars())
+            origin: root.source.map { ($0, root.file) })
         meeting.warnings = warnings
         meeting.approval = try f["approval"]?.pairs().map { pair in
             let raw = try pair.value.text()

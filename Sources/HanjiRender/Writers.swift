@@ -84,6 +84,9 @@ public final class PDFStream {
         guard !finished else { return }
         finished = true
         if count > 0 { cairo_tag_end(canvas.cr, "Document") }
+        // Finishing subsets every font at once; hand the pages' freed memory back first so the
+        // peak stays where a long document's pages left it.
+        malloc_trim(0)
         cairo_surface_finish(surface)
         try RenderError.check(cairo_surface_status(surface), "cairo_surface_finish")
         try Atomic.commit(temp, to: url)
