@@ -290,6 +290,15 @@ extension InputError {
     }
 }
 
+extension String {
+    /// The lines of the text, split at line feeds by bytes (no grapheme breaking, so cheap on
+    /// long Korean texts); `keepEmpty` keeps empty lines.
+    public func lines(keepEmpty: Bool = false) -> [String] {
+        guard utf8.contains(0x0A) else { return keepEmpty || !isEmpty ? [self] : [] }
+        return utf8.split(separator: 0x0A, omittingEmptySubsequences: !keepEmpty).map { String(Substring($0)) }
+    }
+}
+
 extension StringProtocol {
     /// The text without white space (spaces, tabs, line breaks, U+3000) at either end, in pure
     /// Swift: cheaper than Foundation's trimming on long Korean texts.

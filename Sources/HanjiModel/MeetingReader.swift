@@ -146,7 +146,7 @@ extension Meeting {
                                            ?? "add them to 'attendance' with 'title: \(key)' to print their name").asWarning)
             speaker = Member(group: "", role: key, name: nil, title: key, status: .present)
         }
-        let paragraphs = try value.text().split(separator: "\n").map {
+        let paragraphs = try value.text().lines().map {
             $0.trimmed
         }.filter { !$0.isEmpty }
         return Turn(speaker: speaker, paragraphs: paragraphs)

@@ -28,8 +28,8 @@ extension Spec {
         switch node {
         case .text(let template, let style, let keep, let section, let source):
             let text = try template.render(scope)
-            var blocks = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-                Paragraph(String($0), style: style, source: source) as any Block
+            var blocks = text.lines(keepEmpty: true).map {
+                Paragraph($0, style: style, source: source) as any Block
             }
             if keep { blocks = [Keep(Stack(blocks, spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter))] }
             if let level = section, let first = blocks.first { blocks[0] = Section(title: text, level: level, first) }
