@@ -76,3 +76,86 @@ func editDistance(_ a: [Character], _ b: [Character]) -> Int {
     }
     return row[b.count]
 }
+
+extension InputError {
+    /// The message in the style of a compiler's: the location and message, then the source
+    /// line with a caret under the column (wide Hangul counted as two cells), then the hint.
+    public func rendered(source: String?) -> String {
+        guard let location, let source, location.line >= 1 else { return description }
+        let lines = source.lines(keepEmpty: true)
+        guard location.line <= lines.count else { return description }
+        var head = "\(location): " + (isWarning ? "warning: " : "error: ") + message
+        if !path.isEmpty { head += " (at \(path))" }
+        let line = lines[location.line - 1].replacingOccurrences(of: "\t", with: " ")
+        let number = String(location.line)
+        let gutter = String(repeating: " ", count: number.count)
+        let before = line.prefix(max(location.column - 1, 0))
+        let offset = before.reduce(0) { $0 + InputError.cells($1) }
+        var text = "\(head)\n\(number) | \(line)\n\(gutter) | \(String(repeating: " ", count: offset))^"
+        if let hint { text += "\n\(gutter) = hint: \(hint)" }
+        return text
+    }
+
+    /// Terminal cells a character takes: two for Hangul, CJK and full-width forms.
+    static func cells(_ c: Character) -> Int {
+        guard let v = c.unicodeScalars.first?.value else { return 1 }
+        let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v)
+        return wide ? 2 : 1
+    }
+}
+
+/// Problems gathered from one input instead of stopping at the first (for `hanji check`).
+public struct InputErrors: Error, Sendable {
+    public var errors: [InputError]
+    public init(_ errors: [InputError]) { self.errors = errors }
+}
+
+/// Gathers problems while a reader goes on past them (`hanji check`). Readers call
+/// `Collector.attempt` around parts that can fail on their own; with no collector active the
+/// first problem is thrown as before.
+public final class Collector: @unchecked Sendable {
+    public private(set) var errors: [InputError] = []
+    nonisolated(unsafe) static var current: Collector?
+
+    public init() {}
+
+    /// Runs `body` with this collector active; then throws what was gathered, if anything.
+    public func run<T>(_ body: () throws -> T) throws -> T {
+        let outer = Collector.current
+        Collector.current = self
+        defer { Collector.current = outer }
+        do {
+            let value = try body()
+            if !errors.isEmpty { throw InputErrors(errors) }
+            return value
+        } catch let error as InputError {
+            errors.append(error)
+            throw InputErrors(errors)
+        }
+    }
+
+    /// Records a problem when collecting; otherwise throws it.
+    public static func report(_ error: InputError) throws {
+        guard let current else { throw error }
+        // A missing key that an unknown key's "did you mean" already names is the same mistake.
+        if error.message.hasPrefix("missing key '"), let key = error.message.split(separator: "'").dropFirst().first,
+           current.errors.contains(where: { $0.hint == "did you mean '\(key)'?" }) {
+            return
+        }
+        if !current.errors.contains(where: { $0.location == error.location && $0.message == error.message }) {
+            current.errors.append(error)
+        }
+    }
+
+    /// `body`'s value, or `fallback` after recording its problem when collecting.
+    public static func attempt<T>(_ fallback: @autoclosure () -> T, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as InputError {
+            try report(error)
+            return fallback()
+        }
+    }
+}

@@ -223,8 +223,10 @@ public struct Field {
             let key = try keyField.string()
             guard known.contains(key) else {
                 let guess = nearest(key, in: known)
-                throw InputError("unknown key '\(key)'", at: keyField.location, path: path.isEmpty ? key : "\(path).\(key)",
-                                 hint: guess.map { "did you mean '\($0)'?" } ?? "known keys here: \(known.joined(separator: ", "))")
+                // Collecting (hanji check), the key is noted and skipped so reading goes on.
+                try Collector.report(InputError("unknown key '\(key)'", at: keyField.location, path: path.isEmpty ? key : "\(path).\(key)",
+                                                hint: guess.map { "did you mean '\($0)'?" } ?? "known keys here: \(known.joined(separator: ", "))"))
+                continue
             }
             entries.append((key, child(value, key: key)))
         }

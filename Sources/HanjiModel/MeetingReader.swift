@@ -14,21 +14,26 @@ extension Meeting {
     /// Builds and checks a meeting from a parsed record.
     public static func read(_ root: Field) throws -> Meeting {
         let f = try root.fields(keys)
-        let dateField = try f.required("date", hint: "add 'date: YYYY-MM-DD'")
-        let date = try dateField.day()
-        if let weekday = f["weekday"] {
+        // Each part is read on its own: `hanji check` notes a problem and reads on (with a
+        // stand-in value), so one run names every mistake; otherwise the first one stops.
+        let read: Day? = try Collector.attempt(nil) { try f.required("date", hint: "add 'date: YYYY-MM-DD'").day() }
+        let date = read ?? Day(year: 2000, month: 1, day: 1)!
+        if let weekday = f["weekday"], read != nil { try Collector.attempt(()) {
             let written = try weekday.text().trimmingCharacters(in: CharacterSet(charactersIn: "()요일"))
             if written != date.weekday {
                 throw weekday.error("\(date.year)-\(date.month)-\(date.day) is a \(date.weekday)요일, not \(written)요일",
                                     hint: "correct the date or the weekday (or leave 'weekday' out: it is derived from the date)")
             }
+        } }
+        let attendance = try Collector.attempt([]) { try f.required("attendance").list() }.compactMap { group in
+            try Collector.attempt(nil) { try readGroup(group) }
         }
-        let attendance = try f.required("attendance").list().map(readGroup)
         let members = attendance.flatMap(\.members)
         var warnings: [InputError] = []
         if let totals = f["totals"] {
             // Totals are counted from the rows; a record that also states them must agree.
-            for (key, value, keyField) in try totals.pairs() {
+            let pairs: [(key: String, value: Field, keyField: Field)] = try Collector.attempt([]) { try totals.pairs() }
+            for (key, value, keyField) in pairs { try Collector.attempt(()) {
                 guard let status = Status(rawValue: key) else {
                     throw keyField.error("unknown status '\(key)' in totals", hint: "write 참석, 위임 or 불참")
                 }
@@ -37,12 +42,12 @@ extension Meeting {
                     throw value.error("the record states \(stated) \(key) but its attendance rows count \(counted)",
                                       hint: "correct the statuses in 'attendance' or delete 'totals' (Hanji counts them)")
                 }
-            }
+            } }
         }
-        let agendaField = try f.required("agenda")
         var agenda: [AgendaItem] = []
-        for item in try agendaField.list() {
-            agenda.append(try readItem(item, members: members, warnings: &warnings))
+        for item in try Collector.attempt([], { try f.required("agenda").list() }) {
+            guard let read = try Collector.attempt(nil, { try readItem(item, members: members, warnings: &warnings) }) else { continue }
+            agenda.append(read)
             let last = agenda[agenda.count - 1]
             if last.notes.isEmpty && last.transcript.isEmpty && last.appendix == nil && last.event == nil {
                 warnings.append(item.error("agenda item '\(last.title)' has no notes, transcript, appendix or event",
@@ -50,31 +55,31 @@ extension Meeting {
             }
         }
         var meeting = Meeting(
-            body: try f.required("body").text(),
-            number: try f.required("number").int(),
+            body: try Collector.attempt("") { try f.required("body").text() },
+            number: try Collector.attempt(0) { try f.required("number").int() },
             date: date,
-            time: try f["time"]?.clock(),
-            end: try f["end"]?.clock(),
-            place: try f.required("place").text(),
-            recorder: try readPerson(try f.required("recorder")),
-            confirmer: try f["confirmer"].map(readPerson),
-            written: try f["written"]?.day() ?? date,
+            time: try Collector.attempt(nil) { try f["time"]?.clock() },
+            end: try Collector.attempt(nil) { try f["end"]?.clock() },
+            place: try Collector.attempt("") { try f.required("place").text() },
+            recorder: try Collector.attempt(Person(role: "", name: nil)) { try readPerson(try f.required("recorder")) },
+            confirmer: try Collector.attempt(nil) { try f["confirmer"].map(readPerson) },
+            written: try Collector.attempt(date) { try f["written"]?.day() ?? date },
             attendance: attendance,
             agenda: agenda,
-            summary: try f["summary"]?.list().map { try $0.text() } ?? [],
-            next: try f["next"].map(readNext),
-            photos: try f["photos"]?.list().map(readPhoto) ?? [],
-            remarks: try f["remarks"]?.string() ?? "",
+            summary: try Collector.attempt([]) { try f["summary"]?.list().map { try $0.text() } ?? [] },
+            next: try Collector.attempt(nil) { try f["next"].map(readNext) },
+            photos: try Collector.attempt([]) { try f["photos"]?.list().map(readPhoto) ?? [] },
+            remarks: try Collector.attempt("") { try f["remarks"]?.string() ?? "" },
             folder: nil,
             origin: root.source.map { ($0, root.file) })
         meeting.warnings = warnings
-        meeting.approval = try f["approval"]?.pairs().map { pair in
+        meeting.approval = try Collector.attempt([]) { try f["approval"]?.pairs().map { pair in
             let raw = try pair.value.text()
             guard let sign = Sign(rawValue: raw) else {
                 throw pair.value.error("'\(raw)' is not a way to sign", hint: "write 전결, 대결 or 없음 (a role not listed signs in person)")
             }
             return (pair.key, sign)
-        } ?? []
+        } ?? [] }
         return meeting
     }
 

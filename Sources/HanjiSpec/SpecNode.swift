@@ -79,7 +79,8 @@ extension Spec {
                                          "align", "columns", "seal", "seal-size", "level", "levels"] + Spec.chartKeys
 
     func readBlocks(_ field: Field) throws -> [SpecNode] {
-        try field.list().map(readBlock)
+        // Under `hanji check` a bad block is noted and left out, so every bad block is named.
+        try field.list().compactMap { block in try Collector.attempt(nil) { try readBlock(block) } }
     }
 
     static func path(_ field: Field) throws -> [String] {

@@ -16,7 +16,8 @@ struct HanjiCommand: ParsableCommand {
         discussion: """
             Exit codes: 0 done, 1 the input is wrong, 2 usage, 3 internal error.
             """,
-        subcommands: [MinutesCommand.self, ProgramCommand.self, CertificatesCommand.self, BookletCommand.self, FontsCommand.self])
+        subcommands: [MinutesCommand.self, ProgramCommand.self, CertificatesCommand.self, BookletCommand.self, CheckCommand.self,
+                      FontsCommand.self])
 
     /// Runs the command with the documented exit codes: 0 done, 1 input wrong, 2 usage, 3 internal.
     static func main() {
@@ -325,6 +326,98 @@ final class Progress {
 
     func done() {
         if shown && last >= 0 { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check records, year records, layout specs and rosters without printing.",
+        discussion: """
+            Reads each file as Hanji would and reports every problem it finds, not only the
+            first: the place, the source line with a caret under it, and a hint. A meeting
+            record's photos are opened too. Exit code 1 when any file has an error.
+            Examples:
+              hanji check examples/yeongdeungpo-2018/minutes-14.yaml
+              hanji check year.yaml minutes-*.yaml layouts/*.yaml roster.csv
+            """)
+
+    @Argument(help: "The files to check (.yaml records and specs, .csv rosters).")
+    var files: [String]
+
+    @Flag(help: "Count warnings as errors.")
+    var strict = false
+
+    @Flag(help: "Allow files outside the folder of the file that names them.")
+    var allowOutside = false
+
+    func run() throws {
+        var errors = 0, warnings = 0
+        for path in files {
+            let url = URL(fileURLWithPath: path)
+            let source = (try? Data(contentsOf: url)).flatMap { String(data: $0, encoding: .utf8) }
+            let (found, warned) = check(url)
+            for problem in (found + warned).sorted(by: { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }) {
+                FileHandle.standardError.write(Data((problem.rendered(source: source) + "\n\n").utf8))
+            }
+            errors += found.count
+            warnings += warned.count
+        }
+        let summary = "\(files.count) file\(files.count == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        print(summary)
+        if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+    }
+
+    /// The errors and warnings of one file, read by what it is: a meeting record, a year
+    /// record, a layout spec or a roster.
+    func check(_ url: URL) -> (errors: [InputError], warnings: [InputError]) {
+        do {
+            if url.pathExtension.lowercased() == "csv" {
+                let roster = try Roster.load(url)
+                let collector = Collector()
+                _ = try? collector.run { try roster.records(columns: [("name", "성명")], required: ["name"]) }
+                return (collector.errors, [])
+            }
+            let root = try Field.load(url)
+            let keys = (try? root.pairs().map(\.key)) ?? []
+            let collector = Collector()
+            var warned: [InputError] = []
+            do {
+                if keys.contains("agenda") {
+                    let meeting = try collector.run { () -> Meeting in
+                        var meeting = try Meeting.read(root)
+                        meeting.folder = url.deletingLastPathComponent()
+                        return meeting
+                    }
+                    warned = meeting.warnings
+                    let images = ImageFiles(folder: meeting.folder, allowOutside: allowOutside)
+                    var found: [InputError] = []
+                    for photo in meeting.photos {
+                        do { _ = try images.load(photo.file) } catch let error as ImageError {
+                            let at = meeting.sources.first { $0.text == photo.file }
+                            found.append(InputError("photo '\(photo.file)': \(error.reason)", at: at?.location, path: at?.path ?? "photos",
+                                                    hint: "photo paths are relative to the record's folder; use a JPEG or PNG file"))
+                        }
+                    }
+                    return (found, warned)
+                } else if keys.contains("subcommittees") {
+                    let year = try collector.run { try Year.read(root, folder: url.deletingLastPathComponent(), allowOutside: allowOutside) }
+                    warned = year.warnings
+                } else {
+                    let spec = try collector.run { try Spec(root, allowOutside: allowOutside) }
+                    try Composer(for: spec).check(spec)
+                }
+            } catch let gathered as InputErrors {
+                return (gathered.errors, warned)
+            }
+            return ([], warned)
+        } catch let error as InputError {
+            return ([error], [])
+        } catch let gathered as InputErrors {
+            return (gathered.errors, [])
+        } catch {
+            return ([InputError("\(error)", at: Location(file: url.path, line: 1, column: 1))], [])
+        }
     }
 }
 

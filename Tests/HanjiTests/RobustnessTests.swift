@@ -283,3 +283,42 @@ struct SafetyCommandTests {
         }
     }
 }
+
+@Suite("EndToEnd: hanji check")
+struct CheckCommandTests {
+    @Test("a record with three mistakes gets three located diagnostics with carets in one run")
+    func threeMistakes() throws {
+        try withTempDir { dir in
+            let text = try String(contentsOf: exampleRecord, encoding: .utf8)
+                .replacingOccurrences(of: "date: 2018-11-22              # meeting date", with: "date: 2018-11-32              # meeting date")
+                .replacingOccurrences(of: "place: 한우리카페 공용테이블", with: "plase: 한우리카페 공용테이블")
+                .replacingOccurrences(of: "        status: 참석           # 참석 | 위임 | 불참", with: "        status: 출석           # 참석 | 위임 | 불참")
+            try FileManager.default.copyItem(at: exampleRecord.deletingLastPathComponent().appendingPathComponent("photos"),
+                                             to: dir.appendingPathComponent("photos"))
+            let file = dir.appendingPathComponent("m.yaml")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let out = run(["check", file.path])
+            #expect(out.status == 1)
+            let heads = out.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+            #expect(heads.count == 3, "\(out.stderr)")
+            #expect(heads.contains { $0.contains("m.yaml:20:7") && $0.contains("2018-11-32") })
+            #expect(heads.contains { $0.contains("unknown key 'plase'") })
+            #expect(heads.contains { $0.contains("'출석'") && $0.contains("attendance[0].members[0].status") })
+            // Each names its source line, with a caret under the column (Hangul counts two cells).
+            #expect(out.stderr.contains("20 | date: 2018-11-32") && out.stderr.contains("   |       ^"))
+            #expect(out.stderr.contains("41 |         status: 출석") && out.stderr.contains("   |                 ^"))
+            #expect(out.stdout.contains("3 errors"))
+        }
+    }
+
+    @Test("the examples and layouts check clean")
+    func examplesAreClean() throws {
+        let folder = exampleRecord.deletingLastPathComponent()
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".csv") }
+            .map { folder.appendingPathComponent($0).path }
+        let layouts = try FileManager.default.contentsOfDirectory(atPath: minutesLayout.deletingLastPathComponent().path)
+            .filter { $0.hasSuffix(".yaml") }.map { minutesLayout.deletingLastPathComponent().appendingPathComponent($0).path }
+        let out = run(["check"] + files + layouts)
+        #expect(out.status == 0 && out.stdout.contains("0 errors, 0 warnings"), "\(out)")
+    }
+}
