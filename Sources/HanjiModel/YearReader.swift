@@ -20,7 +20,7 @@ extension Member {
 }
 
 extension Year {
-    static let keys = ["year", "organisation", "subcommittees", "projects", "event", "meetings", "booklet"]
+    public static let keys = ["year", "organisation", "subcommittees", "projects", "event", "meetings", "booklet"]
 
     /// Reads a year record and the meeting records it lists.
     public static func load(_ url: URL, allowOutside: Bool = false) throws -> Year {

@@ -17,7 +17,7 @@ struct HanjiCommand: ParsableCommand {
             Exit codes: 0 done, 1 the input is wrong, 2 usage, 3 internal error.
             """,
         subcommands: [MinutesCommand.self, ProgramCommand.self, CertificatesCommand.self, BookletCommand.self, CheckCommand.self,
-                      FontsCommand.self])
+                      WatchCommand.self, InitCommand.self, FontsCommand.self])
 
     /// Runs the command with the documented exit codes: 0 done, 1 input wrong, 2 usage, 3 internal.
     static func main() {
@@ -77,7 +77,7 @@ struct MinutesCommand: ParsableCommand {
             let meeting = try Meeting.load(recordURL)
             clock.mark("record")
             try common.warn(meeting.warnings.map(\.description))
-            let spec = try Spec.load(try Layouts.find(layout, name: "minutes"), allowOutside: common.allowOutside)
+            let spec = try Spec.load(try Layouts.find(layout, name: "minutes", near: record), allowOutside: common.allowOutside)
             clock.mark("spec")
             let composer = try common.composer(spec)
             clock.mark("fonts")
@@ -131,7 +131,7 @@ struct ProgramCommand: ParsableCommand {
         try Runner.run {
             let record = try Year.load(URL(fileURLWithPath: year), allowOutside: common.allowOutside)
             try common.warn(record.warnings.map(\.description))
-            let spec = try Spec.load(try Layouts.find(layout, name: "program"), allowOutside: common.allowOutside)
+            let spec = try Spec.load(try Layouts.find(layout, name: "program", near: year), allowOutside: common.allowOutside)
             let document = try common.composer(spec).program(record, spec: spec)
             try common.warn(document.warnings.map { "warning: \($0)" })
             let target = URL(fileURLWithPath: output ?? "out/program.pdf")
@@ -187,7 +187,7 @@ struct CertificatesCommand: ParsableCommand {
         try Runner.run {
             let record = try Year.load(URL(fileURLWithPath: year), allowOutside: common.allowOutside)
             try common.warn(record.warnings.map(\.description))
-            let spec = try Spec.load(try Layouts.find(layout, name: "certificate"), allowOutside: common.allowOutside)
+            let spec = try Spec.load(try Layouts.find(layout, name: "certificate", near: year), allowOutside: common.allowOutside)
             let list = try roster.map { try Roster.load(URL(fileURLWithPath: $0)) }
             let composer = try common.composer(spec)
             let progress = Progress(label: "certificates")
@@ -256,7 +256,7 @@ struct BookletCommand: ParsableCommand {
         try Runner.run {
             let record = try Year.load(URL(fileURLWithPath: year), allowOutside: common.allowOutside)
             try common.warn(record.warnings.map(\.description))
-            let spec = try Spec.load(try Layouts.find(layout, name: "booklet"), allowOutside: common.allowOutside)
+            let spec = try Spec.load(try Layouts.find(layout, name: "booklet", near: year), allowOutside: common.allowOutside)
             var document = try common.composer(spec).booklet(record, spec: spec, edition: official ? .official : .public)
             try common.warn(document.warnings.map { "warning: \($0)" })
             if impose == .a5Booklet { document.pages = Imposition.booklet(document.pages, sheet: Size.a4.landscape) }
@@ -421,6 +421,139 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Print a document again whenever its record, layout or images change.",
+        discussion: """
+            Prints once, then watches the record, the files it names (meeting records, photos,
+            the seal, the cover), the layout spec and the fonts folder, and prints again within
+            a moment of each save, with the time it took and any diagnostics. Ctrl-C stops it.
+            Examples:
+              hanji watch examples/yeongdeungpo-2018/minutes-14.yaml
+              hanji watch year.yaml --document booklet -o out/booklet.pdf --png out/pages
+            """)
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case minutes, program, certificates, booklet }
+
+    @Argument(help: "The meeting or year record (YAML).")
+    var record: String
+
+    @Option(help: "What to print: minutes (for a meeting record), program, certificates or booklet (for a year record).")
+    var document: Kind?
+
+    @Option(name: .shortAndLong, help: "The PDF to write.")
+    var output: String?
+
+    @Option(help: "The layout spec.")
+    var layout: String?
+
+    @Option(help: "Also write each page as PNG into this folder.")
+    var png: String?
+
+    @Option(help: "How often to look for changes, in milliseconds.")
+    var interval: Int = 200
+
+    func run() throws {
+        let kind = document ?? ((try? Field.load(URL(fileURLWithPath: record)).pairs().contains { $0.key == "agenda" }) == true ? .minutes : .booklet)
+        var args = [kind.rawValue, record]
+        if let output { args += ["-o", output] }
+        if let layout { args += ["--layout", layout] }
+        if let png { args += ["--png", png] }
+        var seen: [String: Date] = [:]
+        var first = true
+        while true {
+            let files = watched(kind)
+            let stamps = Dictionary(files.map { ($0, WatchCommand.modified($0)) }, uniquingKeysWith: { a, _ in a })
+            let changed = stamps.filter { seen[$0.key] != $0.value }.map(\.key).sorted()
+            if first || !changed.isEmpty {
+                if !first { say("changed: \(changed.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))") }
+                first = false
+                seen = stamps
+                let start = DispatchTime.now()
+                var ok = true
+                do {
+                    var command = try HanjiCommand.parseAsRoot(args)
+                    try command.run()
+                } catch {
+                    ok = false
+                }
+                let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+                say("\(ok ? "printed" : "failed") in \(Int(ms)) ms; watching \(stamps.count) files (Ctrl-C to stop)")
+            }
+            usleep(useconds_t(max(interval, 20) * 1000))
+        }
+    }
+
+    /// The record, the spec, and every file the record names, as far as they can be read now.
+    func watched(_ kind: Kind) -> [String] {
+        let url = URL(fileURLWithPath: record)
+        let folder = url.deletingLastPathComponent()
+        var files = [url.path]
+        let name = kind == .certificates ? "certificate" : kind.rawValue
+        if let spec = try? Layouts.find(layout, name: name, near: record) { files.append(spec.path) }
+        if kind == .minutes, let meeting = try? Meeting.load(url) {
+            files += meeting.photos.map { folder.appendingPathComponent($0.file).path }
+        } else if let year = try? Year.load(url, allowOutside: true) {
+            if let seal = year.organisation.seal { files.append(folder.appendingPathComponent(seal).path) }
+            if let cover = year.book?.cover { files.append(folder.appendingPathComponent(cover).path) }
+            if let list = try? Field.load(url).fields(Year.keys)["meetings"]?.list() {
+                files += list.compactMap { try? folder.appendingPathComponent($0.text()).path }
+            }
+        }
+        return files
+    }
+
+    /// A line on standard output, unbuffered, so a log or another program sees it at once.
+    func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    static func modified(_ path: String) -> Date {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date) ?? .distantPast
+    }
+}
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Start a new year: a folder with a year record, a meeting, a roster and the layouts.",
+        discussion: """
+            Makes DIR with a commented year.yaml, minutes-01.yaml, roster.csv, a sample seal.png,
+            layouts/ (copies of Hanji's layouts, to customise) and fonts/ (for your own fonts).
+            Every document prints from it at once. An existing file is never overwritten.
+            Examples:
+              hanji init 2019
+              hanji minutes 2019/minutes-01.yaml -o 2019/out/minutes-01.pdf
+            """)
+
+    @Argument(help: "The folder to make.")
+    var folder: String
+
+    func run() throws {
+        try Runner.run {
+            let target = URL(fileURLWithPath: folder)
+            let template = Layouts.home.appendingPathComponent("templates/new-year")
+            var copies: [(URL, URL)] = try FileManager.default.contentsOfDirectory(atPath: template.path).sorted().map {
+                (template.appendingPathComponent($0), target.appendingPathComponent($0))
+            }
+            for name in ["minutes", "program", "certificate", "booklet"] {
+                copies.append((Layouts.home.appendingPathComponent("layouts/\(name).yaml"), target.appendingPathComponent("layouts/\(name).yaml")))
+            }
+            copies.append((Layouts.home.appendingPathComponent("fonts/README.md"), target.appendingPathComponent("fonts/README.md")))
+            if let clash = copies.first(where: { FileManager.default.fileExists(atPath: $0.1.path) }) {
+                throw InputError("\(clash.1.path) already exists", at: nil, hint: "choose a new folder; hanji init never overwrites a file")
+            }
+            for (from, to) in copies {
+                try FileManager.default.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.copyItem(at: from, to: to)
+            }
+            print("\(target.path): year.yaml, minutes-01.yaml, roster.csv, seal.png, layouts/, fonts/")
+            print("next: hanji check \(folder)/*.yaml && hanji minutes \(folder)/minutes-01.yaml -o \(folder)/out/minutes-01.pdf")
+        }
+    }
+}
+
 struct FontsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fonts",
@@ -447,16 +580,20 @@ struct FontsCommand: ParsableCommand {
     }
 }
 
-/// Finds layout specs: the one named on the command line, else `layouts/` in the current
-/// folder, else the layouts that came with Hanji.
+/// Finds layout specs: the one named on the command line, else `layouts/` beside the record
+/// (a folder made by `hanji init`), else $HANJI_LAYOUTS, `layouts/` in the current folder, and
+/// the layouts that came with Hanji.
 enum Layouts {
-    static func find(_ given: String?, name: String) throws -> URL {
+    /// Where Hanji's own files (layouts, templates, fonts/) are: the source checkout it was built from.
+    static let home = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func find(_ given: String?, name: String, near record: String? = nil) throws -> URL {
         if let given { return URL(fileURLWithPath: given) }
         let candidates = [
+            record.map { URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("layouts") },
             ProcessInfo.processInfo.environment["HANJI_LAYOUTS"].map { URL(fileURLWithPath: $0) },
             URL(fileURLWithPath: "layouts"),
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("layouts"),
+            home.appendingPathComponent("layouts"),
         ].compactMap { $0 }.map { $0.appendingPathComponent("\(name).yaml") }
         guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
             throw InputError("no layout spec '\(name).yaml' found", at: nil, path: "",

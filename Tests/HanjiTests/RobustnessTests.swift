@@ -322,3 +322,63 @@ struct CheckCommandTests {
         #expect(out.status == 0 && out.stdout.contains("0 errors, 0 warnings"), "\(out)")
     }
 }
+
+@Suite("EndToEnd: hanji init and hanji watch")
+struct EverydayCommandTests {
+    @Test("init makes a year folder that prints every document at once")
+    func initialised() throws {
+        try withTempDir { dir in
+            let year = dir.appendingPathComponent("2019")
+            let made = run(["init", year.path])
+            try #require(made.status == 0, "\(made)")
+            let again = run(["init", year.path])
+            #expect(again.status == 1 && again.stderr.contains("already exists"), "never overwrites")
+            let out = year.appendingPathComponent("out")
+            for args in [["check", "year.yaml", "minutes-01.yaml", "roster.csv", "layouts/minutes.yaml"],
+                         ["minutes", "minutes-01.yaml"], ["program", "year.yaml"], ["certificates", "year.yaml", "--roster", "roster.csv"],
+                         ["booklet", "year.yaml"]] {
+                let files = args.dropFirst().map { $0.hasSuffix(".yaml") || $0.hasSuffix(".csv") ? year.appendingPathComponent($0).path : $0 }
+                let target = args[0] == "check" ? [] : ["-o", out.appendingPathComponent("\(args[0]).pdf").path]
+                let result = run([args[0]] + files + target)
+                #expect(result.status == 0 && result.stderr.isEmpty, "\(args[0]): \(result)")
+            }
+        }
+    }
+
+    @Test("watch prints again within a second of a save")
+    func watches() throws {
+        try withTempDir { dir in
+            let year = dir.appendingPathComponent("y")
+            try #require(run(["init", year.path]).status == 0)
+            let record = year.appendingPathComponent("minutes-01.yaml"), pdf = dir.appendingPathComponent("w.pdf")
+            let log = dir.appendingPathComponent("watch.log")
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            let process = Process()
+            process.executableURL = hanjiBinary
+            process.arguments = ["watch", record.path, "-o", pdf.path, "--interval", "100"]
+            process.standardOutput = try FileHandle(forWritingTo: log)
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            defer { if process.isRunning { kill(process.processIdentifier, SIGINT); process.waitUntilExit() } }
+            func wait(for text: String, count: Int, seconds: Double) -> Bool {
+                let deadline = Date().addingTimeInterval(seconds)
+                while Date() < deadline {
+                    let seen = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+                    if seen.components(separatedBy: text).count - 1 >= count { return true }
+                    usleep(10_000)
+                }
+                return false
+            }
+            try #require(wait(for: "printed in", count: 1, seconds: 30), "the first print never came")
+            let text = try String(contentsOf: record, encoding: .utf8)
+            // Modification times have whole-second resolution on some file systems: let one pass.
+            usleep(1_100_000)
+            let saved = Date()
+            try text.replacingOccurrences(of: "새마을구청 3층 회의실", with: "새마을구청 4층 회의실").write(to: record, atomically: true, encoding: .utf8)
+            #expect(wait(for: "changed: minutes-01.yaml", count: 1, seconds: 1.0), "no re-print within a second")
+            #expect(Date().timeIntervalSince(saved) < 1.0)
+            try #require(wait(for: "printed in", count: 2, seconds: 30))
+            #expect(try pdfText(pdf).contains("4층"))
+        }
+    }
+}
