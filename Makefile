@@ -7,7 +7,7 @@ HANJI := .build/release/hanji
 EXAMPLES := $(wildcard examples/*/minutes-*.yaml)
 YEARS := $(wildcard examples/*/year.yaml)
 
-.PHONY: deps build demo test bench clean
+.PHONY: deps build demo test bench man clean
 
 deps:
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -43,6 +43,11 @@ test: deps
 bench: build
 	@python3 -c "import typst, yaml" 2>/dev/null || python3 -m pip install --quiet typst pyyaml
 	python3 bench/bench.py
+
+# The manual page, from the same definitions as --help (swift-argument-parser's plugin).
+man: deps
+	swift package --allow-writing-to-directory out generate-manual --output-directory out
+	@echo "man -l out/hanji.1"
 
 clean:
 	rm -rf .build out

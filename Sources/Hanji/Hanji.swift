@@ -43,6 +43,8 @@ public struct Document {
 public struct Output {
     public var pdf: URL
     public var png: ((Page) throws -> Void)?
+    /// Told how many pages are written so far, after each.
+    public var progress: ((Int) -> Void)?
 
     /// The PDF, and each page as `NAME-N.png` into `folder` when one is given.
     public init(pdf: URL, png folder: URL? = nil, name: String = "", dpi: Double = 96) {
@@ -161,6 +163,7 @@ public struct Composer {
             if spec.up > 1 { pages.append(page); return }
             try stream.add(page)
             try output.png?(page)
+            output.progress?(stream.count)
         }
         if spec.up > 1, let sheet = spec.sheet {
             for page in Imposition.sheets(pages, sheet: sheet, up: spec.up) {

@@ -14,7 +14,9 @@ struct HanjiCommand: ParsableCommand {
         commandName: "hanji",
         abstract: "Prints the paperwork of Korean public governance bodies as A4 PDFs.",
         discussion: """
-            Exit codes: 0 done, 1 the input is wrong, 2 usage, 3 internal error.
+            Exit codes: 0 done, 1 the input is wrong, 2 usage, 3 internal error, 130 or 143
+            interrupted (nothing half-written is left). Warnings keep 0 unless --strict.
+            Start a year with `hanji init DIR`; `hanji check` finds every mistake before printing.
             """,
         subcommands: [MinutesCommand.self, ProgramCommand.self, CertificatesCommand.self, BookletCommand.self, CheckCommand.self,
                       WatchCommand.self, InitCommand.self, FontsCommand.self])
@@ -90,8 +92,11 @@ struct MinutesCommand: ParsableCommand {
                 let document = try composer.minutes(meeting, spec: spec, edition: publicEdition ? .public : .official)
                 try common.warn(document.warnings.map { "warning: \($0)" })
             }
-            let written = try composer.minutes(meeting, spec: spec, edition: publicEdition ? .public : .official,
-                                               to: Output(pdf: target, png: png.map { URL(fileURLWithPath: $0) }, name: name, dpi: dpi))
+            let progress = Progress(label: "pages")
+            defer { progress.done() }
+            var output = Output(pdf: target, png: png.map { URL(fileURLWithPath: $0) }, name: name, dpi: dpi)
+            output.progress = { progress.show($0, 0) }
+            let written = try composer.minutes(meeting, spec: spec, edition: publicEdition ? .public : .official, to: output)
             if !common.strict { try common.warn(written.warnings.map { "warning: \($0)" }) }
             print("\(target.path): \(written.pages) pages")
         }
@@ -309,19 +314,25 @@ struct Common: ParsableArguments {
 }
 
 /// A one-line counter on standard error, shown only when it is a terminal.
+/// It appears only once a run has taken over a second, so quick runs stay quiet.
 final class Progress {
     let label: String
     let shown = isatty(2) != 0
+    let start = DispatchTime.now()
     var last = -1
 
     init(label: String) { self.label = label }
 
+    var late: Bool { DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds > 1_000_000_000 }
+
+    /// `done` of `total`; a total of 0 means not known yet (pages still being laid out).
     func show(_ done: Int, _ total: Int) {
-        guard shown else { return }
-        let percent = total > 0 ? done * 100 / total : 100
+        guard shown, late else { return }
+        let percent = total > 0 ? done * 100 / total : done
         guard percent != last else { return }
         last = percent
-        FileHandle.standardError.write(Data("\r\(label): \(done)/\(total) (\(percent)%)".utf8))
+        let text = total > 0 ? "\(done)/\(total) (\(percent)%)" : "\(done)"
+        FileHandle.standardError.write(Data("\r\(label): \(text)".utf8))
     }
 
     func done() {

@@ -382,3 +382,26 @@ struct EverydayCommandTests {
         }
     }
 }
+
+@Suite("EndToEnd: the README's first year")
+struct ReadmeTests {
+    @Test("the README's step-by-step block runs as written: a new year, two meetings, every document")
+    func firstYear() throws {
+        let readme = try String(contentsOf: repoRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let blocks = readme.components(separatedBy: "```sh\n").dropFirst().map { $0.components(separatedBy: "\n```")[0] }
+        let script = try #require(blocks.first { $0.hasPrefix("# first year") }, "no '# first year' block in the README")
+        try withTempDir { dir in
+            // The block puts .build/release first on PATH; here the freshly built debug binary stands in.
+            let path = hanjiBinary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+            let out = execute(URL(fileURLWithPath: "/bin/bash"), ["-e", "-c", script], in: dir,
+                              environment: ["PATH": path, "HANJI_LAYOUTS": "/nonexistent"])
+            #expect(out.status == 0, "\(out)")
+            for file in ["minutes-01.pdf", "minutes-01-public.pdf", "program.pdf", "certificates.pdf", "booklet.pdf", "minutes-02.pdf"] {
+                let pdf = dir.appendingPathComponent("2019/out/\(file)")
+                #expect(FileManager.default.fileExists(atPath: pdf.path), "\(file) missing")
+            }
+            let booklet = try pdfText(dir.appendingPathComponent("2019/out/booklet.pdf"))
+            #expect(booklet.contains("제2차"), "the second meeting is in the booklet")
+        }
+    }
+}
