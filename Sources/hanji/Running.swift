@@ -1,0 +1,155 @@
+// What every command shares: options, layouts lookup, exit codes, interrupts, progress and timings.
+import ArgumentParser
+import Foundation
+import Hanji
+import HanjiLayout
+import HanjiModel
+import HanjiRender
+import HanjiSpec
+import HanjiText
+
+/// Options every document command takes.
+struct Common: ParsableArguments {
+    @Option(help: "Also write each page as PNG into this folder.")
+    var png: String?
+
+    @Option(help: "Resolution of the PNG pages, in dots per inch.")
+    var dpi: Double = 96
+
+    @Flag(help: "Treat warnings as errors: print them and stop with exit code 1, writing nothing.")
+    var strict = false
+
+    @Flag(help: "Allow images, fonts and meeting records outside the folder of the file that names them.")
+    var allowOutside = false
+
+    /// Prints warnings; under --strict, any warning stops the command.
+    func warn(_ lines: [String]) throws {
+        Runner.warn(lines)
+        if strict && !lines.isEmpty {
+            FileHandle.standardError.write(Data("error: \(lines.count) warning(s) and --strict: nothing written\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    func composer(_ spec: Spec) throws -> Composer {
+        var composer = try Composer(for: spec)
+        composer.allowOutside = allowOutside
+        return composer
+    }
+}
+
+/// Finds layout specs: the one named on the command line, else `layouts/` beside the record
+/// (a folder made by `hanji init`), else $HANJI_LAYOUTS, `layouts/` in the current folder, and
+/// the layouts that came with Hanji.
+enum Layouts {
+    /// Where Hanji's own files (layouts, templates, fonts/) are: the source checkout it was built from.
+    static let home = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func find(_ given: String?, name: String, near record: String? = nil) throws -> URL {
+        if let given { return URL(fileURLWithPath: given) }
+        let candidates = [
+            record.map { URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("layouts") },
+            ProcessInfo.processInfo.environment["HANJI_LAYOUTS"].map { URL(fileURLWithPath: $0) },
+            URL(fileURLWithPath: "layouts"),
+            home.appendingPathComponent("layouts"),
+        ].compactMap { $0 }.map { $0.appendingPathComponent("\(name).yaml") }
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
+            throw InputError("no layout spec '\(name).yaml' found", at: nil, path: "",
+                             hint: "pass --layout FILE.yaml, or run from the folder that holds layouts/")
+        }
+        return found
+    }
+}
+
+/// Runs a command, turning every failure into a message on standard error and an exit code.
+enum Runner {
+    static func warn(_ lines: [String]) {
+        for line in lines { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+    }
+
+    static func run(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let code as ExitCode {
+            throw code
+        } catch let error as InputError {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
+        } catch let error as ImageError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
+        } catch let error as LayoutError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
+        } catch let error as RenderError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(3)
+        } catch {
+            FileHandle.standardError.write(Data("internal error: \(error)\n".utf8))
+            throw ExitCode(3)
+        }
+    }
+}
+
+/// Ctrl-C (SIGINT) and SIGTERM: remove the temporary files being written, so an interrupted run
+/// leaves earlier outputs as they were and nothing half-written, then exit 130 or 143.
+enum Interrupts {
+    nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []
+
+    static func install() {
+        for (signal, code) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
+            Foundation.signal(signal, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
+            source.setEventHandler {
+                Atomic.abandonAll()
+                FileHandle.standardError.write(Data("\ninterrupted: nothing was written\n".utf8))
+                _exit(code)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
+
+/// A one-line counter on standard error, shown only when it is a terminal.
+/// It appears only once a run has taken over a second, so quick runs stay quiet.
+final class Progress {
+    let label: String
+    let shown = isatty(2) != 0
+    let start = DispatchTime.now()
+    var last = -1
+
+    init(label: String) { self.label = label }
+
+    var late: Bool { DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds > 1_000_000_000 }
+
+    /// `done` of `total`; a total of 0 means not known yet (pages still being laid out).
+    func show(_ done: Int, _ total: Int) {
+        guard shown, late else { return }
+        let percent = total > 0 ? done * 100 / total : done
+        guard percent != last else { return }
+        last = percent
+        let text = total > 0 ? "\(done)/\(total) (\(percent)%)" : "\(done)"
+        FileHandle.standardError.write(Data("\r\(label): \(text)".utf8))
+    }
+
+    func done() {
+        if shown && last >= 0 { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
+
+/// Phase timings on standard error when HANJI_TIMING is set (for profiling start-up).
+final class Phases {
+    let on = ProcessInfo.processInfo.environment["HANJI_TIMING"] != nil
+    var last = DispatchTime.now()
+    var lines: [String] = []
+    func mark(_ name: String) {
+        guard on else { return }
+        let now = DispatchTime.now()
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let rss = status.split(separator: "\n").first { $0.hasPrefix("VmHWM") }.map(String.init) ?? ""
+        lines.append("\(name) \(Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6) ms \(rss)")
+        last = now
+    }
+    func report() { if on { FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8)) } }
+}

@@ -1,0 +1,260 @@
+// The everyday tools around printing: check, watch, init and fonts.
+import ArgumentParser
+import Foundation
+import Hanji
+import HanjiLayout
+import HanjiModel
+import HanjiRender
+import HanjiSpec
+import HanjiText
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check records, year records, layout specs and rosters without printing.",
+        discussion: """
+            Reads each file as Hanji would and reports every problem it finds, not only the
+            first: the place, the source line with a caret under it, and a hint. A meeting
+            record's photos are opened too. Exit code 1 when any file has an error.
+            Examples:
+              hanji check examples/yeongdeungpo-2018/minutes-14.yaml
+              hanji check year.yaml minutes-*.yaml layouts/*.yaml roster.csv
+            """)
+
+    @Argument(help: "The files to check (.yaml records and specs, .csv rosters).")
+    var files: [String]
+
+    @Flag(help: "Count warnings as errors.")
+    var strict = false
+
+    @Flag(help: "Allow files outside the folder of the file that names them.")
+    var allowOutside = false
+
+    func run() throws {
+        var errors = 0, warnings = 0
+        for path in files {
+            let url = URL(fileURLWithPath: path)
+            let source = (try? Data(contentsOf: url)).flatMap { String(data: $0, encoding: .utf8) }
+            let (found, warned) = check(url)
+            for problem in (found + warned).sorted(by: { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }) {
+                FileHandle.standardError.write(Data((problem.rendered(source: source) + "\n\n").utf8))
+            }
+            errors += found.count
+            warnings += warned.count
+        }
+        let summary = "\(files.count) file\(files.count == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        print(summary)
+        if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+    }
+
+    /// The errors and warnings of one file, read by what it is: a meeting record, a year
+    /// record, a layout spec or a roster.
+    func check(_ url: URL) -> (errors: [InputError], warnings: [InputError]) {
+        do {
+            if url.pathExtension.lowercased() == "csv" {
+                let roster = try Roster.load(url)
+                let collector = Collector()
+                _ = try? collector.run { try roster.records(columns: [("name", "성명")], required: ["name"]) }
+                return (collector.errors, [])
+            }
+            let root = try Field.load(url)
+            let keys = (try? root.pairs().map(\.key)) ?? []
+            let collector = Collector()
+            var warned: [InputError] = []
+            do {
+                if keys.contains("agenda") {
+                    let meeting = try collector.run { () -> Meeting in
+                        var meeting = try Meeting.read(root)
+                        meeting.folder = url.deletingLastPathComponent()
+                        return meeting
+                    }
+                    warned = meeting.warnings
+                    let images = ImageFiles(folder: meeting.folder, allowOutside: allowOutside)
+                    var found: [InputError] = []
+                    for photo in meeting.photos {
+                        do { _ = try images.load(photo.file) } catch let error as ImageError {
+                            let at = meeting.sources.first { $0.text == photo.file }
+                            found.append(InputError("photo '\(photo.file)': \(error.reason)", at: at?.location, path: at?.path ?? "photos",
+                                                    hint: "photo paths are relative to the record's folder; use a JPEG or PNG file"))
+                        }
+                    }
+                    return (found, warned)
+                } else if keys.contains("subcommittees") {
+                    let year = try collector.run { try Year.read(root, folder: url.deletingLastPathComponent(), allowOutside: allowOutside) }
+                    warned = year.warnings
+                } else {
+                    let spec = try collector.run { try Spec(root, allowOutside: allowOutside) }
+                    try Composer(for: spec).check(spec)
+                }
+            } catch let gathered as InputErrors {
+                return (gathered.errors, warned)
+            }
+            return ([], warned)
+        } catch let error as InputError {
+            return ([error], [])
+        } catch let gathered as InputErrors {
+            return (gathered.errors, [])
+        } catch {
+            return ([InputError("\(error)", at: Location(file: url.path, line: 1, column: 1))], [])
+        }
+    }
+}
+
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Print a document again whenever its record, layout or images change.",
+        discussion: """
+            Prints once, then watches the record, the files it names (meeting records, photos,
+            the seal, the cover), the layout spec and the fonts folder, and prints again within
+            a moment of each save, with the time it took and any diagnostics. Ctrl-C stops it.
+            Examples:
+              hanji watch examples/yeongdeungpo-2018/minutes-14.yaml
+              hanji watch year.yaml --document booklet -o out/booklet.pdf --png out/pages
+            """)
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case minutes, program, certificates, booklet }
+
+    @Argument(help: "The meeting or year record (YAML).")
+    var record: String
+
+    @Option(help: "What to print: minutes (for a meeting record), program, certificates or booklet (for a year record).")
+    var document: Kind?
+
+    @Option(name: .shortAndLong, help: "The PDF to write.")
+    var output: String?
+
+    @Option(help: "The layout spec.")
+    var layout: String?
+
+    @Option(help: "Also write each page as PNG into this folder.")
+    var png: String?
+
+    @Option(help: "How often to look for changes, in milliseconds.")
+    var interval: Int = 200
+
+    func run() throws {
+        let kind = document ?? ((try? Field.load(URL(fileURLWithPath: record)).pairs().contains { $0.key == "agenda" }) == true ? .minutes : .booklet)
+        var args = [kind.rawValue, record]
+        if let output { args += ["-o", output] }
+        if let layout { args += ["--layout", layout] }
+        if let png { args += ["--png", png] }
+        var seen: [String: Date] = [:]
+        var first = true
+        while true {
+            let files = watched(kind)
+            let stamps = Dictionary(files.map { ($0, WatchCommand.modified($0)) }, uniquingKeysWith: { a, _ in a })
+            let changed = stamps.filter { seen[$0.key] != $0.value }.map(\.key).sorted()
+            if first || !changed.isEmpty {
+                if !first { say("changed: \(changed.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))") }
+                first = false
+                seen = stamps
+                let start = DispatchTime.now()
+                var ok = true
+                do {
+                    var command = try HanjiCommand.parseAsRoot(args)
+                    try command.run()
+                } catch {
+                    ok = false
+                }
+                let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+                say("\(ok ? "printed" : "failed") in \(Int(ms)) ms; watching \(stamps.count) files (Ctrl-C to stop)")
+            }
+            usleep(useconds_t(max(interval, 20) * 1000))
+        }
+    }
+
+    /// The record, the spec, and every file the record names, as far as they can be read now.
+    func watched(_ kind: Kind) -> [String] {
+        let url = URL(fileURLWithPath: record)
+        let folder = url.deletingLastPathComponent()
+        var files = [url.path]
+        let name = kind == .certificates ? "certificate" : kind.rawValue
+        if let spec = try? Layouts.find(layout, name: name, near: record) { files.append(spec.path) }
+        if kind == .minutes, let meeting = try? Meeting.load(url) {
+            files += meeting.photos.map { folder.appendingPathComponent($0.file).path }
+        } else if let year = try? Year.load(url, allowOutside: true) {
+            if let seal = year.organisation.seal { files.append(folder.appendingPathComponent(seal).path) }
+            if let cover = year.book?.cover { files.append(folder.appendingPathComponent(cover).path) }
+            if let list = try? Field.load(url).fields(Year.keys)["meetings"]?.list() {
+                files += list.compactMap { try? folder.appendingPathComponent($0.text()).path }
+            }
+        }
+        return files
+    }
+
+    /// A line on standard output, unbuffered, so a log or another program sees it at once.
+    func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    static func modified(_ path: String) -> Date {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date) ?? .distantPast
+    }
+}
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Start a new year: a folder with a year record, a meeting, a roster and the layouts.",
+        discussion: """
+            Makes DIR with a commented year.yaml, minutes-01.yaml, roster.csv, a sample seal.png,
+            layouts/ (copies of Hanji's layouts, to customise) and fonts/ (for your own fonts).
+            Every document prints from it at once. An existing file is never overwritten.
+            Examples:
+              hanji init 2019
+              hanji minutes 2019/minutes-01.yaml -o 2019/out/minutes-01.pdf
+            """)
+
+    @Argument(help: "The folder to make.")
+    var folder: String
+
+    func run() throws {
+        try Runner.run {
+            let target = URL(fileURLWithPath: folder)
+            let template = Layouts.home.appendingPathComponent("templates/new-year")
+            var copies: [(URL, URL)] = try FileManager.default.contentsOfDirectory(atPath: template.path).sorted().map {
+                (template.appendingPathComponent($0), target.appendingPathComponent($0))
+            }
+            for name in ["minutes", "program", "certificate", "booklet"] {
+                copies.append((Layouts.home.appendingPathComponent("layouts/\(name).yaml"), target.appendingPathComponent("layouts/\(name).yaml")))
+            }
+            copies.append((Layouts.home.appendingPathComponent("fonts/README.md"), target.appendingPathComponent("fonts/README.md")))
+            if let clash = copies.first(where: { FileManager.default.fileExists(atPath: $0.1.path) }) {
+                throw InputError("\(clash.1.path) already exists", at: nil, hint: "choose a new folder; hanji init never overwrites a file")
+            }
+            for (from, to) in copies {
+                try FileManager.default.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.copyItem(at: from, to: to)
+            }
+            print("\(target.path): year.yaml, minutes-01.yaml, roster.csv, seal.png, layouts/, fonts/")
+            print("next: hanji check \(folder)/*.yaml && hanji minutes \(folder)/minutes-01.yaml -o \(folder)/out/minutes-01.pdf")
+        }
+    }
+}
+
+struct FontsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fonts",
+        abstract: "List the font families Hanji can use.",
+        discussion: """
+            Hanji sees only the fonts in the spec's font folders (by default fonts/ beside
+            layouts/) and the Debian font packages it installs, never other fonts of the machine.
+            Examples:
+              hanji fonts
+              hanji fonts --layout my-minutes.yaml
+            """)
+
+    @Option(help: "The layout spec whose font folders to use (default: layouts/minutes.yaml).")
+    var layout: String?
+
+    func run() throws {
+        try Runner.run {
+            let spec = try Spec.load(try Layouts.find(layout, name: "minutes"))
+            let fonts = try Fonts(folders: spec.fontFolders)
+            for family in fonts.families { print(family) }
+            let summary = "(\(fonts.families.count) families from \(fonts.folders.joined(separator: ", ")))\n"
+            FileHandle.standardError.write(Data(summary.utf8))
+        }
+    }
+}
