@@ -40,3 +40,5 @@ struct HanjiCommand: ParsableCommand {
         }
     }
 }
+
+HanjiCommand.main()
