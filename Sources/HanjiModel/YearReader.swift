@@ -30,6 +30,29 @@ extension Year {
         return year
     }
 
+    static func readSubcommittee(_ field: Field) throws -> Subcommittee {
+        let sf = try field.fields(["name", "members"])
+        let name = try sf.required("name").text()
+        return Subcommittee(name: name, members: try sf.required("members").list().compactMap { m in
+            try Collector.attempt(nil) {
+                let mf = try m.fields(["name", "role"])
+                return Member(group: name, role: try mf.required("role").text(), name: try mf.required("name").text(),
+                              title: nil, status: .present)
+            }
+        })
+    }
+
+    static func readProject(_ field: Field, groups: [String]) throws -> Project {
+        let pf = try field.fields(["title", "subcommittee", "budget", "summary"])
+        let sub = try pf.required("subcommittee")
+        if !groups.contains(try sub.text()) {
+            throw sub.error("no subcommittee named '\(try sub.text())'",
+                            hint: nearest(try sub.text(), in: groups).map { "did you mean '\($0)'?" } ?? "subcommittees: \(groups.joined(separator: ", "))")
+        }
+        return Project(title: try pf.required("title").text(), subcommittee: try sub.text(),
+                       budget: try pf["budget"]?.int(), summary: try pf["summary"]?.text())
+    }
+
     /// Builds and checks a year from a parsed record; meeting files are read from `folder`.
     public static func read(_ root: Field, folder: URL? = nil, allowOutside: Bool = false) throws -> Year {
         let f = try root.fields(keys)
@@ -37,37 +60,26 @@ extension Year {
         let organisation = Organisation(name: try of.required("name").text(), district: try of["district"]?.text(),
                                         issuer: try of.required("issuer", hint: "the 발신명의 printed on certificates").text(),
                                         seal: try of["seal"]?.text(), office: try of["office"]?.text())
-        let subcommittees = try f.required("subcommittees").list().map { sc -> Subcommittee in
-            let sf = try sc.fields(["name", "members"])
-            let name = try sf.required("name").text()
-            return Subcommittee(name: name, members: try sf.required("members").list().map { m in
-                let mf = try m.fields(["name", "role"])
-                return Member(group: name, role: try mf.required("role").text(), name: try mf.required("name").text(),
-                              title: nil, status: .present)
-            })
+        // Each entry is read on its own, so `hanji check` names every bad one (see `Collector`).
+        let subcommittees = try Collector.attempt([]) { try f.required("subcommittees").list() }.compactMap { entry in
+            try Collector.attempt(nil) { try readSubcommittee(entry) }
         }
         let members = subcommittees.flatMap(\.members)
         let groups = subcommittees.map(\.name)
-        let projects = try f["projects"]?.list().map { p -> Project in
-            let pf = try p.fields(["title", "subcommittee", "budget", "summary"])
-            let sub = try pf.required("subcommittee")
-            if !groups.contains(try sub.text()) {
-                throw sub.error("no subcommittee named '\(try sub.text())'",
-                                hint: nearest(try sub.text(), in: groups).map { "did you mean '\($0)'?" } ?? "subcommittees: \(groups.joined(separator: ", "))")
-            }
-            return Project(title: try pf.required("title").text(), subcommittee: try sub.text(),
-                           budget: try pf["budget"]?.int(), summary: try pf["summary"]?.text())
-        } ?? []
-        var year = Year(year: try f.required("year").int(), organisation: organisation, subcommittees: subcommittees,
-                        projects: projects, event: try f["event"].map { try Meeting.readEvent($0, members: members) },
+        let projects = try Collector.attempt([]) { try f["projects"]?.list() ?? [] }.compactMap { entry in
+            try Collector.attempt(nil) { try readProject(entry, groups: groups) }
+        }
+        var year = Year(year: try Collector.attempt(0) { try f.required("year").int() }, organisation: organisation,
+                        subcommittees: subcommittees, projects: projects,
+                        event: try Collector.attempt(nil) { try f["event"].map { try Meeting.readEvent($0, members: members) } },
                         meetings: [], folder: folder)
-        year.book = try f["booklet"].map { b in
+        year.book = try Collector.attempt(nil) { try f["booklet"].map { b in
             let bf = try b.fields(["title", "subtitle", "cover", "foreword", "signed", "published"])
             return Book(title: try bf.required("title").text(), subtitle: try bf["subtitle"]?.text(), cover: try bf["cover"]?.text(),
                         foreword: try bf["foreword"]?.text().split(separator: "\n").map { $0.trimmed }
                             .filter { !$0.isEmpty } ?? [],
                         signed: try bf["signed"]?.text(), published: try bf["published"]?.day())
-        }
+        } }
         for entry in try f["meetings"]?.list() ?? [] {
             let path = try entry.text()
             let url = try Paths.resolve(path, in: folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath),

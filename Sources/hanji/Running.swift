@@ -75,10 +75,8 @@ enum Runner {
         } catch let error as InputError {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)
-        } catch let error as ImageError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(1)
-        } catch let error as LayoutError {
+        } catch where error is ImageError || error is LayoutError {
+            // An image that cannot be placed, text that cannot fit: the input must change.
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)
         } catch let error as RenderError {

@@ -311,6 +311,28 @@ struct CheckCommandTests {
         }
     }
 
+    @Test("a year record's mistakes are each named, without knock-on errors")
+    func yearMistakes() throws {
+        try withTempDir { dir in
+            let folder = exampleRecord.deletingLastPathComponent()
+            let text = try String(contentsOf: folder.appendingPathComponent("year.yaml"), encoding: .utf8)
+                .replacingOccurrences(of: "subcommittee: 생활밀착분과, budget: 12000000", with: "subcommittee: 생활밀착, budget: 12000000")
+                .replacingOccurrences(of: "      - {name: 가온결, role: 분과위원}", with: "      - {name: 가온결}")
+                .replacingOccurrences(of: "year: 2018", with: "year: 이천십팔")
+            for name in ["minutes-11.yaml", "minutes-12.yaml", "minutes-13.yaml", "minutes-14.yaml", "seal.png"] {
+                try FileManager.default.copyItem(at: folder.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+            }
+            try FileManager.default.copyItem(at: folder.appendingPathComponent("photos"), to: dir.appendingPathComponent("photos"))
+            let file = dir.appendingPathComponent("year.yaml")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let out = run(["check", file.path])
+            let heads = out.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+            #expect(out.status == 1 && heads.count == 3, "\(out.stderr)")
+            #expect(heads.contains { $0.contains("이천십팔") } && heads.contains { $0.contains("missing key 'role'") }
+                    && heads.contains { $0.contains("'생활밀착'") })
+        }
+    }
+
     @Test("the examples and layouts check clean")
     func examplesAreClean() throws {
         let folder = exampleRecord.deletingLastPathComponent()
