@@ -30,11 +30,15 @@ final class Canvas {
             let x = origin.x + p.x, y = origin.y + p.y
             switch item {
             case .text(let line, let color):
-                guard let shaped = line.handle as? Shaped,
-                      let pangoLine = pango_layout_get_line_readonly(shaped.layout, Int32(line.index)) else { continue }
+                guard let glyphs = line.handle as? Glyphs, line.index < glyphs.lines.count else { continue }
                 set(color)
-                cairo_move_to(cr, x, y)
-                pango_cairo_show_layout_line(cr, pangoLine)
+                for run in glyphs.lines[line.index] where !run.glyphs.isEmpty {
+                    var placed = run.glyphs
+                    for i in placed.indices { placed[i].x += x; placed[i].y += y }
+                    cairo_set_scaled_font(cr, run.font)
+                    cairo_show_text_glyphs(cr, run.text, Int32(run.text.count), placed, Int32(placed.count),
+                                           run.clusters, Int32(run.clusters.count), cairo_text_cluster_flags_t(0))
+                }
             case .rule(let to, let width, let color):
                 set(color)
                 cairo_set_line_width(cr, width)

@@ -94,8 +94,19 @@ public final class PangoShaper: Shaper {
         return justified(Self.lines(of: layout, bytes: bytes), layout, bytes, style, width)
     }
 
-    /// Justified text: every line but the last stretched to the width, gaps within limits.
+    /// Justified text: every line but the last stretched to the width, gaps within limits. The
+    /// lines leave with Cairo glyph runs as their handle; the Pango layout is no longer needed.
     func justified(_ lines: [Line], _ layout: Shaped, _ bytes: [UInt8], _ style: Style, _ width: Double) -> [Line] {
+        let stretched = stretch(lines, layout, bytes, style, width)
+        let glyphs = Glyphs(layout)
+        return stretched.map { line in
+            var line = line
+            line.handle = glyphs
+            return line
+        }
+    }
+
+    func stretch(_ lines: [Line], _ layout: Shaped, _ bytes: [UInt8], _ style: Style, _ width: Double) -> [Line] {
         guard style.align == .justify, lines.count > 1 else { return lines }
         let widths = Justify.apply(layout, bytes: bytes, width: width, maxGap: style.maxGap * style.size,
                                    maxLetter: style.maxLetterGap * style.size)
