@@ -69,14 +69,20 @@ extension Composer {
                              progress: (Int, Int) -> Void = { _, _ in }) throws -> Int {
         let people = try recipients(year, spec: spec, roster: roster)
         let value = year.value
-        var stream: PDFStream?
-        for (i, person) in people.enumerated() {
-            let document = try certificate(person, year: year, value: value, spec: spec)
-            if stream == nil { stream = try PDFStream(to: url, metadata: document.metadata) }
-            for page in document.pages { try stream!.add(page) }
-            progress(i + 1, people.count)
+        // Each certificate is laid out here and drawn on the writer's thread (see `Writer`).
+        var writer: Writer?
+        do {
+            for (i, person) in people.enumerated() {
+                let document = try certificate(person, year: year, value: value, spec: spec)
+                if writer == nil { writer = Writer(try PDFStream(to: url, metadata: document.metadata), png: nil) }
+                for page in document.pages { try writer!.add(page) }
+                progress(i + 1, people.count)
+            }
+        } catch {
+            writer?.drain()
+            throw error
         }
-        guard let stream else {
+        guard let stream = writer else {
             throw InputError("no one to print certificates for", at: Location(file: roster?.file ?? spec.file, line: 1, column: 1),
                              hint: "the roster has a header and no rows, or the record's list is empty")
         }

@@ -154,25 +154,30 @@ public struct Composer {
     /// footer, or printing several pages to a sheet, needs them all first.
     public func write(_ value: consuming Value, spec: Spec, date: Day, edition: Edition, folder: URL? = nil, to output: Output) throws -> Written {
         let (setup, metadata) = try prepare(value, spec: spec, date: date, edition: edition, folder: folder)
-        let stream = try PDFStream(to: output.pdf, metadata: metadata)
+        let writer = try Writer(PDFStream(to: output.pdf, metadata: metadata), png: output.png)
         var pages: [Page] = []
         // Bound, the record's values are no longer needed: let them go before the pages are made.
         let block = try spec.bind(value)
         _ = consume value
-        try Paginator(setup: setup).pages(consume block, context) { page in
-            if spec.up > 1 { pages.append(page); return }
-            try stream.add(page)
-            try output.png?(page)
-            output.progress?(stream.count)
+        // Pages are drawn on a second thread while the next ones are laid out: lines carry
+        // Cairo glyph runs, so drawing never touches Pango.
+        do {
+            try Paginator(setup: setup).pages(consume block, context) { page in
+                if spec.up > 1 { pages.append(page); return }
+                try writer.add(page)
+                output.progress?(writer.count)
+            }
+        } catch {
+            // Let the drawing thread finish before the error leaves, so the unfinished file is
+            // removed (when the writer goes) and nothing runs on after the command has failed.
+            writer.drain()
+            throw error
         }
         if spec.up > 1, let sheet = spec.sheet {
-            for page in Imposition.sheets(pages, sheet: sheet, up: spec.up) {
-                try stream.add(page)
-                try output.png?(page)
-            }
+            for page in Imposition.sheets(pages, sheet: sheet, up: spec.up) { try writer.add(page) }
         }
-        try stream.finish()
-        return Written(pages: stream.count, warnings: shaper.warnings)
+        try writer.finish()
+        return Written(pages: writer.count, warnings: shaper.warnings)
     }
 
     /// Everything before pagination: the checks, the page setup with its running header and
@@ -220,4 +225,57 @@ public struct Composer {
     static func running(_ r: Running) -> Value {
         .map([("page", .number(r.page)), ("pages", .number(r.pages)), ("section", .text(r.section)), ("label", .text(r.label))])
     }
+}
+
+/// Draws pages into a PDF (and PNGs) on its own thread, a few pages behind the layout, so both
+/// cores work; the first failure is kept and reported by the next call.
+final class Writer: @unchecked Sendable {
+    let stream: PDFStream
+    let png: ((Page) throws -> Void)?
+    let queue = DispatchQueue(label: "hanji.writer")
+    /// At most this many pages wait to be drawn, so memory stays flat.
+    let slots = DispatchSemaphore(value: 2)
+    let lock = NSLock()
+    var failure: Error?
+    private(set) var count = 0
+
+    init(_ stream: PDFStream, png: ((Page) throws -> Void)?) {
+        self.stream = stream
+        self.png = png
+    }
+
+    func add(_ page: Page) throws {
+        try check()
+        slots.wait()
+        count += 1
+        let box = PageBox(page)
+        queue.async {
+            defer { self.slots.signal() }
+            guard self.lock.withLock({ self.failure == nil }) else { return }
+            do {
+                try self.stream.add(box.page)
+                try self.png?(box.page)
+            } catch {
+                self.lock.withLock { self.failure = error }
+            }
+        }
+    }
+
+    func drain() { queue.sync {} }
+
+    func finish() throws {
+        drain()
+        try check()
+        try stream.finish()
+    }
+
+    func check() throws {
+        if let failure = lock.withLock({ failure }) { throw failure }
+    }
+}
+
+/// A page handed to the writer's thread; it is not touched again on the layout thread.
+struct PageBox: @unchecked Sendable {
+    let page: Page
+    init(_ page: Page) { self.page = page }
 }
