@@ -120,8 +120,7 @@ enum CP949 {
         let cd = iconv_open("UTF-8", "CP949")
         guard cd != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(cd) }
-        var input = [CChar](repeating: 0, count: data.count)
-        data.withUnsafeBytes { raw in raw.copyBytes(to: UnsafeMutableRawBufferPointer(start: &input, count: input.count)) }
+        var input = data.map { CChar(bitPattern: $0) }
         var output = [CChar](repeating: 0, count: data.count * 3 + 4)
         var written = -1
         input.withUnsafeMutableBufferPointer { inBuf in

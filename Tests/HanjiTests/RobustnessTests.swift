@@ -374,7 +374,7 @@ struct EverydayCommandTests {
             try #require(run(["init", year.path]).status == 0)
             let record = year.appendingPathComponent("minutes-01.yaml"), pdf = dir.appendingPathComponent("w.pdf")
             let log = dir.appendingPathComponent("watch.log")
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             let process = Process()
             process.executableURL = hanjiBinary
             process.arguments = ["watch", record.path, "-o", pdf.path, "--interval", "100"]
