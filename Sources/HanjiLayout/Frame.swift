@@ -64,15 +64,7 @@ public struct Frame {
     }
 
     /// The section titles that start in this frame, in order.
-    public var marks: [String] {
-        items.flatMap { _, item -> [String] in
-            switch item {
-            case .mark(let title, _): return [title]
-            case .scaled(let inner, _): return inner.marks
-            default: return []
-            }
-        }
-    }
+    public var marks: [String] { sections.map(\.title) }
 
     /// The sections that start in this frame: title, level and position, in order.
     public var sections: [(title: String, level: Int, at: Point)] {
