@@ -20,7 +20,7 @@ public struct Field {
     public static func parse(_ text: String, file: String) throws -> Field {
         let root: Yams.Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw InputError.yaml(error, file: file)
         }

@@ -36,6 +36,12 @@ public struct Spec {
     static let keys = ["document", "page", "fonts", "styles", "metadata", "public", "recipients", "body"]
 
     /// Reads a spec file.
+    /// The font folders of a spec that names none: `../fonts` and `fonts` beside it.
+    public static func fontFolders(near spec: URL) -> [URL] {
+        let folder = spec.deletingLastPathComponent()
+        return [folder.appendingPathComponent("../fonts").standardized, folder.appendingPathComponent("fonts")]
+    }
+
     public static func load(_ url: URL, allowOutside: Bool = false) throws -> Spec {
         try Spec(try Field.load(url), allowOutside: allowOutside)
     }
@@ -46,7 +52,7 @@ public struct Spec {
         file = root.file
         let f = try root.fields(Spec.keys)
         let folder = URL(fileURLWithPath: root.file).deletingLastPathComponent()
-        fontFolders = [folder.appendingPathComponent("../fonts").standardized, folder.appendingPathComponent("fonts")]
+        fontFolders = Spec.fontFolders(near: URL(fileURLWithPath: root.file))
         if let fonts = f["fonts"] {
             let ff = try fonts.fields(["folders", "missing"])
             if let folders = ff["folders"] {

@@ -36,6 +36,10 @@ public final class Fonts {
         guard FcConfigParseAndLoadFromMemory(config, xml, 1) != 0, FcConfigBuildFonts(config) != 0 else {
             throw FontError.setup("fontconfig could not load the font folders \(all.joined(separator: ", "))")
         }
+        // Cairo and Pango also ask fontconfig's current configuration (Cairo for font options,
+        // Pango's start-up thread to load it). Made current, this one is the only one: the
+        // machine's /etc/fonts rules never apply, and the system's fonts are never loaded.
+        FcConfigSetCurrent(config)
         var names = Set<String>()
         if let set = FcConfigGetFonts(config, FcSetSystem) {
             for i in 0..<Int(set.pointee.nfont) {
@@ -79,5 +83,31 @@ public enum FontError: Error, CustomStringConvertible {
         let points = c.unicodeScalars.map { String(format: "U+%04X", $0.value) }.joined(separator: " ")
         let visible = c.unicodeScalars.allSatisfy { $0.properties.generalCategory != .control && $0.properties.generalCategory != .privateUse }
         return visible ? "'\(c)' \(points)" : points
+    }
+}
+
+/// Fonts set up on another thread while the command reads its record and spec: fontconfig's
+/// start (reading the font folders' caches) then costs no time of its own.
+public final class FontsAhead: @unchecked Sendable {
+    let folders: [URL]
+    let done = DispatchSemaphore(value: 0)
+    var result: Result<Fonts, Error>?
+
+    /// Starts building the fonts of `folders` (the ones a spec is expected to name).
+    public init(folders: [URL]) {
+        self.folders = folders
+        DispatchQueue.global(qos: .userInitiated).async {
+            self.result = Result { try Fonts(folders: folders) }
+            self.done.signal()
+        }
+    }
+
+    /// The fonts of `folders`: the ones started ahead when they are the same folders, otherwise
+    /// built now (after the early ones are done, so only one configuration is made current).
+    public func fonts(for folders: [URL]) throws -> Fonts {
+        done.wait()
+        done.signal()
+        guard folders == self.folders, let result else { return try Fonts(folders: folders) }
+        return try result.get()
     }
 }

@@ -37,12 +37,13 @@ struct MinutesCommand: ParsableCommand {
         try Runner.run {
             let recordURL = URL(fileURLWithPath: record)
             let clock = Phases()
+            let (specURL, fonts) = try common.layout(layout, name: "minutes", near: record)
             let meeting = try Meeting.load(recordURL)
             clock.mark("record")
             try common.warn(meeting.warnings.map(\.description))
-            let spec = try Spec.load(try Layouts.find(layout, name: "minutes", near: record), allowOutside: common.allowOutside)
+            let spec = try Spec.load(specURL, allowOutside: common.allowOutside)
             clock.mark("spec")
-            let composer = try common.composer(spec)
+            let composer = try common.composer(spec, fonts: fonts)
             clock.mark("fonts")
             let name = recordURL.deletingPathExtension().lastPathComponent + (publicEdition ? "-public" : "")
             let target = URL(fileURLWithPath: output ?? "out/\(name).pdf")
@@ -89,10 +90,11 @@ struct ProgramCommand: ParsableCommand {
 
     func run() throws {
         try Runner.run {
+            let (specURL, fonts) = try common.layout(layout, name: "program", near: year)
             let record = try Year.load(URL(fileURLWithPath: year), allowOutside: common.allowOutside)
             try common.warn(record.warnings.map(\.description))
-            let spec = try Spec.load(try Layouts.find(layout, name: "program", near: year), allowOutside: common.allowOutside)
-            let document = try common.composer(spec).program(record, spec: spec)
+            let spec = try Spec.load(specURL, allowOutside: common.allowOutside)
+            let document = try common.composer(spec, fonts: fonts).program(record, spec: spec)
             try common.warn(document.warnings.map { "warning: \($0)" })
             let target = URL(fileURLWithPath: output ?? "out/program.pdf")
             try document.writePDF(to: target)
@@ -139,11 +141,12 @@ struct CertificatesCommand: ParsableCommand {
 
     func run() throws {
         try Runner.run {
+            let (specURL, fonts) = try common.layout(layout, name: "certificate", near: year)
             let record = try Year.load(URL(fileURLWithPath: year), allowOutside: common.allowOutside)
             try common.warn(record.warnings.map(\.description))
-            let spec = try Spec.load(try Layouts.find(layout, name: "certificate", near: year), allowOutside: common.allowOutside)
+            let spec = try Spec.load(specURL, allowOutside: common.allowOutside)
             let list = try roster.map { try Roster.load(URL(fileURLWithPath: $0)) }
-            let composer = try common.composer(spec)
+            let composer = try common.composer(spec, fonts: fonts)
             let progress = Progress(label: "certificates")
             if let split {
                 let files = try composer.certificates(record, spec: spec, roster: list, split: URL(fileURLWithPath: split),
@@ -202,10 +205,11 @@ struct BookletCommand: ParsableCommand {
 
     func run() throws {
         try Runner.run {
+            let (specURL, fonts) = try common.layout(layout, name: "booklet", near: year)
             let record = try Year.load(URL(fileURLWithPath: year), allowOutside: common.allowOutside)
             try common.warn(record.warnings.map(\.description))
-            let spec = try Spec.load(try Layouts.find(layout, name: "booklet", near: year), allowOutside: common.allowOutside)
-            var document = try common.composer(spec).booklet(record, spec: spec, edition: official ? .official : .public)
+            let spec = try Spec.load(specURL, allowOutside: common.allowOutside)
+            var document = try common.composer(spec, fonts: fonts).booklet(record, spec: spec, edition: official ? .official : .public)
             try common.warn(document.warnings.map { "warning: \($0)" })
             if impose == .a5Booklet { document.pages = Imposition.booklet(document.pages, sheet: Size.a4.landscape) }
             let target = URL(fileURLWithPath: output ?? "out/booklet.pdf")

@@ -31,10 +31,17 @@ struct Common: ParsableArguments {
         }
     }
 
-    func composer(_ spec: Spec) throws -> Composer {
-        var composer = try Composer(for: spec)
+    /// The composer for a spec, over the fonts started ahead when they are the spec's.
+    func composer(_ spec: Spec, fonts ahead: FontsAhead? = nil) throws -> Composer {
+        var composer = try ahead.map { Composer(fonts: try $0.fonts(for: spec.fontFolders)) } ?? Composer(for: spec)
         composer.allowOutside = allowOutside
         return composer
+    }
+
+    /// Finds the layout spec and starts setting up its fonts while the caller reads its files.
+    func layout(_ given: String?, name: String, near record: String) throws -> (URL, FontsAhead) {
+        let url = try Layouts.find(given, name: name, near: record)
+        return (url, FontsAhead(folders: Spec.fontFolders(near: url)))
     }
 }
 
