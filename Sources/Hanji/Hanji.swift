@@ -144,7 +144,7 @@ public struct Composer {
     /// Lays out any record value by a spec.
     public func compose(_ value: Value, spec: Spec, date: Day, edition: Edition, folder: URL? = nil) throws -> Document {
         let (setup, metadata) = try prepare(value, spec: spec, date: date, edition: edition, folder: folder)
-        var pages = try Paginator(setup: setup).pages(try spec.bind(value), context)
+        var pages = try Paginator(setup: setup).pages(try spec.bind(value, images: prefetch), context)
         if spec.up > 1, let sheet = spec.sheet { pages = Imposition.sheets(pages, sheet: sheet, up: spec.up) }
         return Document(pages: pages, metadata: metadata, warnings: shaper.warnings)
     }
@@ -157,7 +157,7 @@ public struct Composer {
         let writer = try Writer(PDFStream(to: output.pdf, metadata: metadata), png: output.png)
         var pages: [Page] = []
         // Bound, the record's values are no longer needed: let them go before the pages are made.
-        let block = try spec.bind(value)
+        let block = try spec.bind(value, images: prefetch)
         _ = consume value
         // Pages are drawn on a second thread while the next ones are laid out: lines carry
         // Cairo glyph runs, so drawing never touches Pango.
@@ -210,6 +210,11 @@ public struct Composer {
         metadata.keywords = try spec.metadata["keywords"]?.render(root) ?? ""
         metadata.date = String(format: "%04d-%02d-%02dT00:00:00", date.year, date.month, date.day)
         return (setup, metadata)
+    }
+
+    /// Starts reading each image the record names as it is bound, so the layout finds it ready.
+    var prefetch: (String) -> Void {
+        { [images = context.images] in images?.prefetch($0) }
     }
 
     /// A running header or footer: the template filled with `page` and `pages` for each page.

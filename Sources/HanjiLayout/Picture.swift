@@ -15,6 +15,12 @@ public struct Bitmap {
 /// Opens image files for layout (their sizes) and for drawing (their pixels).
 public protocol ImageLoader: AnyObject {
     func load(_ path: String) throws -> Bitmap
+    /// Starts reading an image that `load` will soon ask for; its errors wait for `load`.
+    func prefetch(_ path: String)
+}
+
+extension ImageLoader {
+    public func prefetch(_ path: String) {}
 }
 
 /// An image file that cannot be placed: missing, unreadable, or not an image.

@@ -45,18 +45,55 @@ final class Pixels {
     }
 }
 
-/// Opens JPEG and PNG files relative to a folder, decoding each once.
+/// Opens JPEG and PNG files relative to a folder, decoding each once. Files named ahead
+/// (`prefetch`, as the record is bound) are read and decoded on another thread meanwhile.
 public final class ImageFiles: ImageLoader {
     public let folder: URL?
     /// Whether a path may lead out of `folder` (`..`, an absolute path elsewhere).
     public let allowOutside: Bool
     var cache: [String: Bitmap] = [:]
+    var pending: [String: Pending] = [:]
+
+    /// An image being read on another thread.
+    final class Pending: @unchecked Sendable {
+        let done = DispatchSemaphore(value: 0)
+        var result: Result<Bitmap, Error>?
+    }
 
     /// Paths are read from `folder` (the record's folder), and must stay inside it unless allowed.
     public init(folder: URL?, allowOutside: Bool = false) { self.folder = folder; self.allowOutside = allowOutside }
 
+    deinit {
+        // A read still running holds the surfaces it makes: let it end before they go.
+        for p in pending.values { p.done.wait() }
+    }
+
+    public func prefetch(_ path: String) {
+        guard cache[path] == nil, pending[path] == nil else { return }
+        let job = Pending()
+        pending[path] = job
+        let (folder, allowOutside) = (folder, allowOutside)
+        DispatchQueue.global(qos: .userInitiated).async {
+            job.result = Result { try ImageFiles.read(path, folder: folder, allowOutside: allowOutside) }
+            job.done.signal()
+        }
+    }
+
     public func load(_ path: String) throws -> Bitmap {
         if let known = cache[path] { return known }
+        let bitmap: Bitmap
+        if let job = pending.removeValue(forKey: path) {
+            job.done.wait()
+            bitmap = try job.result!.get()
+        } else {
+            bitmap = try ImageFiles.read(path, folder: folder, allowOutside: allowOutside)
+        }
+        cache[path] = bitmap
+        return bitmap
+    }
+
+    /// Reads, checks and (a PNG) decodes the image at `path`.
+    static func read(_ path: String, folder: URL?, allowOutside: Bool) throws -> Bitmap {
         let base = folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)).standardizedFileURL
         guard allowOutside || Paths.inside(url, base) else {
@@ -68,9 +105,7 @@ public final class ImageFiles: ImageLoader {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ImageError(path: path, reason: "cannot be read (\(url.path))")
         }
-        let bitmap = try ImageFiles.open(data, path: path, id: url.standardizedFileURL.path)
-        cache[path] = bitmap
-        return bitmap
+        return try ImageFiles.open(data, path: path, id: url.standardizedFileURL.path)
     }
 
     static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF]
@@ -84,7 +119,7 @@ public final class ImageFiles: ImageLoader {
             throw ImageError(path: path, reason: "not a JPEG or PNG file")
         }
         guard isJPEG else {
-            let surface = try decode(data, path: path)
+            let surface = try decodePNG(data, path: path)
             ImageFiles.attach(Data(id.utf8), mime: "application/x-cairo.uuid", to: surface)
             let w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface)
             return Bitmap(path: path, width: Int(w), height: Int(h),
@@ -123,7 +158,48 @@ public final class ImageFiles: ImageLoader {
         return nil
     }
 
-    /// Decodes JPEG or PNG bytes into a Cairo surface.
+    /// Decodes PNG bytes with Cairo's own reader (premultiplied ARGB, as Cairo draws it).
+    static func decodePNG(_ data: Data, path: String) throws -> OpaquePointer {
+        // The header's size first: a photo of a quarter of a billion pixels is a mistake, not a photo.
+        if data.count >= 24 {
+            let b = [UInt8](data[16..<24])
+            let w = Int(b[0]) << 24 | Int(b[1]) << 16 | Int(b[2]) << 8 | Int(b[3])
+            let h = Int(b[4]) << 24 | Int(b[5]) << 16 | Int(b[6]) << 8 | Int(b[7])
+            if w * h > 1 << 28 { throw ImageError(path: path, reason: "the PNG is \(w)×\(h) pixels, too large to print") }
+        }
+        final class Cursor { let bytes: [UInt8]; var at = 0; init(_ b: [UInt8]) { bytes = b } }
+        let cursor = Cursor([UInt8](data))
+        let surface = withExtendedLifetime(cursor) {
+            cairo_image_surface_create_from_png_stream({ closure, out, length in
+                let cursor = Unmanaged<Cursor>.fromOpaque(closure!).takeUnretainedValue()
+                let n = Int(length)
+                guard let out, cursor.at + n <= cursor.bytes.count else { return CAIRO_STATUS_READ_ERROR }
+                cursor.bytes.withUnsafeBufferPointer { memcpy(out, $0.baseAddress! + cursor.at, n) }
+                cursor.at += n
+                return CAIRO_STATUS_SUCCESS
+            }, Unmanaged.passUnretained(cursor).toOpaque())!
+        }
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            cairo_surface_destroy(surface)
+            switch status {
+            case CAIRO_STATUS_READ_ERROR:
+                throw ImageError(path: path, reason: "damaged PNG: the file ends before the image does (cut off while copying?)")
+            case CAIRO_STATUS_NO_MEMORY:
+                // Cairo reports libpng's own complaints (a bad checksum, broken data) this way.
+                throw ImageError(path: path, reason: "damaged PNG: its image data cannot be decoded")
+            default:
+                throw ImageError(path: path, reason: "damaged or unreadable PNG: \(String(cString: cairo_status_to_string(status)))")
+            }
+        }
+        guard cairo_image_surface_get_width(surface) > 0, cairo_image_surface_get_height(surface) > 0 else {
+            cairo_surface_destroy(surface)
+            throw ImageError(path: path, reason: "empty image")
+        }
+        return surface
+    }
+
+    /// Decodes JPEG bytes into a Cairo surface (for PNG pages; a PDF takes the file's bytes).
     static func decode(_ data: Data, path: String) throws -> OpaquePointer {
         let loader = gdk_pixbuf_loader_new()!
         defer { g_object_unref(UnsafeMutableRawPointer(loader)) }

@@ -2,9 +2,12 @@ import HanjiLayout
 import HanjiModel
 
 extension Spec {
-    /// Binds a record's values into the document's block tree.
-    public func bind(_ root: Value) throws -> any Block {
-        Stack(try bind(body, Scope(root)))
+    /// Binds a record's values into the document's block tree. `images` hears each image path
+    /// as it is bound (to start reading the file before the layout reaches it).
+    public func bind(_ root: Value, images: ((String) -> Void)? = nil) throws -> any Block {
+        var scope = Scope(root)
+        scope.images = images
+        return Stack(try bind(body, scope))
     }
 
     func bind(_ nodes: [SpecNode], _ scope: Scope) throws -> [any Block] {
@@ -50,6 +53,7 @@ extension Spec {
         case .sealed(let template, let style, let seal, let size, let source):
             let text = Paragraph(try template.render(scope), style: style, source: source)
             let path = try seal.render(scope)
+            if !path.isEmpty { scope.images?(path) }
             return [path.isEmpty ? text : Sealed(text, seal: Picture(path: path, maxHeight: size, source: source), size: size)]
         case .fitted(let template, let style, let height, let minScale, let source):
             return [Fitted(try template.render(scope), style: style, height: height, minScale: minScale, source: source)]
@@ -73,6 +77,7 @@ extension Spec {
             return [Stack(try bind(nodes, scope), spaceBefore: before, spaceAfter: after)]
         case .image(let template, let height, let align, let source):
             let path = try template.render(scope)
+            if !path.isEmpty { scope.images?(path) }
             return path.isEmpty ? [] : [Picture(path: path, maxHeight: height, align: align, source: source)]
         case .grid(let path, let columns, let gap, let before, let after, let body, let field):
             var table = try grid(list(path, scope, at: field), scope, columns: columns, gap: gap, body: body)

@@ -67,6 +67,8 @@ public indirect enum Value: Sendable {
 /// Where a template looks names up: the innermost `each` item first, then outwards.
 public struct Scope {
     var frames: [(value: Value, index: Int?)]
+    /// Told each image path as its picture is bound, so the file can be read ahead of the layout.
+    var images: ((String) -> Void)?
 
     public init(_ root: Value) { frames = [(root, nil)] }
 

@@ -74,25 +74,45 @@ import Testing
         #expect(error.path == "photos[0].file" && error.location?.file == "p.yaml")
     }
 
-    @Test(arguments: ["truncated", "garbage", "text"])
+    @Test(arguments: ["truncated", "garbage", "text", "truncated png", "garbage png", "broken png"])
     func damagedPhotoIsAnErrorNamingItsPath(kind: String) throws {
         let dir = Fixture.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let jpeg = try Data(contentsOf: Self.folder.appendingPathComponent("photos/meeting.jpg"))
+        let png = try Data(contentsOf: Self.folder.appendingPathComponent("photos/seating.png"))
         let bytes: Data
         switch kind {
         case "truncated": bytes = jpeg.prefix(jpeg.count / 3)
         case "garbage": bytes = Data(jpeg.prefix(4)) + Data(repeating: 0x41, count: 5000)
+        case "truncated png": bytes = png.prefix(png.count / 2)
+        case "garbage png": bytes = Data(png.prefix(8)) + Data(repeating: 0x41, count: 5000)
+        case "broken png": bytes = png.prefix(200) + Data(repeating: 0x42, count: 60) + png.dropFirst(260)
         default: bytes = Data("not a picture".utf8)
         }
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("photos"), withIntermediateDirectories: true)
         for name in ["screen.jpg", "seating.png"] {
             try FileManager.default.copyItem(at: Self.folder.appendingPathComponent("photos/\(name)"), to: dir.appendingPathComponent("photos/\(name)"))
         }
-        try bytes.write(to: dir.appendingPathComponent("photos/bad.jpg"))
-        let error = try #require(try photoError(file: "photos/bad.jpg", in: dir), "a \(kind) JPEG was accepted")
-        #expect(error.message.contains("photos/bad.jpg"), "\(error)")
+        let name = kind.hasSuffix("png") ? "photos/bad.png" : "photos/bad.jpg"
+        try bytes.write(to: dir.appendingPathComponent(name))
+        let error = try #require(try photoError(file: name, in: dir), "a \(kind) image was accepted")
+        #expect(error.message.contains(name), "\(error)")
         #expect(error.path == "photos[0].file")
+    }
+
+    @Test func imagesReadAheadAreTheSameAndKeepTheirErrorsForLoad() throws {
+        let ahead = ImageFiles(folder: Self.folder), now = ImageFiles(folder: Self.folder)
+        for path in ["photos/seating.png", "photos/meeting.jpg", "photos/lost.png", "../outside.png"] { ahead.prefetch(path) }
+        for path in ["photos/seating.png", "photos/meeting.jpg"] {
+            let (a, b) = (try ahead.load(path), try now.load(path))
+            #expect((a.width, a.height) == (b.width, b.height) && a.width > 0, "\(path)")
+        }
+        // A file read ahead that fails says so only when the layout asks for it, as a read now would.
+        for path in ["photos/lost.png", "../outside.png"] {
+            let early = #expect(throws: ImageError.self) { try ahead.load(path) }
+            let late = #expect(throws: ImageError.self) { try now.load(path) }
+            #expect(early?.description == late?.description)
+        }
     }
 
     @Test(arguments: ["keep", "omit"])
