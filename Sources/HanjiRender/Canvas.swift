@@ -54,7 +54,9 @@ final class Canvas {
                 let surface = try pixels.surface(forPDF: pdf != nil)
                 cairo_save(cr)
                 cairo_translate(cr, x, y)
-                cairo_scale(cr, size.width / Double(bitmap.width), size.height / Double(bitmap.height))
+                // Scaled by the surface's own size: a JPEG's stand-in for a PDF is a single pixel.
+                let w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface)
+                cairo_scale(cr, size.width / Double(max(w, 1)), size.height / Double(max(h, 1)))
                 cairo_set_source_surface(cr, surface, 0, 0)
                 cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
                 cairo_paint(cr)

@@ -26,10 +26,12 @@ final class Pixels {
     }
 
     /// The surface to paint: for a PDF, a JPEG's undrawn stand-in carrying the file's bytes.
+    /// The stand-in is one pixel: Cairo's PDF writer places an image by its surface's size and
+    /// describes the JPEG by the JPEG's own header, so no pixels are ever allocated.
     func surface(forPDF: Bool) throws -> OpaquePointer {
         if forPDF && jpeg {
             if let placeholder { return placeholder }
-            let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height)!
+            let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1)!
             try RenderError.check(cairo_surface_status(surface), "cairo_image_surface_create")
             ImageFiles.attach(data, mime: "image/jpeg", to: surface)
             ImageFiles.attach(Data((id + "#pdf").utf8), mime: "application/x-cairo.uuid", to: surface)
@@ -127,9 +129,8 @@ public final class ImageFiles: ImageLoader {
         }
         // libjpeg fills a cut-off file with grey and calls it a warning: require the end-of-image
         // marker after the last start-of-scan (entropy-coded data never holds FF D9).
-        let scan = data.range(of: Data([0xFF, 0xDA]), options: .backwards)
-        let end = data.range(of: Data([0xFF, 0xD9]), options: .backwards)
-        guard let scan, let end, end.lowerBound > scan.lowerBound else {
+        let (scan, end) = data.withUnsafeBytes { (last(of: 0xDA, in: $0), last(of: 0xD9, in: $0)) }
+        guard let scan, let end, end > scan else {
             throw ImageError(path: path, reason: "damaged JPEG: the file ends before the image does (cut off while copying?)")
         }
         guard let (w, h) = jpegSize(data), w > 0, h > 0 else {
@@ -139,9 +140,22 @@ public final class ImageFiles: ImageLoader {
                       handle: Pixels(data: data, jpeg: true, id: id, path: path, width: Int32(w), height: Int32(h)))
     }
 
+    /// Where the last JPEG marker `FF code` starts in `bytes`.
+    static func last(of code: UInt8, in bytes: UnsafeRawBufferPointer) -> Int? {
+        var i = bytes.count - 2
+        while i >= 0 {
+            if bytes[i + 1] == code && bytes[i] == 0xFF { return i }
+            i -= 1
+        }
+        return nil
+    }
+
     /// A JPEG's width and height from its start-of-frame marker, walking the header's segments.
     static func jpegSize(_ data: Data) -> (Int, Int)? {
-        let bytes = [UInt8](data.prefix(1 << 20))
+        data.withUnsafeBytes { jpegSize(in: $0) }
+    }
+
+    static func jpegSize(in bytes: UnsafeRawBufferPointer) -> (Int, Int)? {
         var i = 2
         while i + 9 < bytes.count {
             guard bytes[i] == 0xFF else { return nil }
