@@ -35,13 +35,13 @@ public struct Spec {
 
     static let keys = ["document", "page", "fonts", "styles", "metadata", "public", "recipients", "body"]
 
-    /// Reads a spec file.
     /// The font folders of a spec that names none: `../fonts` and `fonts` beside it.
     public static func fontFolders(near spec: URL) -> [URL] {
         let folder = spec.deletingLastPathComponent()
         return [folder.appendingPathComponent("../fonts").standardized, folder.appendingPathComponent("fonts")]
     }
 
+    /// Reads a spec file.
     public static func load(_ url: URL, allowOutside: Bool = false) throws -> Spec {
         try Spec(try Field.load(url), allowOutside: allowOutside)
     }

@@ -15,7 +15,7 @@ public final class Fonts {
 
     /// Builds the configuration from `folders` (the user's own) plus the package folders.
     public init(folders: [URL]) throws {
-        let all = folders.map(\.path).filter { FileManager.default.fileExists(atPath: $0) } + Fonts.packageFolders
+        let all = Fonts.chosen(folders)
         self.folders = all
         let cache = (ProcessInfo.processInfo.environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache"))
@@ -56,6 +56,11 @@ public final class Fonts {
     }
 
     deinit { FcConfigDestroy(config) }
+
+    /// The folders fonts are read from: those of `folders` that exist, then the package folders.
+    static func chosen(_ folders: [URL]) -> [String] {
+        folders.map(\.path).filter { FileManager.default.fileExists(atPath: $0) } + Fonts.packageFolders
+    }
 
     /// Whether `family` (compared without case, as fontconfig does) is available.
     public func has(_ family: String) -> Bool {
@@ -102,12 +107,12 @@ public final class FontsAhead: @unchecked Sendable {
         }
     }
 
-    /// The fonts of `folders`: the ones started ahead when they are the same folders, otherwise
-    /// built now (after the early ones are done, so only one configuration is made current).
+    /// The fonts of `folders`: the ones started ahead when they read the same font folders,
+    /// otherwise built now (after the early ones are done, so only one configuration is current).
     public func fonts(for folders: [URL]) throws -> Fonts {
         done.wait()
         done.signal()
-        guard folders == self.folders, let result else { return try Fonts(folders: folders) }
+        guard let result, Fonts.chosen(folders) == Fonts.chosen(self.folders) else { return try Fonts(folders: folders) }
         return try result.get()
     }
 }

@@ -63,6 +63,22 @@ import Testing
         }
     }
 
+    /// The commands start a spec's fonts before reading it, from the folders a spec naming none
+    /// would have: the spec's own fonts are those when they read the same folders, and made
+    /// anew when the spec names a folder that holds fonts.
+    @Test func fontsStartedAheadAreTheSpecsOrMadeAgain() throws {
+        let spec = try Fixture.spec()
+        let ahead = FontsAhead(folders: Spec.fontFolders(near: URL(fileURLWithPath: spec.file)))
+        let early = try ahead.fonts(for: spec.fontFolders)
+        #expect(try ahead.fonts(for: spec.fontFolders) === early, "the example's spec reads the folders guessed")
+        try withTempDir { dir in
+            try FileManager.default.copyItem(atPath: "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
+                                             toPath: dir.appendingPathComponent("own.ttf").path)
+            let own = try ahead.fonts(for: [dir])
+            #expect(own !== early && own.folders.first == dir.path)
+        }
+    }
+
     @Test func fontsCommandListsTheFamilies() {
         let out = run(["fonts"])
         #expect(out.status == 0)
