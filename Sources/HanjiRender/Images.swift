@@ -56,6 +56,10 @@ public final class ImageFiles: ImageLoader {
     var cache: [String: Bitmap] = [:]
     var pending: [String: Pending] = [:]
 
+    /// One thread reads ahead, in the order the images were bound (the order the layout wants
+    /// them), so a booklet of many photos never decodes them all at once.
+    static let reader = DispatchQueue(label: "hanji.images", qos: .userInitiated)
+
     /// An image being read on another thread.
     final class Pending: @unchecked Sendable {
         let done = DispatchSemaphore(value: 0)
@@ -75,7 +79,7 @@ public final class ImageFiles: ImageLoader {
         let job = Pending()
         pending[path] = job
         let (folder, allowOutside) = (folder, allowOutside)
-        DispatchQueue.global(qos: .userInitiated).async {
+        ImageFiles.reader.async {
             job.result = Result { try ImageFiles.read(path, folder: folder, allowOutside: allowOutside) }
             job.done.signal()
         }
