@@ -59,6 +59,8 @@ public struct Output {
 public struct Written {
     public var pages: Int
     public var warnings: [String]
+    /// Seconds Cairo spent drawing the pages (on the writer's thread) and finishing the PDF.
+    public var drawing = 0.0, finishing = 0.0
 }
 
 /// Composes documents from records and specs.
@@ -177,7 +179,8 @@ public struct Composer {
             for page in Imposition.sheets(pages, sheet: sheet, up: spec.up) { try writer.add(page) }
         }
         try writer.finish()
-        return Written(pages: writer.count, warnings: shaper.warnings)
+        return Written(pages: writer.count, warnings: shaper.warnings,
+                       drawing: writer.stream.drawing, finishing: writer.stream.finishing)
     }
 
     /// Everything before pagination: the checks, the page setup with its running header and

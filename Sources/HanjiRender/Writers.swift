@@ -33,6 +33,8 @@ public final class PDFStream {
     let canvas: Canvas
     public private(set) var count = 0
     var finished = false
+    /// Seconds spent in Cairo drawing and showing pages, and finishing the file (font subsets).
+    public private(set) var drawing = 0.0, finishing = 0.0
     /// Set once a page's label differs from its number; every later page then states its own.
     var labelled = false
 
@@ -73,6 +75,8 @@ public final class PDFStream {
         size = page.size
         labelled = labelled || page.label != String(page.number)
         if labelled { cairo_pdf_surface_set_page_label(surface, page.label) }
+        let start = DispatchTime.now()
+        defer { drawing += start.seconds }
         try canvas.draw(page.frame)
         cairo_show_page(canvas.cr)
         count += 1
@@ -87,7 +91,9 @@ public final class PDFStream {
         // Finishing subsets every font at once; hand the pages' freed memory back first so the
         // peak stays where a long document's pages left it.
         malloc_trim(0)
+        let start = DispatchTime.now()
         cairo_surface_finish(surface)
+        finishing = start.seconds
         try RenderError.check(cairo_surface_status(surface), "cairo_surface_finish")
         try Atomic.commit(temp, to: url)
     }
@@ -194,4 +200,9 @@ public enum PNGCompare {
         }
         return Double(differing) / Double(w * h)
     }
+}
+
+extension DispatchTime {
+    /// Seconds from this time until now.
+    var seconds: Double { Double(DispatchTime.now().uptimeNanoseconds - uptimeNanoseconds) / 1e9 }
 }

@@ -59,6 +59,8 @@ struct MinutesCommand: ParsableCommand {
             var output = Output(pdf: target, png: common.png.map { URL(fileURLWithPath: $0) }, name: name, dpi: common.dpi)
             output.progress = { progress.show($0, 0) }
             let written = try composer.minutes(meeting, spec: spec, edition: publicEdition ? .public : .official, to: output)
+            clock.note(String(format: "  of which Cairo drawing pages (second thread) %.1f ms, finishing the PDF (font subsets) %.1f ms",
+                              written.drawing * 1000, written.finishing * 1000))
             if !common.strict { try common.warn(written.warnings.map { "warning: \($0)" }) }
             print("\(target.path): \(written.pages) pages")
         }

@@ -156,5 +156,8 @@ final class Phases {
         lines.append("\(name) \(Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6) ms \(rss)")
         last = now
     }
-    func report() { if on { FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8)) } }
+    var notes: [String] = []
+    /// A line after the phases (a figure measured elsewhere, such as on the writer's thread).
+    func note(_ line: String) { if on { notes.append(line) } }
+    func report() { if on { FileHandle.standardError.write(Data(((lines + notes).joined(separator: "\n") + "\n").utf8)) } }
 }

@@ -302,6 +302,21 @@ struct EndToEndTests {
         }
     }
 
+    @Test("HANJI_TIMING: each phase, and Cairo's share of the writing")
+    func timingNamesThePhasesAndCairosShare() throws {
+        try withTempDir { dir in
+            let out = run(["minutes", exampleRecord.path, "-o", dir.appendingPathComponent("m.pdf").path],
+                          environment: ["HANJI_TIMING": "1"])
+            #expect(out.status == 0, "\(out.stderr)")
+            for phase in ["record", "spec", "fonts", "layout and write"] {
+                #expect(out.stderr.contains("\n\(phase) ") || out.stderr.hasPrefix("\(phase) "), "no '\(phase)' line: \(out.stderr)")
+            }
+            let cairo = try #require(out.stderr.firstMatch(of: /drawing pages \(second thread\) ([0-9.]+) ms, finishing the PDF \(font subsets\) ([0-9.]+) ms/))
+            #expect(Double(cairo.1)! > 0 && Double(cairo.2)! > 0, "\(out.stderr)")
+            #expect(!run(["minutes", exampleRecord.path, "-o", dir.appendingPathComponent("n.pdf").path]).stderr.contains("drawing pages"))
+        }
+    }
+
     @Test("--layout: an edited copy of the spec changes what prints")
     func layoutOptionUsesTheGivenSpec() throws {
         try withTempDir { dir in
