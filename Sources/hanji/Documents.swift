@@ -92,11 +92,8 @@ struct ProgramCommand: ParsableCommand {
 
     func run() throws {
         try Runner.run {
-            let (specURL, fonts) = try common.layout(layout, name: "program", near: year)
-            let record = try Year.load(URL(fileURLWithPath: year), allowOutside: common.allowOutside)
-            try common.warn(record.warnings.map(\.description))
-            let spec = try Spec.load(specURL, allowOutside: common.allowOutside)
-            let document = try common.composer(spec, fonts: fonts).program(record, spec: spec)
+            let (record, spec, composer) = try common.year(year, layout: layout, name: "program")
+            let document = try composer.program(record, spec: spec)
             try common.warn(document.warnings.map { "warning: \($0)" })
             let target = URL(fileURLWithPath: output ?? "out/program.pdf")
             try document.writePDF(to: target)
@@ -143,12 +140,8 @@ struct CertificatesCommand: ParsableCommand {
 
     func run() throws {
         try Runner.run {
-            let (specURL, fonts) = try common.layout(layout, name: "certificate", near: year)
-            let record = try Year.load(URL(fileURLWithPath: year), allowOutside: common.allowOutside)
-            try common.warn(record.warnings.map(\.description))
-            let spec = try Spec.load(specURL, allowOutside: common.allowOutside)
+            let (record, spec, composer) = try common.year(year, layout: layout, name: "certificate")
             let list = try roster.map { try Roster.load(URL(fileURLWithPath: $0)) }
-            let composer = try common.composer(spec, fonts: fonts)
             let progress = Progress(label: "certificates")
             if let split {
                 let files = try composer.certificates(record, spec: spec, roster: list, split: URL(fileURLWithPath: split),
@@ -207,11 +200,8 @@ struct BookletCommand: ParsableCommand {
 
     func run() throws {
         try Runner.run {
-            let (specURL, fonts) = try common.layout(layout, name: "booklet", near: year)
-            let record = try Year.load(URL(fileURLWithPath: year), allowOutside: common.allowOutside)
-            try common.warn(record.warnings.map(\.description))
-            let spec = try Spec.load(specURL, allowOutside: common.allowOutside)
-            var document = try common.composer(spec, fonts: fonts).booklet(record, spec: spec, edition: official ? .official : .public)
+            let (record, spec, composer) = try common.year(year, layout: layout, name: "booklet")
+            var document = try composer.booklet(record, spec: spec, edition: official ? .official : .public)
             try common.warn(document.warnings.map { "warning: \($0)" })
             if impose == .a5Booklet { document.pages = Imposition.booklet(document.pages, sheet: Size.a4.landscape) }
             let target = URL(fileURLWithPath: output ?? "out/booklet.pdf")

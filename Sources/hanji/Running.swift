@@ -38,6 +38,15 @@ struct Common: ParsableArguments {
         return composer
     }
 
+    /// Reads a year record (printing its warnings) and its spec, the spec's fonts set up meanwhile.
+    func year(_ path: String, layout given: String?, name: String) throws -> (Year, Spec, Composer) {
+        let (url, fonts) = try layout(given, name: name, near: path)
+        let record = try Year.load(URL(fileURLWithPath: path), allowOutside: allowOutside)
+        try warn(record.warnings.map(\.description))
+        let spec = try Spec.load(url, allowOutside: allowOutside)
+        return (record, spec, try composer(spec, fonts: fonts))
+    }
+
     /// Finds the layout spec and starts setting up its fonts while the caller reads its files.
     func layout(_ given: String?, name: String, near record: String) throws -> (URL, FontsAhead) {
         let url = try Layouts.find(given, name: name, near: record)
