@@ -33,6 +33,19 @@ public struct PageSetup {
     public var body: Size {
         Size(width: size.width - margins.left - margins.right, height: size.height - margins.top - margins.bottom)
     }
+
+    /// The strip the running header may fill: from its offset down to the body's top.
+    public var headerBand: Band { Band(top: headerOffset, bottom: margins.top) }
+    /// The strip the footer may fill: from its offset above the paper's bottom edge down to that edge.
+    public var footerBand: Band { Band(top: size.height - footerOffset, bottom: size.height) }
+}
+
+/// A strip across the page, from `top` down to `bottom`, in points from the paper's top edge.
+public struct Band: Sendable, Equatable {
+    public var top: Double
+    public var bottom: Double
+    public init(top: Double, bottom: Double) { self.top = top; self.bottom = bottom }
+    public var height: Double { bottom - top }
 }
 
 /// A rectangle drawn `inset` from the paper's edges, with square ornaments of `corner` size at
@@ -48,7 +61,7 @@ public struct Border: Sendable {
     }
 
     /// The border's strokes and ornaments on a page of `size`.
-    func draw(on page: inout Frame, size: Size) {
+    public func draw(on page: inout Frame, size: Size) {
         let (l, t, r, b) = (inset, inset, size.width - inset, size.height - inset)
         page.add(.rule(to: Point(x: r - l, y: 0), width: width, color: color), at: Point(x: l, y: t))
         page.add(.rule(to: Point(x: r - l, y: 0), width: width, color: color), at: Point(x: l, y: b))
