@@ -115,30 +115,36 @@ public struct Table: Block {
     private func layoutRows(in region: Region, widths: [Double], _ context: Context) throws -> Fit {
         var xs = [0.0]
         for w in widths { xs.append(xs.last! + w) }
-        var placed: [PlacedRow] = []
-        var y = 0.0
+        var placed = Placed()
         for row in header {
             guard case .whole(let laid) = try lay(row, xs: xs, height: .infinity, fresh: true, context) else {
                 throw LayoutError.tooLarge(what: "header of \(source)", height: region.height, available: region.height)
             }
-            placed.append(PlacedRow(y: y, cells: laid.cells, height: laid.height))
-            y += laid.height
+            placed.append(laid)
         }
-        let headerHeight = y
+        let headerHeight = placed.bottom
         if headerHeight > region.height { return region.fresh ? try tooLarge(region) : .nothing }
         var index = 0
         while index < rows.count {
-            let room = region.height - y
-            let result = try lay(rows[index], xs: xs, height: room, fresh: region.fresh && index == 0, context)
+            let room = region.height - placed.bottom
+            var result = try lay(rows[index], xs: xs, height: room, fresh: region.fresh && index == 0, context)
+            // A row made taller than the room left (by its `height`, or by a merged label grown
+            // to fit beside it) does not fit either: it goes to the next page.
             switch result {
-            case .whole(let laid):
-                placed.append(PlacedRow(y: y, cells: laid.cells, height: laid.height))
-                y += laid.height
+            case .whole(let laid), .part(let laid, _):
+                placed.append(laid)
+                if placed.bottom > region.height + 0.01 {
+                    placed.removeLast()
+                    result = .nothing
+                }
+            case .nothing:
+                break
+            }
+            switch result {
+            case .whole:
                 index += 1
-            case .part(let laid, let rest):
-                placed.append(PlacedRow(y: y, cells: laid.cells, height: laid.height))
-                y += laid.height
-                return .part(draw(placed, xs: xs), rest: continuation(rest, from: index + 1, placed: placed))
+            case .part(_, let rest):
+                return .part(draw(placed.rows, xs: xs), rest: continuation(rest, from: index + 1))
             case .nothing:
                 if index == 0 { return region.fresh ? try tooLarge(region) : .nothing }
                 let body = placed.count - header.count
@@ -147,13 +153,13 @@ public struct Table: Block {
                     if body == 1 && !region.fresh { return .nothing }
                     if body > 1 {
                         placed.removeLast()
-                        return .part(draw(placed, xs: xs), rest: continuation(nil, from: index - 1, placed: placed))
+                        return .part(draw(placed.rows, xs: xs), rest: continuation(nil, from: index - 1))
                     }
                 }
-                return .part(draw(placed, xs: xs), rest: continuation(nil, from: index, placed: placed))
+                return .part(draw(placed.rows, xs: xs), rest: continuation(nil, from: index))
             }
         }
-        return .whole(draw(placed, xs: xs))
+        return .whole(draw(placed.rows, xs: xs))
     }
 
     private func tooLarge(_ region: Region) throws -> Fit {
@@ -221,7 +227,7 @@ public struct Table: Block {
 
     /// The table that continues on the next page: the split row's rest, then the remaining rows,
     /// with every group label that was cut repeated in the first row.
-    private func continuation(_ head: Row?, from index: Int, placed: [PlacedRow]) -> Table {
+    private func continuation(_ head: Row?, from index: Int) -> Table {
         var remaining = Array(rows[index...])
         if var head {
             head.cells = head.cells.filter { $0.rows == 1 }
@@ -248,27 +254,9 @@ public struct Table: Block {
         return table
     }
 
-    /// Draws the rows: fills, content, then rules; grows rows so spanning labels fit.
-    private func draw(_ placed: [PlacedRow], xs: [Double]) -> Frame {
-        var rows = placed
-        // Each spanning cell's box ends at its last row on this page.
-        struct SpanBox { var row: Int; var cell: LaidCell; var last: Int }
-        var boxes: [SpanBox] = []
-        for (r, row) in rows.enumerated() {
-            for cell in row.cells where cell.cell.rows > 1 {
-                boxes.append(SpanBox(row: r, cell: cell, last: min(r + cell.cell.rows - 1, rows.count - 1)))
-            }
-        }
-        for box in boxes {
-            let top = rows[box.row].y
-            let bottom = rows[box.last].y + rows[box.last].height
-            let need = box.cell.frame.size.height + box.cell.cell.padding.top + box.cell.cell.padding.bottom
-            if need > bottom - top {
-                let grow = need - (bottom - top)
-                rows[box.last].height += grow
-                for r in (box.last + 1)..<rows.count { rows[r].y += grow }
-            }
-        }
+    /// Draws the rows as placed: fills, content, then rules.
+    private func draw(_ rows: [PlacedRow], xs: [Double]) -> Frame {
+        let boxes = Table.spans(rows)
         let total = rows.last.map { $0.y + $0.height } ?? 0
         var frame = Frame(size: Size(width: xs.last!, height: total))
         var strokes: [(Point, Point)] = []
