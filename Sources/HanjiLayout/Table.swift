@@ -38,6 +38,8 @@ public struct Row {
     public var keepWithPrevious: Bool
     /// The least height of the row (a signature box), in points.
     public var minHeight: Double
+    /// Where the spec gives the row (its `height:` when it has one), for errors.
+    public var origin: Origin?
     public init(_ cells: [Cell], breakable: Bool = true, keepWithPrevious: Bool = false, minHeight: Double = 0) {
         self.cells = cells; self.breakable = breakable; self.keepWithPrevious = keepWithPrevious; self.minHeight = minHeight
     }
@@ -58,6 +60,8 @@ public struct Table: Block {
     public var source: String
     /// Where a table narrower than its region stands: 0 left, 0.5 centre, 1 right.
     public var align: Double = 0
+    /// Where the spec gives the table's columns, for errors.
+    public var origin: Origin?
 
     public init(columns: [Width], header: [Row] = [], rows: [Row], rule: Double = 0.5, frame: Double = 0.5,
                 spaceBefore: Double = 0, spaceAfter: Double = 0, source: String = "table") {
@@ -93,9 +97,8 @@ public struct Table: Block {
 
     /// Column widths for a total width.
     public func widths(for total: Double) -> [Double] {
-        let fixed = columns.reduce(0.0) { if case .fixed(let w) = $1 { return $0 + w } else { return $0 } }
         let shares = columns.reduce(0.0) { if case .share(let s) = $1 { return $0 + s } else { return $0 } }
-        let free = max(total - fixed, 0)
+        let free = max(total - fixedWidth, 0)
         return columns.map {
             switch $0 {
             case .fixed(let w): return w
@@ -104,7 +107,14 @@ public struct Table: Block {
         }
     }
 
+    /// The width of the fixed columns together.
+    var fixedWidth: Double {
+        columns.reduce(0.0) { if case .fixed(let w) = $1 { return $0 + w } else { return $0 } }
+    }
+
     public func layout(in region: Region, _ context: Context) throws -> Fit {
+        // Drawn anyway, the columns would run off the page: the spec must change.
+        if fixedWidth > region.width + 0.01 { throw tooWide(region.width) }
         let widths = widths(for: region.width)
         let total = widths.reduce(0, +)
         guard align > 0, total < region.width - 0.01 else { return try layoutRows(in: region, widths: widths, context) }
@@ -123,7 +133,10 @@ public struct Table: Block {
             placed.append(laid)
         }
         let headerHeight = placed.bottom
-        if headerHeight > region.height { return region.fresh ? try tooLarge(region) : .nothing }
+        if headerHeight > region.height {
+            if region.fresh { throw tooLarge(nil, room: region.height) }
+            return .nothing
+        }
         var index = 0
         while index < rows.count {
             let room = region.height - placed.bottom
@@ -146,7 +159,8 @@ public struct Table: Block {
             case .part(_, let rest):
                 return .part(draw(placed.rows, xs: xs), rest: continuation(rest, from: index + 1))
             case .nothing:
-                if index == 0 { return region.fresh ? try tooLarge(region) : .nothing }
+                if index == 0 && region.fresh { throw tooLarge(rows[0], room: region.height - headerHeight) }
+                if index == 0 { return .nothing }
                 let body = placed.count - header.count
                 if rows[index].keepWithPrevious && body > 0 {
                     // Take the previous row along, unless that would leave the page without one.
@@ -160,10 +174,6 @@ public struct Table: Block {
             }
         }
         return .whole(draw(placed.rows, xs: xs))
-    }
-
-    private func tooLarge(_ region: Region) throws -> Fit {
-        throw LayoutError.tooLarge(what: "the first row of \(source)", height: .infinity, available: region.height)
     }
 
     // MARK: Rows

@@ -5,8 +5,9 @@ import HanjiModel
 import HanjiSpec
 import Testing
 
-/// Nothing drawn off the page: a row taller than the room left and a merged label taller than
-/// its rows are laid out inside the page.
+/// Nothing drawn off the page: a table wider than its frame, a row taller than the page and a
+/// merged label taller than its rows are each laid out inside the page or refused with the spec
+/// line that asks for them.
 @Suite struct OverflowTests {
     static let base = "styles:\n  base: {font: NanumGothic, size: 10pt, line: 150%}\n"
 
@@ -17,6 +18,30 @@ import Testing
         let date = Day(year: 2018, month: 11, day: 22)!
         let document = try Composer(fonts: Fixture.fonts).compose(.map([]), spec: spec, date: date, edition: .official)
         return (document, spec)
+    }
+
+    /// The error composing `yaml` gives, if it is an input error (nil when it lays out).
+    func refusal(_ yaml: String) throws -> InputError? {
+        do {
+            _ = try compose(yaml)
+            return nil
+        } catch let error as InputError {
+            return error
+        }
+    }
+
+    @Test func fixedColumnsWiderThanThePageAreAnErrorAtTheColumns() throws {
+        let error = try #require(try refusal("""
+            body:
+              - table:
+                  columns: [60mm, 60mm, 60mm, 60mm]
+                  rows:
+                    - cells: [{text: 담당}, {text: 팀장}, {text: 과장}, {text: 국장}]
+            """), "a 240 mm table on a 170 mm body was laid out")
+        #expect(error.location?.file == "overflow.yaml" && error.location?.line == 5)
+        #expect(error.path == "body[0].table.columns")
+        #expect(error.message.contains("240 mm") && error.message.contains("170 mm"))
+        #expect(error.hint?.contains("*") == true)
     }
 
     @Test func fixedHeightRowTooTallForTheRoomLeftMovesToTheNextPage() throws {
@@ -33,6 +58,22 @@ import Testing
         #expect(document.pages.count == 2)
         #expect(!document.text[0].contains("서명") && document.text.last?.contains("서명") == true)
         #expect(strays(document, spec.page).isEmpty, "\(strays(document, spec.page))")
+    }
+
+    @Test func fixedHeightRowTallerThanAnEmptyBodyIsAnErrorAtItsHeight() throws {
+        let error = try #require(try refusal("""
+            body:
+              - table:
+                  columns: ["*"]
+                  rows:
+                    - cells: [{text: 위}]
+                    - height: 300mm
+                      cells: [{text: 서명}]
+            """), "a 300 mm row was laid out on a 257 mm body")
+        #expect(error.location?.line == 8)
+        #expect(error.path == "body[0].table.rows[1].height")
+        #expect(error.message.contains("300 mm"))
+        #expect(error.hint?.contains("height") == true)
     }
 
     @Test func mergedLabelsTallerThanTheirRowsGrowThemBeforeTheyAreFitted() throws {
@@ -76,6 +117,25 @@ import Testing
                 if case .rule(let to, _, _) = item { return max(p.y, p.y + to.y) } else { return nil }
             }.max() ?? 0
             #expect(abs(bottom - frame.size.height) < 0.01, "rules end at \(bottom), the frame at \(frame.size.height)")
+        }
+    }
+
+    @Test func cliRefusesAnApprovalBoxWiderThanThePageAndKeepsTheOldOutput() throws {
+        try withTempDir { dir in
+            let text = try String(contentsOf: minutesLayout, encoding: .utf8)
+            let wide = text.replacingOccurrences(of: "columns: [8mm, 20mm, 20mm, 20mm]",
+                                                 with: "columns: [60mm, 60mm, 60mm, 60mm]")
+            try #require(wide != text, "the approval box's columns moved in layouts/minutes.yaml")
+            let spec = dir.appendingPathComponent("minutes.yaml")
+            try wide.write(to: spec, atomically: true, encoding: .utf8)
+            let line = try #require(wide.components(separatedBy: "\n").firstIndex { $0.contains("[60mm, 60mm") }) + 1
+            let pdf = dir.appendingPathComponent("out.pdf")
+            try Data("earlier".utf8).write(to: pdf)
+            let result = run(["minutes", exampleRecord.path, "--layout", spec.path, "--allow-outside", "-o", pdf.path])
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stderr.contains("minutes.yaml:\(line):"), "\(result.stderr)")
+            #expect(result.stderr.contains("columns") && !result.stderr.contains("internal"))
+            #expect(try Data(contentsOf: pdf) == Data("earlier".utf8))
         }
     }
 }
