@@ -206,6 +206,7 @@ public struct Composer {
         // The public edition's marking line stands in for the running header.
         let header = (edition == .public ? spec.publicHeader.map { ($0, spec.styles["header"] ?? Style()) } : nil) ?? spec.header
         setup.header = header.map { running($0.0, $0.1, root) }
+        if edition == .public && spec.publicHeader != nil { setup.headerOrigin = spec.publicHeaderOrigin }
         setup.needsCount = [spec.footer?.0, header?.0].contains { $0?.uses("pages") ?? false }
         var metadata = Metadata()
         metadata.title = try spec.metadata["title"]?.render(root) ?? ""

@@ -5,25 +5,25 @@ import HanjiModel
 import HanjiSpec
 import Testing
 
-/// Nothing drawn off the page: a table wider than its frame, a row taller than the page and a
-/// merged label taller than its rows are each laid out inside the page or refused with the spec
-/// line that asks for them.
+/// Nothing drawn off the page: a table wider than its frame, a row taller than the page, a
+/// merged label taller than its rows and a running footer or header too big for its band are
+/// each laid out inside the page or refused with the spec line that asks for them.
 @Suite struct OverflowTests {
     static let base = "styles:\n  base: {font: NanumGothic, size: 10pt, line: 150%}\n"
 
     func spec(_ yaml: String) throws -> Spec { try Spec(try Field.parse(Self.base + yaml, file: "overflow.yaml")) }
 
-    func compose(_ yaml: String) throws -> (Document, Spec) {
+    func compose(_ yaml: String, edition: Edition = .official) throws -> (Document, Spec) {
         let spec = try spec(yaml)
         let date = Day(year: 2018, month: 11, day: 22)!
-        let document = try Composer(fonts: Fixture.fonts).compose(.map([]), spec: spec, date: date, edition: .official)
+        let document = try Composer(fonts: Fixture.fonts).compose(.map([]), spec: spec, date: date, edition: edition)
         return (document, spec)
     }
 
     /// The error composing `yaml` gives, if it is an input error (nil when it lays out).
-    func refusal(_ yaml: String) throws -> InputError? {
+    func refusal(_ yaml: String, edition: Edition = .official) throws -> InputError? {
         do {
-            _ = try compose(yaml)
+            _ = try compose(yaml, edition: edition)
             return nil
         } catch let error as InputError {
             return error
@@ -118,6 +118,28 @@ import Testing
             }.max() ?? 0
             #expect(abs(bottom - frame.size.height) < 0.01, "rules end at \(bottom), the frame at \(frame.size.height)")
         }
+    }
+
+    @Test(arguments: ["footer", "header"])
+    func runningLineTooLongForItsBandIsAnErrorAtIt(_ key: String) throws {
+        // Dropped, a footer's page numbers vanish; let run, a header covers the body.
+        let long = String(repeating: "주최 영등포구 협치회의 ", count: 30)
+        let error = try #require(try refusal("""
+            page:
+              \(key): {text: "\(long) {page}", offset: 10mm}
+            body:
+              - text: 본문
+            """), "a \(key) of many lines was laid out")
+        #expect(error.location?.line == 4 && error.path == "page.\(key).text")
+        #expect(error.message.contains(key) && error.hint?.contains("offset") == true)
+    }
+
+    @Test func publicHeaderTooLongForItsBandIsAnErrorAtIt() throws {
+        let long = String(repeating: "공개용 개인 이름은 가렸습니다 ", count: 20)
+        let yaml = "page:\n  header: {text: 머리말}\npublic:\n  header: \"\(long)\"\nbody:\n  - text: 본문\n"
+        #expect(try refusal(yaml) == nil, "the official edition has a short header")
+        let error = try #require(try refusal(yaml, edition: .public))
+        #expect(error.location?.line == 6 && error.path == "public.header")
     }
 
     @Test func cliRefusesAnApprovalBoxWiderThanThePageAndKeepsTheOldOutput() throws {
