@@ -146,7 +146,8 @@ public struct Composer {
     /// Lays out any record value by a spec.
     public func compose(_ value: Value, spec: Spec, date: Day, edition: Edition, folder: URL? = nil) throws -> Document {
         let (setup, metadata) = try prepare(value, spec: spec, date: date, edition: edition, folder: folder)
-        var pages = try Paginator(setup: setup).pages(try spec.bind(value, images: prefetch), context)
+        let block = try spec.bind(value, images: prefetch)
+        var pages = try Spec.locating { try Paginator(setup: setup).pages(block, context) }
         if spec.up > 1, let sheet = spec.sheet { pages = Imposition.sheets(pages, sheet: sheet, up: spec.up) }
         return Document(pages: pages, metadata: metadata, warnings: shaper.warnings)
     }
@@ -173,7 +174,7 @@ public struct Composer {
             // Let the drawing thread finish before the error leaves, so the unfinished file is
             // removed (when the writer goes) and nothing runs on after the command has failed.
             writer.drain()
-            throw error
+            throw Spec.located(error)
         }
         if spec.up > 1, let sheet = spec.sheet {
             for page in Imposition.sheets(pages, sheet: sheet, up: spec.up) { try writer.add(page) }
@@ -205,6 +206,7 @@ public struct Composer {
         // The public edition's marking line stands in for the running header.
         let header = (edition == .public ? spec.publicHeader.map { ($0, spec.styles["header"] ?? Style()) } : nil) ?? spec.header
         setup.header = header.map { running($0.0, $0.1, root) }
+        if edition == .public && spec.publicHeader != nil { setup.headerOrigin = spec.publicHeaderOrigin }
         setup.needsCount = [spec.footer?.0, header?.0].contains { $0?.uses("pages") ?? false }
         var metadata = Metadata()
         metadata.title = try spec.metadata["title"]?.render(root) ?? ""

@@ -94,6 +94,10 @@ public enum LayoutError: Error, CustomStringConvertible {
     case overflow(what: String, width: Double, available: Double)
     /// Text does not fit its fixed box even shrunk to the limit.
     case clipped(what: String, text: String, height: Double, minScale: Double)
+    /// A running header or footer is taller than the strip of the page kept for it.
+    case band(what: String, height: Double, available: Double)
+    /// One of the above, caused by the spec at `origin`, with how to fix it there.
+    indirect case located(LayoutError, at: Origin, hint: String)
 
     static func mm(_ points: Double) -> String {
         points.isFinite ? "\(Int((points / HanjiLayout.mm).rounded())) mm" : "unbounded"
@@ -108,6 +112,10 @@ public enum LayoutError: Error, CustomStringConvertible {
             return "\(what): \"\(text.prefix(30))\" does not fit its \(LayoutError.mm(h)) box even at \(Int(scale * 100))% of its size; shorten it, or give the box more room or a lower 'shrink'"
         case .overflow(let what, let w, let a):
             return "\(what) is \(LayoutError.mm(w)) wide but its box is \(LayoutError.mm(a))"
+        case .band(let what, let h, let a):
+            return "\(what) needs \(LayoutError.mm(h)) of height but its band of the page is \(LayoutError.mm(a))"
+        case .located(let error, let origin, let hint):
+            return "\(origin): \(error) (at \(origin.path))\n  hint: \(hint)"
         }
     }
 }

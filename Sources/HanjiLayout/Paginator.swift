@@ -22,6 +22,9 @@ public struct PageSetup {
     public var footerOffset: Double = 12 * mm
     public var header: ((Running) -> (any Block)?)?
     public var headerOffset: Double = 10 * mm
+    /// Where the spec gives the footer and the header, for one too big for its band.
+    public var footerOrigin: Origin?
+    public var headerOrigin: Origin?
     /// Decorative rectangles drawn on every page, under the content (a certificate's border).
     public var borders: [Border] = []
     /// Whether the running header or footer shows the page count, so no page can go out before
@@ -33,6 +36,19 @@ public struct PageSetup {
     public var body: Size {
         Size(width: size.width - margins.left - margins.right, height: size.height - margins.top - margins.bottom)
     }
+
+    /// The strip the running header may fill: from its offset down to the body's top.
+    public var headerBand: Band { Band(top: headerOffset, bottom: margins.top) }
+    /// The strip the footer may fill: from its offset above the paper's bottom edge down to that edge.
+    public var footerBand: Band { Band(top: size.height - footerOffset, bottom: size.height) }
+}
+
+/// A strip across the page, from `top` down to `bottom`, in points from the paper's top edge.
+public struct Band: Sendable, Equatable {
+    public var top: Double
+    public var bottom: Double
+    public init(top: Double, bottom: Double) { self.top = top; self.bottom = bottom }
+    public var height: Double { bottom - top }
 }
 
 /// A rectangle drawn `inset` from the paper's edges, with square ornaments of `corner` size at
@@ -48,7 +64,7 @@ public struct Border: Sendable {
     }
 
     /// The border's strokes and ornaments on a page of `size`.
-    func draw(on page: inout Frame, size: Size) {
+    public func draw(on page: inout Frame, size: Size) {
         let (l, t, r, b) = (inset, inset, size.width - inset, size.height - inset)
         page.add(.rule(to: Point(x: r - l, y: 0), width: width, color: color), at: Point(x: l, y: t))
         page.add(.rule(to: Point(x: r - l, y: 0), width: width, color: color), at: Point(x: l, y: b))
@@ -158,20 +174,34 @@ public struct Paginator {
         // Unnumbered pages (a cover, a blank) carry no running header or footer.
         if state.numbering != .none {
             if let footer = setup.footer?(running) {
-                try place(footer, top: setup.size.height - setup.footerOffset, in: &page, context)
+                let offset = LayoutError.mm(setup.footerOffset)
+                try place(footer, in: setup.footerBand, on: &page, context, what: "the footer", at: setup.footerOrigin,
+                          hint: "shorten the footer's text, or raise its 'offset' (now \(offset))")
             }
             if let header = setup.header?(running) {
-                try place(header, top: setup.headerOffset, in: &page, context)
+                let (offset, margin) = (LayoutError.mm(setup.headerOffset), LayoutError.mm(setup.margins.top))
+                try place(header, in: setup.headerBand, on: &page, context, what: "the header", at: setup.headerOrigin,
+                          hint: "shorten the header's text, or lower its 'offset' (now \(offset)) "
+                              + "or raise the top margin (now \(margin))")
             }
         }
         return Page(size: setup.size, frame: page, number: number, label: label)
     }
 
-    private func place(_ block: any Block, top: Double, in page: inout Frame, _ context: Context) throws {
-        let region = Region(width: setup.body.width, height: setup.size.height - top, fresh: true)
-        if case .whole(let frame) = try block.layout(in: region, context) {
-            page.add(frame, at: Point(x: setup.margins.left, y: top))
+    /// Places a running header or footer in its band; one that does not fit there is an error
+    /// (dropped, the page numbers would vanish; let run, it would cover the body).
+    private func place(_ block: any Block, in band: Band, on page: inout Frame, _ context: Context,
+                       what: String, at origin: Origin?, hint: String) throws {
+        let region = Region(width: setup.body.width, height: band.height, fresh: true)
+        if case .whole(let frame) = try block.layout(in: region, context), frame.size.height <= band.height + 0.01 {
+            page.add(frame, at: Point(x: setup.margins.left, y: band.top))
+            return
         }
+        let whole = Region(width: setup.body.width, height: .infinity, fresh: true)
+        guard case .whole(let needed) = try block.layout(in: whole, context) else {
+            throw LayoutError.at(origin, .band(what: what, height: .infinity, available: band.height), hint: hint)
+        }
+        throw LayoutError.at(origin, .band(what: what, height: needed.size.height, available: band.height), hint: hint)
     }
 }
 

@@ -38,6 +38,8 @@ public struct Row {
     public var keepWithPrevious: Bool
     /// The least height of the row (a signature box), in points.
     public var minHeight: Double
+    /// Where the spec gives the row (its `height:` when it has one), for errors.
+    public var origin: Origin?
     public init(_ cells: [Cell], breakable: Bool = true, keepWithPrevious: Bool = false, minHeight: Double = 0) {
         self.cells = cells; self.breakable = breakable; self.keepWithPrevious = keepWithPrevious; self.minHeight = minHeight
     }
@@ -58,6 +60,8 @@ public struct Table: Block {
     public var source: String
     /// Where a table narrower than its region stands: 0 left, 0.5 centre, 1 right.
     public var align: Double = 0
+    /// Where the spec gives the table's columns, for errors.
+    public var origin: Origin?
 
     public init(columns: [Width], header: [Row] = [], rows: [Row], rule: Double = 0.5, frame: Double = 0.5,
                 spaceBefore: Double = 0, spaceAfter: Double = 0, source: String = "table") {
@@ -93,9 +97,8 @@ public struct Table: Block {
 
     /// Column widths for a total width.
     public func widths(for total: Double) -> [Double] {
-        let fixed = columns.reduce(0.0) { if case .fixed(let w) = $1 { return $0 + w } else { return $0 } }
         let shares = columns.reduce(0.0) { if case .share(let s) = $1 { return $0 + s } else { return $0 } }
-        let free = max(total - fixed, 0)
+        let free = max(total - fixedWidth, 0)
         return columns.map {
             switch $0 {
             case .fixed(let w): return w
@@ -104,7 +107,14 @@ public struct Table: Block {
         }
     }
 
+    /// The width of the fixed columns together.
+    var fixedWidth: Double {
+        columns.reduce(0.0) { if case .fixed(let w) = $1 { return $0 + w } else { return $0 } }
+    }
+
     public func layout(in region: Region, _ context: Context) throws -> Fit {
+        // Drawn anyway, the columns would run off the page: the spec must change.
+        if fixedWidth > region.width + 0.01 { throw tooWide(region.width) }
         let widths = widths(for: region.width)
         let total = widths.reduce(0, +)
         guard align > 0, total < region.width - 0.01 else { return try layoutRows(in: region, widths: widths, context) }
@@ -115,49 +125,55 @@ public struct Table: Block {
     private func layoutRows(in region: Region, widths: [Double], _ context: Context) throws -> Fit {
         var xs = [0.0]
         for w in widths { xs.append(xs.last! + w) }
-        var placed: [PlacedRow] = []
-        var y = 0.0
+        var placed = Placed()
         for row in header {
             guard case .whole(let laid) = try lay(row, xs: xs, height: .infinity, fresh: true, context) else {
                 throw LayoutError.tooLarge(what: "header of \(source)", height: region.height, available: region.height)
             }
-            placed.append(PlacedRow(y: y, cells: laid.cells, height: laid.height))
-            y += laid.height
+            placed.append(laid)
         }
-        let headerHeight = y
-        if headerHeight > region.height { return region.fresh ? try tooLarge(region) : .nothing }
+        let headerHeight = placed.bottom
+        if headerHeight > region.height {
+            if region.fresh { throw tooLarge(nil, room: region.height) }
+            return .nothing
+        }
         var index = 0
         while index < rows.count {
-            let room = region.height - y
-            let result = try lay(rows[index], xs: xs, height: room, fresh: region.fresh && index == 0, context)
+            let room = region.height - placed.bottom
+            var result = try lay(rows[index], xs: xs, height: room, fresh: region.fresh && index == 0, context)
+            // A row made taller than the room left (by its `height`, or by a merged label grown
+            // to fit beside it) does not fit either: it goes to the next page.
             switch result {
-            case .whole(let laid):
-                placed.append(PlacedRow(y: y, cells: laid.cells, height: laid.height))
-                y += laid.height
-                index += 1
-            case .part(let laid, let rest):
-                placed.append(PlacedRow(y: y, cells: laid.cells, height: laid.height))
-                y += laid.height
-                return .part(draw(placed, xs: xs), rest: continuation(rest, from: index + 1, placed: placed))
+            case .whole(let laid), .part(let laid, _):
+                placed.append(laid)
+                if placed.bottom > region.height + 0.01 {
+                    placed.removeLast()
+                    result = .nothing
+                }
             case .nothing:
-                if index == 0 { return region.fresh ? try tooLarge(region) : .nothing }
+                break
+            }
+            switch result {
+            case .whole:
+                index += 1
+            case .part(_, let rest):
+                return .part(draw(placed.rows, xs: xs), rest: continuation(rest, from: index + 1))
+            case .nothing:
+                if index == 0 && region.fresh { throw tooLarge(rows[0], room: region.height - headerHeight) }
+                if index == 0 { return .nothing }
                 let body = placed.count - header.count
                 if rows[index].keepWithPrevious && body > 0 {
                     // Take the previous row along, unless that would leave the page without one.
                     if body == 1 && !region.fresh { return .nothing }
                     if body > 1 {
                         placed.removeLast()
-                        return .part(draw(placed, xs: xs), rest: continuation(nil, from: index - 1, placed: placed))
+                        return .part(draw(placed.rows, xs: xs), rest: continuation(nil, from: index - 1))
                     }
                 }
-                return .part(draw(placed, xs: xs), rest: continuation(nil, from: index, placed: placed))
+                return .part(draw(placed.rows, xs: xs), rest: continuation(nil, from: index))
             }
         }
-        return .whole(draw(placed, xs: xs))
-    }
-
-    private func tooLarge(_ region: Region) throws -> Fit {
-        throw LayoutError.tooLarge(what: "the first row of \(source)", height: .infinity, available: region.height)
+        return .whole(draw(placed.rows, xs: xs))
     }
 
     // MARK: Rows
@@ -221,7 +237,7 @@ public struct Table: Block {
 
     /// The table that continues on the next page: the split row's rest, then the remaining rows,
     /// with every group label that was cut repeated in the first row.
-    private func continuation(_ head: Row?, from index: Int, placed: [PlacedRow]) -> Table {
+    private func continuation(_ head: Row?, from index: Int) -> Table {
         var remaining = Array(rows[index...])
         if var head {
             head.cells = head.cells.filter { $0.rows == 1 }
@@ -248,27 +264,9 @@ public struct Table: Block {
         return table
     }
 
-    /// Draws the rows: fills, content, then rules; grows rows so spanning labels fit.
-    private func draw(_ placed: [PlacedRow], xs: [Double]) -> Frame {
-        var rows = placed
-        // Each spanning cell's box ends at its last row on this page.
-        struct SpanBox { var row: Int; var cell: LaidCell; var last: Int }
-        var boxes: [SpanBox] = []
-        for (r, row) in rows.enumerated() {
-            for cell in row.cells where cell.cell.rows > 1 {
-                boxes.append(SpanBox(row: r, cell: cell, last: min(r + cell.cell.rows - 1, rows.count - 1)))
-            }
-        }
-        for box in boxes {
-            let top = rows[box.row].y
-            let bottom = rows[box.last].y + rows[box.last].height
-            let need = box.cell.frame.size.height + box.cell.cell.padding.top + box.cell.cell.padding.bottom
-            if need > bottom - top {
-                let grow = need - (bottom - top)
-                rows[box.last].height += grow
-                for r in (box.last + 1)..<rows.count { rows[r].y += grow }
-            }
-        }
+    /// Draws the rows as placed: fills, content, then rules.
+    private func draw(_ rows: [PlacedRow], xs: [Double]) -> Frame {
+        let boxes = Table.spans(rows)
         let total = rows.last.map { $0.y + $0.height } ?? 0
         var frame = Frame(size: Size(width: xs.last!, height: total))
         var strokes: [(Point, Point)] = []

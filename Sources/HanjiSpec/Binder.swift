@@ -166,7 +166,7 @@ extension Spec {
             var out: [Row] = []
             for row in specs {
                 guard let each = row.each else {
-                    out.append(Row(try cells(row, scope), breakable: row.breakable, keepWithPrevious: row.keepWithPrevious, minHeight: row.minHeight))
+                    out.append(row.row(try cells(row, scope), keepWithPrevious: row.keepWithPrevious))
                     continue
                 }
                 // Rows from a list; a `merge` cell spans the rows that share its text.
@@ -185,7 +185,7 @@ extension Spec {
                         }
                     }
                     for c in drop.reversed() { built.remove(at: c) }
-                    out.append(Row(built, breakable: row.breakable, minHeight: row.minHeight))
+                    out.append(row.row(built, keepWithPrevious: false))
                 }
             }
             return out
@@ -193,6 +193,7 @@ extension Spec {
         var table = Table(columns: spec.columns, header: try rows(spec.header), rows: try rows(spec.rows),
                           rule: spec.rule, frame: spec.frame, spaceBefore: spec.before, spaceAfter: spec.after, source: spec.source)
         table.align = spec.align
+        table.origin = spec.origin
         return table
     }
 }

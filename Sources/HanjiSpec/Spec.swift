@@ -16,6 +16,8 @@ public struct Spec {
     public var mask = "ㅇㅇㅇ"
     /// A line printed at the top of every page of the public edition.
     public var publicHeader: Template?
+    /// Where the public edition's header is given, for one too big for its band.
+    public var publicHeaderOrigin: Origin?
     /// Whether the public edition prints the record's photos (`public.photos: keep | omit`).
     public var publicPhotos = true
     var body: [SpecNode] = []
@@ -93,7 +95,10 @@ public struct Spec {
                 case let other: throw photos.error("unknown choice '\(other)'", hint: "write keep or omit")
                 }
             }
-            if let h = p["header"] { publicHeader = try Template(h) }
+            if let h = p["header"] {
+                publicHeader = try Template(h)
+                publicHeaderOrigin = h.origin
+            }
         }
         if let r = f["recipients"] { recipients = try Recipients(r) }
         body = try readBlocks(try f.required("body", hint: "add 'body:' with the document's blocks"))
@@ -131,12 +136,15 @@ public struct Spec {
         for key in ["footer", "header"] {
             guard let node = f[key] else { continue }
             let nf = try node.fields(["text", "style", "offset"])
-            let entry = (try Template(try nf.required("text")), try style(nf["style"]))
+            let text = try nf.required("text")
+            let entry = (try Template(text), try style(nf["style"]))
             if key == "footer" {
                 footer = entry
+                page.footerOrigin = text.origin
                 if let o = nf["offset"] { page.footerOffset = try o.length() }
             } else {
                 header = entry
+                page.headerOrigin = text.origin
                 if let o = nf["offset"] { page.headerOffset = try o.length() }
             }
         }

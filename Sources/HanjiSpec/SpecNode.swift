@@ -45,6 +45,8 @@ struct TableSpec {
     var after: Double
     var align: Double
     var source: String
+    /// Where the columns are given, for a table too wide for its page.
+    var origin: Origin
 }
 
 struct RowSpec {
@@ -54,6 +56,15 @@ struct RowSpec {
     var breakable: Bool
     var keepWithPrevious: Bool
     var minHeight: Double
+    /// The row's `height:` (else the row), for a row too tall for its page.
+    var origin: Origin
+
+    /// The row made of `cells`, with the spec's rules for it.
+    func row(_ cells: [Cell], keepWithPrevious: Bool) -> Row {
+        var row = Row(cells, breakable: breakable, keepWithPrevious: keepWithPrevious, minHeight: minHeight)
+        row.origin = origin
+        return row
+    }
 }
 
 struct CellSpec {
@@ -197,7 +208,8 @@ extension Spec {
 
     func readTable(_ field: Field) throws -> TableSpec {
         let f = try field.fields(["columns", "header", "rows", "rule", "frame", "before", "after", "align"])
-        let columns = try f.required("columns", hint: "add 'columns: [20mm, \"*\"]'").list().map { c -> Width in
+        let columnsField = try f.required("columns", hint: "add 'columns: [20mm, \"*\"]'")
+        let columns = try columnsField.list().map { c -> Width in
             let raw = try c.text()
             if raw.hasSuffix("*") { return .share(Double(raw.dropLast()) ?? 1) }
             return .fixed(try c.length())
@@ -209,7 +221,7 @@ extension Spec {
                          rule: try f["rule"]?.length() ?? 0.5, frame: try f["frame"]?.length() ?? 0.5,
                          before: try f["before"]?.length() ?? 0, after: try f["after"]?.length() ?? 0,
                          align: try f["align"].map(Spec.alignment) ?? 0,
-                         source: field.path)
+                         source: field.path, origin: columnsField.origin)
     }
 
     func readRow(_ field: Field, columns: Int) throws -> RowSpec {
@@ -222,7 +234,7 @@ extension Spec {
         return RowSpec(each: try f["each"].map(Spec.path), field: field, cells: cells,
                        breakable: !(try f["unbreakable"]?.bool() ?? false),
                        keepWithPrevious: try f["keep-with-previous"]?.bool() ?? false,
-                       minHeight: try f["height"]?.length() ?? 0)
+                       minHeight: try f["height"]?.length() ?? 0, origin: (f["height"] ?? field).origin)
     }
 
     func readCell(_ field: Field) throws -> CellSpec {
