@@ -98,7 +98,6 @@ final class Canvas {
 /// A failure in Cairo, named by the call that failed.
 public enum RenderError: Error, CustomStringConvertible {
     case cairo(call: String, status: String)
-    case file(path: String, reason: String)
 
     static func check(_ status: cairo_status_t, _ call: String) throws {
         if status != CAIRO_STATUS_SUCCESS { throw RenderError.cairo(call: call, status: String(cString: cairo_status_to_string(status))) }
@@ -107,7 +106,6 @@ public enum RenderError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .cairo(let call, let status): return "\(call) failed: \(status)"
-        case .file(let path, let reason): return "\(path): \(reason)"
         }
     }
 }
