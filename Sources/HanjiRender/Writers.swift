@@ -78,6 +78,7 @@ public final class PDFStream {
         defer { drawing += start.seconds }
         try canvas.draw(page.frame)
         cairo_show_page(canvas.cr)
+        canvas.release()
         count += 1
         try check(cairo_status(canvas.cr), "drawing page \(count)")
     }
@@ -134,6 +135,7 @@ public enum PNGWriter {
         cairo_scale(canvas.cr, scale, scale)
         try canvas.draw(page.frame)
         cairo_surface_flush(surface)
+        canvas.release()
         let sink = try FileSink(for: url)
         let status = cairo_surface_write_to_png_stream(surface, fileSinkWrite, sink.context)
         try sink.check()
