@@ -13,6 +13,9 @@ final class Canvas {
     /// Sections met so far, and the outline entry open at each level.
     var sections = 0
     var outline: [Int32] = []
+    /// The images painted on the page being drawn, held until it is shown: Cairo records a page
+    /// before writing it, and an image freed meanwhile is first copied whole.
+    var held: [OpaquePointer] = []
 
     init(surface: OpaquePointer, pdf: Bool = false) throws {
         cr = cairo_create(surface)
@@ -20,7 +23,16 @@ final class Canvas {
         try RenderError.check(cairo_status(cr), "cairo_create")
     }
 
-    deinit { cairo_destroy(cr) }
+    deinit {
+        cairo_destroy(cr)
+        release()
+    }
+
+    /// Lets go of the images of a page that is shown.
+    func release() {
+        for surface in held { cairo_surface_destroy(surface) }
+        held = []
+    }
 
     /// Draws every item of a frame, offset by `origin`.
     /// `tagging` is off inside a scaled page (a sheet for print), where targets and links mean nothing.
@@ -52,6 +64,7 @@ final class Canvas {
             case .image(let bitmap, let size):
                 guard let pixels = bitmap.handle as? Pixels, bitmap.width > 0, bitmap.height > 0 else { continue }
                 let surface = try pixels.surface(forPDF: pdf != nil)
+                held.append(surface)
                 cairo_save(cr)
                 cairo_translate(cr, x, y)
                 // Scaled by the surface's own size: a JPEG's stand-in for a PDF is a single pixel.
@@ -98,7 +111,6 @@ final class Canvas {
 /// A failure in Cairo, named by the call that failed.
 public enum RenderError: Error, CustomStringConvertible {
     case cairo(call: String, status: String)
-    case file(path: String, reason: String)
 
     static func check(_ status: cairo_status_t, _ call: String) throws {
         if status != CAIRO_STATUS_SUCCESS { throw RenderError.cairo(call: call, status: String(cString: cairo_status_to_string(status))) }
@@ -107,7 +119,6 @@ public enum RenderError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .cairo(let call, let status): return "\(call) failed: \(status)"
-        case .file(let path, let reason): return "\(path): \(reason)"
         }
     }
 }

@@ -1,6 +1,5 @@
 import CPangoCairo
 import Foundation
-import Synchronization
 import HanjiLayout
 
 /// What a PDF says about itself.
@@ -25,10 +24,10 @@ public enum PDFWriter {
 }
 
 /// A PDF written page by page, so a long batch never holds its pages in memory. Nothing appears
-/// at the target until `finish()`; a stream dropped unfinished leaves no file behind.
+/// at the target until `finish()`, and only if every byte was written; a stream dropped
+/// unfinished, or failing, leaves no file behind.
 public final class PDFStream {
-    let url: URL
-    let temp: URL
+    let sink: FileSink
     let surface: OpaquePointer
     let canvas: Canvas
     public private(set) var count = 0
@@ -39,13 +38,12 @@ public final class PDFStream {
     var labelled = false
 
     public init(to url: URL, metadata: Metadata) throws {
-        self.url = url
-        temp = Atomic.temporary(for: url)
-        surface = cairo_pdf_surface_create(temp.path, Size.a4.width, Size.a4.height)!
+        sink = try FileSink(for: url)
+        surface = cairo_pdf_surface_create_for_stream(fileSinkWrite, sink.context, Size.a4.width, Size.a4.height)!
         if cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS {
             let status = String(cString: cairo_status_to_string(cairo_surface_status(surface)))
             cairo_surface_destroy(surface)
-            throw RenderError.file(path: url.path, reason: "cannot write: \(status)")
+            throw RenderError.cairo(call: "cairo_pdf_surface_create_for_stream", status: status)
         }
         let fields: [(cairo_pdf_metadata_t, String)] = [
             (CAIRO_PDF_METADATA_TITLE, metadata.title), (CAIRO_PDF_METADATA_AUTHOR, metadata.author),
@@ -62,6 +60,7 @@ public final class PDFStream {
 
     /// Draws one more page.
     public func add(_ page: Page) throws {
+        try sink.check()
         // Cairo 1.16 writes a link's structure element only inside a structure tree, so the
         // document is one open tag; and a page size set inside that tag loses the tree (the
         // PDF then points at objects it never wrote). So: the first page's size before the tag,
@@ -79,27 +78,44 @@ public final class PDFStream {
         defer { drawing += start.seconds }
         try canvas.draw(page.frame)
         cairo_show_page(canvas.cr)
+        canvas.release()
         count += 1
-        try RenderError.check(cairo_status(canvas.cr), "drawing page \(count)")
+        try check(cairo_status(canvas.cr), "drawing page \(count)")
     }
 
-    /// Completes the file and moves it over the target.
+    /// A failed write first (the file's own error), then Cairo's status.
+    func check(_ status: cairo_status_t, _ call: String) throws {
+        try sink.check()
+        try RenderError.check(status, call)
+    }
+
+    /// Completes the file and moves it over the target (after `fsync`); on any failure the
+    /// target keeps what it held.
     public func finish() throws {
         guard !finished else { return }
         finished = true
-        if count > 0 { cairo_tag_end(canvas.cr, "Document") }
-        // Finishing subsets every font at once; hand the pages' freed memory back first so the
-        // peak stays where a long document's pages left it.
-        malloc_trim(0)
-        let start = DispatchTime.now()
-        cairo_surface_finish(surface)
-        finishing = start.seconds
-        try RenderError.check(cairo_surface_status(surface), "cairo_surface_finish")
-        try Atomic.commit(temp, to: url)
+        do {
+            try sink.check()
+            if count > 0 { cairo_tag_end(canvas.cr, "Document") }
+            // Finishing subsets every font at once; hand the pages' freed memory back first so the
+            // peak stays where a long document's pages left it.
+            malloc_trim(0)
+            let start = DispatchTime.now()
+            cairo_surface_finish(surface)
+            finishing = start.seconds
+            try check(cairo_surface_status(surface), "cairo_surface_finish")
+            try sink.commit()
+        } catch {
+            sink.abandon()
+            throw error
+        }
     }
 
     deinit {
-        if !finished { cairo_surface_finish(surface); Atomic.abandon(temp) }
+        // An unfinished or failed file goes first, so finishing writes nothing more to the disk;
+        // and the surface is finished here, while the sink it writes into still lives.
+        sink.abandon()
+        cairo_surface_finish(surface)
         withExtendedLifetime(canvas) {}
         cairo_surface_destroy(surface)
     }
@@ -119,61 +135,13 @@ public enum PNGWriter {
         cairo_scale(canvas.cr, scale, scale)
         try canvas.draw(page.frame)
         cairo_surface_flush(surface)
-        try Atomic.write(to: url) { temp in
-            try RenderError.check(cairo_surface_write_to_png(surface, temp.path), "cairo_surface_write_to_png")
-        }
+        canvas.release()
+        let sink = try FileSink(for: url)
+        let status = cairo_surface_write_to_png_stream(surface, fileSinkWrite, sink.context)
+        try sink.check()
+        try RenderError.check(status, "cairo_surface_write_to_png_stream")
+        try sink.commit()
     }
-}
-
-/// Writes files through a temporary sibling renamed into place, so a failure never leaves a
-/// half-written file where an earlier output stood.
-public enum Atomic {
-    public static func write(to url: URL, _ body: (URL) throws -> Void) throws {
-        let temp = temporary(for: url)
-        do {
-            try body(temp)
-            try commit(temp, to: url)
-        } catch {
-            abandon(temp)
-            throw error
-        }
-    }
-
-    /// A hidden sibling of `url` to write into first (its folder is created).
-    public static func temporary(for url: URL) -> URL {
-        let folder = url.deletingLastPathComponent()
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        live.withLock { _ = $0.insert(temp.path) }
-        return temp
-    }
-
-    /// Moves a finished temporary file over the target.
-    public static func commit(_ temp: URL, to url: URL) throws {
-        defer { live.withLock { _ = $0.remove(temp.path) } }
-        if rename(temp.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temp.path)
-            throw RenderError.file(path: url.path, reason: reason)
-        }
-    }
-
-    /// Deletes a temporary file that will not be committed.
-    public static func abandon(_ temp: URL) {
-        unlink(temp.path)
-        live.withLock { _ = $0.remove(temp.path) }
-    }
-
-    /// Deletes every temporary file still being written (on an interrupt).
-    public static func abandonAll() {
-        live.withLock { paths in
-            for path in paths { unlink(path) }
-            paths.removeAll()
-        }
-    }
-
-    /// Temporary files written now and not yet committed or abandoned.
-    static let live = Mutex<Set<String>>([])
 }
 
 /// Compares PNG images pixel by pixel (golden-image tests, preview checks).

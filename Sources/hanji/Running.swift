@@ -95,6 +95,10 @@ enum Runner {
             // An image that cannot be placed, text that cannot fit: the input must change.
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)
+        } catch let error as WriteError {
+            // A full disk, a folder one may not change: the user can fix it and run again.
+            FileHandle.standardError.write(Data("error: \(error)\n  hint: \(error.hint)\n".utf8))
+            throw ExitCode(1)
         } catch let error as RenderError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(3)

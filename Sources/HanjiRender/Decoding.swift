@@ -1,0 +1,164 @@
+import CPangoCairo
+import CPixbuf
+import Foundation
+import HanjiLayout
+
+/// Reading image files: a PNG's chunks checked and its size read without decoding it, and the
+/// decoders that run when a page is drawn.
+extension ImageFiles {
+    /// The most pixels an image may have to be decoded: a photo of a quarter of a billion
+    /// pixels is a mistake, not a photo (and a gigabyte of memory).
+    static let pixelLimit = 1 << 28
+
+    /// Refuses to decode an image larger than `pixelLimit`.
+    static func checkSize(_ width: Int, _ height: Int, path: String, kind: String) throws {
+        if width * height > pixelLimit {
+            throw ImageError(path: path, reason: "the \(kind) is \(width)×\(height) pixels, too large to print")
+        }
+    }
+
+    /// A PNG's width and height from its header, after walking its chunks: each whole, the
+    /// critical ones (header, palette, image data, end) with their checksums right, as libpng
+    /// will want them when the image is decoded.
+    static func pngSize(_ data: Data, path: String) throws -> (Int, Int) {
+        let cutOff = pngCutOff(path)
+        let broken = ImageError(path: path, reason: "damaged PNG: its image data cannot be decoded")
+        return try data.withUnsafeBytes { bytes in
+            func word(_ at: Int) -> Int {
+                Int(bytes[at]) << 24 | Int(bytes[at + 1]) << 16 | Int(bytes[at + 2]) << 8 | Int(bytes[at + 3])
+            }
+            guard bytes.count >= 33, word(12) == 0x4948_4452, word(8) == 13 else {
+                throw ImageError(path: path, reason: "damaged PNG: no image header")
+            }
+            var (at, images) = (8, 0)
+            while true {
+                guard at + 12 <= bytes.count, word(at) <= bytes.count - at - 12 else { throw cutOff }
+                let (length, type) = (word(at), word(at + 4))
+                let critical = bytes[at + 4] & 0x20 == 0
+                let checked = UnsafeRawBufferPointer(rebasing: bytes[(at + 4)..<(at + 8 + length)])
+                if critical && crc(checked) != word(at + 8 + length) { throw broken }
+                if type == 0x4944_4154 { images += 1 }
+                if type == 0x4945_4E44 { break }
+                at += 12 + length
+            }
+            guard images > 0 else { throw broken }
+            let (width, height) = (word(16), word(20))
+            guard width > 0, height > 0 else { throw ImageError(path: path, reason: "empty image") }
+            return (width, height)
+        }
+    }
+
+    /// A PNG that ends part-way.
+    static func pngCutOff(_ path: String) -> ImageError {
+        ImageError(path: path, reason: "damaged PNG: the file ends before the image does (cut off while copying?)")
+    }
+
+    /// The CRC-32 that PNG chunks end with.
+    static func crc(_ bytes: UnsafeRawBufferPointer) -> Int {
+        crcTable.withUnsafeBufferPointer { table in
+            var c: UInt32 = 0xFFFF_FFFF
+            for byte in bytes { c = table[Int((c ^ UInt32(byte)) & 0xFF)] ^ (c >> 8) }
+            return Int(c ^ 0xFFFF_FFFF)
+        }
+    }
+
+    static let crcTable: [UInt32] = (0..<256).map { n in
+        (0..<8).reduce(UInt32(n)) { c, _ in c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+    }
+
+    /// Decodes PNG bytes with Cairo's own reader (premultiplied ARGB, as Cairo draws it).
+    static func decodePNG(_ data: Data, path: String) throws -> OpaquePointer {
+        final class Cursor { let bytes: [UInt8]; var at = 0; init(_ b: [UInt8]) { bytes = b } }
+        let cursor = Cursor([UInt8](data))
+        let surface = withExtendedLifetime(cursor) {
+            cairo_image_surface_create_from_png_stream({ closure, out, length in
+                let cursor = Unmanaged<Cursor>.fromOpaque(closure!).takeUnretainedValue()
+                let n = Int(length)
+                guard let out, cursor.at + n <= cursor.bytes.count else { return CAIRO_STATUS_READ_ERROR }
+                cursor.bytes.withUnsafeBufferPointer { memcpy(out, $0.baseAddress! + cursor.at, n) }
+                cursor.at += n
+                return CAIRO_STATUS_SUCCESS
+            }, Unmanaged.passUnretained(cursor).toOpaque())!
+        }
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            cairo_surface_destroy(surface)
+            switch status {
+            case CAIRO_STATUS_READ_ERROR:
+                throw pngCutOff(path)
+            case CAIRO_STATUS_NO_MEMORY:
+                // Cairo reports libpng's own complaints (a bad checksum, broken data) this way.
+                throw ImageError(path: path, reason: "damaged PNG: its image data cannot be decoded")
+            default:
+                throw ImageError(path: path, reason: "damaged or unreadable PNG: \(String(cString: cairo_status_to_string(status)))")
+            }
+        }
+        guard cairo_image_surface_get_width(surface) > 0, cairo_image_surface_get_height(surface) > 0 else {
+            cairo_surface_destroy(surface)
+            throw ImageError(path: path, reason: "empty image")
+        }
+        // Cairo keeps the file's bytes on the surface as well, for writers that embed PNGs; the
+        // PDF writer re-compresses the pixels, so they only take memory.
+        cairo_surface_set_mime_data(surface, "image/png", nil, 0, nil, nil)
+        return surface
+    }
+
+    /// Decodes JPEG bytes into a Cairo surface (for PNG pages; a PDF takes the file's bytes).
+    static func decode(_ data: Data, path: String) throws -> OpaquePointer {
+        let loader = gdk_pixbuf_loader_new()!
+        defer { g_object_unref(UnsafeMutableRawPointer(loader)) }
+        var error: UnsafeMutablePointer<GError>?
+        let wrote = data.withUnsafeBytes { raw in
+            gdk_pixbuf_loader_write(loader, raw.bindMemory(to: guchar.self).baseAddress, gsize(raw.count), &error)
+        }
+        var closeError: UnsafeMutablePointer<GError>?
+        let closed = gdk_pixbuf_loader_close(loader, &closeError)
+        if wrote == 0 || closed == 0 {
+            let reason = (error ?? closeError).map { String(cString: $0.pointee.message) } ?? "cannot be decoded"
+            if let error { g_error_free(error) }
+            if let closeError { g_error_free(closeError) }
+            throw ImageError(path: path, reason: "damaged or unreadable image: \(reason)")
+        }
+        if let closeError { g_error_free(closeError) }
+        guard let pixbuf = gdk_pixbuf_loader_get_pixbuf(loader) else {
+            throw ImageError(path: path, reason: "damaged or unreadable image")
+        }
+        return try surface(from: pixbuf)
+    }
+
+    /// Copies a pixbuf's RGB(A) rows into a Cairo image surface (premultiplied ARGB, native order).
+    static func surface(from pixbuf: OpaquePointer) throws -> OpaquePointer {
+        let width = gdk_pixbuf_get_width(pixbuf), height = gdk_pixbuf_get_height(pixbuf)
+        let channels = Int(gdk_pixbuf_get_n_channels(pixbuf)), stride = Int(gdk_pixbuf_get_rowstride(pixbuf))
+        let alpha = gdk_pixbuf_get_has_alpha(pixbuf) != 0
+        guard width > 0, height > 0, channels >= 3, let pixels = gdk_pixbuf_read_pixels(pixbuf) else {
+            throw ImageError(path: "", reason: "empty image")
+        }
+        let surface = cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, width, height)!
+        try RenderError.check(cairo_surface_status(surface), "cairo_image_surface_create")
+        cairo_surface_flush(surface)
+        let out = cairo_image_surface_get_data(surface)!
+        let outStride = Int(cairo_image_surface_get_stride(surface))
+        for y in 0..<Int(height) {
+            let src = pixels + y * stride
+            let dst = UnsafeMutableRawPointer(out + y * outStride).assumingMemoryBound(to: UInt32.self)
+            for x in 0..<Int(width) {
+                let p = src + x * channels
+                var r = UInt32(p[0]), g = UInt32(p[1]), b = UInt32(p[2])
+                let a = alpha ? UInt32(p[3]) : 255
+                if a < 255 { r = (r * a + 127) / 255; g = (g * a + 127) / 255; b = (b * a + 127) / 255 }
+                dst[x] = a << 24 | r << 16 | g << 8 | b
+            }
+        }
+        cairo_surface_mark_dirty(surface)
+        return surface
+    }
+
+    /// Hands Cairo its own copy of `data` as the surface's `mime` data, freed with the surface.
+    static func attach(_ data: Data, mime: String, to surface: OpaquePointer) {
+        let copy = malloc(max(data.count, 1))!
+        data.withUnsafeBytes { raw in if let base = raw.baseAddress { memcpy(copy, base, raw.count) } }
+        cairo_surface_set_mime_data(surface, mime, copy.assumingMemoryBound(to: UInt8.self), UInt(data.count),
+                                    { free($0) }, copy)
+    }
+}
