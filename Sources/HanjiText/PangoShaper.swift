@@ -38,6 +38,8 @@ public final class PangoShaper: Shaper {
         pango_fc_font_map_set_config(OpaquePointer(fontMap), fonts.config)
         pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
         context = pango_font_map_create_context(fontMap)
+        // Korean text whatever the machine's locale (Pango would take it from LC_CTYPE).
+        pango_context_set_language(context, pango_language_from_string("ko"))
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
@@ -132,10 +134,10 @@ public final class PangoShaper: Shaper {
             let item = run.pointee.item.pointee, glyphs = run.pointee.glyphs.pointee
             var outside = false
             if let font = item.analysis.font {
-                let desc = pango_font_describe(font)
-                let family = pango_font_description_get_family(desc).map { String(cString: $0).lowercased() } ?? ""
-                pango_font_description_free(desc)
-                outside = !chain.contains(family)
+                // Any of the font's names counts: fontconfig may give its Korean one first.
+                let fc = UnsafeMutableRawPointer(font).assumingMemoryBound(to: PangoFcFont.self)
+                let names = pango_fc_font_get_pattern(fc).map(Fonts.families) ?? []
+                outside = !names.contains { chain.contains($0.lowercased()) }
             }
             for i in 0..<Int(glyphs.num_glyphs) {
                 let glyph = glyphs.glyphs[i].glyph
