@@ -68,6 +68,8 @@ public struct Composer {
     let context: Context
     /// Whether images may come from outside the record's folder (`--allow-outside`).
     public var allowOutside = false
+    /// Whether a missing character is only noted (for `check`), whatever the spec says.
+    var checking = false
     let shaper: PangoShaper
     public var fonts: Fonts { shaper.fonts }
 
@@ -125,14 +127,21 @@ public struct Composer {
                              at: source?.location ?? Location(file: spec.file, line: 1, column: 1), path: source?.path ?? "photos",
                              hint: "photo paths are relative to the record's folder and stay inside it; use a JPEG or PNG file")
         } catch FontError.missingGlyph(let c, let text, let fonts) {
-            let hint = "delete or replace it, or put a font that has it into fonts/ and add it to the style's font list"
-            if let source = meeting.source(of: c) {
-                throw InputError("no font has the character \(FontError.describe(c)) (fonts tried: \(fonts))",
-                                 at: source.location, path: source.path, hint: hint)
-            }
-            throw InputError("no font has the character \(FontError.describe(c)) (fonts tried: \(fonts)) in \"\(text.prefix(40))\"",
-                             at: Location(file: spec.file, line: 1, column: 1), hint: hint)
+            throw Composer.missing(c, in: text, fonts: fonts, meeting, spec)
         }
+    }
+
+    /// A character no font of `fonts` has, at the record field that holds it (the one whose text
+    /// the shaped `text` came from, when several hold it), else at the spec.
+    static func missing(_ c: Character, in text: String, fonts: String, _ meeting: Meeting, _ spec: Spec) -> InputError {
+        let hint = "delete or replace it, or put a font that has it into fonts/ and add it to the style's font list"
+        let holding = meeting.sources.filter { $0.text.contains(c) }
+        if let source = holding.first(where: { text.contains($0.text) || $0.text.contains(text) }) ?? holding.first {
+            return InputError("no font has the character \(FontError.describe(c)) (fonts tried: \(fonts))",
+                              at: source.location, path: source.path, hint: hint)
+        }
+        return InputError("no font has the character \(FontError.describe(c)) (fonts tried: \(fonts)) in \"\(text.prefix(40))\"",
+                          at: Location(file: spec.file, line: 1, column: 1), hint: hint)
     }
 
     /// Checks that every font family the spec names is available.
@@ -191,8 +200,9 @@ public struct Composer {
         if (context.images as? ImageFiles)?.folder != folder || (context.images as? ImageFiles)?.allowOutside != allowOutside {
             context.images = ImageFiles(folder: folder, allowOutside: allowOutside)
         }
-        shaper.missingIsError = !spec.missingGlyphsWarn
+        shaper.missingIsError = !spec.missingGlyphsWarn && !checking
         shaper.warnings = []
+        shaper.missed = []
         context.orphans = spec.orphans
         context.widows = spec.widows
         let root = Scope(value)

@@ -20,6 +20,8 @@ public final class PangoShaper: Shaper {
     /// Whether a character no font has stops the document; otherwise it is noted in `warnings`.
     public var missingIsError = true
     public var warnings: [String] = []
+    /// Every missing character noted (not thrown) since `warnings` was last cleared, with its text.
+    public var missed: [FontError] = []
     /// Lines already shaped, by text, style and width: a batch shapes its fixed texts once.
     /// Cleared when it grows past `cacheLimit` entries, so memory stays flat.
     var cache: [Key: [Line]] = [:]
@@ -77,7 +79,10 @@ public final class PangoShaper: Shaper {
                 clean = false
                 let problem = FontError.missingGlyph(c, text: text, fonts: style.font)
                 if missingIsError { throw problem }
-                if !warnings.contains(problem.description) { warnings.append(problem.description) }
+                if !warnings.contains(problem.description) {
+                    warnings.append(problem.description)
+                    missed.append(problem)
+                }
             }
             let lines = Self.lines(of: layout, bytes: bytes)
             let over = lines.filter { $0.width > width + 0.5 }

@@ -78,7 +78,9 @@ struct CheckCommand: ParsableCommand {
                                                     hint: "photo paths are relative to the record's folder; use a JPEG or PNG file"))
                         }
                     }
-                    return (found, warned)
+                    guard found.isEmpty else { return (found, warned) }
+                    let glyphs = shaped(meeting, at: url)
+                    return (glyphs.filter { !$0.isWarning }, warned + glyphs.filter(\.isWarning))
                 } else if keys.contains("subcommittees") {
                     let year = try collector.run { try Year.read(root, folder: url.deletingLastPathComponent(), allowOutside: allowOutside) }
                     warned = year.warnings
@@ -96,6 +98,25 @@ struct CheckCommand: ParsableCommand {
             return (gathered.errors, [])
         } catch {
             return ([InputError("\(error)", at: Location(file: url.path, line: 1, column: 1))], [])
+        }
+    }
+}
+
+extension CheckCommand {
+    /// The record shaped with its layout's fonts, as `hanji minutes` would: each character no
+    /// font has (or the layout's own error, which printing would meet first).
+    func shaped(_ meeting: Meeting, at url: URL) -> [InputError] {
+        do {
+            let spec = try Spec.load(try Layouts.find(nil, name: "minutes", near: url.path), allowOutside: allowOutside)
+            var composer = try Composer(for: spec)
+            composer.allowOutside = allowOutside
+            return try composer.missingGlyphs(meeting, spec: spec)
+        } catch let error as InputError {
+            return [error]
+        } catch let gathered as InputErrors {
+            return gathered.errors
+        } catch {
+            return [InputError("\(error)", at: Location(file: url.path, line: 1, column: 1))]
         }
     }
 }
