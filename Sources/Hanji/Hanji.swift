@@ -133,15 +133,16 @@ public struct Composer {
 
     /// A character no font of `fonts` has, at the record field that holds it (the one whose text
     /// the shaped `text` came from, when several hold it), else at the spec.
-    static func missing(_ c: Character, in text: String, fonts: String, _ meeting: Meeting, _ spec: Spec) -> InputError {
+    static func missing(_ c: Character, in text: String, fonts: String, _ meeting: Meeting, _ spec: Spec)
+        -> InputError {
         let hint = "delete or replace it, or put a font that has it into fonts/ and add it to the style's font list"
+        let message = "no font has the character \(FontError.describe(c)) (fonts tried: \(fonts))"
         let holding = meeting.sources.filter { $0.text.contains(c) }
         if let source = holding.first(where: { text.contains($0.text) || $0.text.contains(text) }) ?? holding.first {
-            return InputError("no font has the character \(FontError.describe(c)) (fonts tried: \(fonts))",
-                              at: source.location, path: source.path, hint: hint)
+            return InputError(message, at: source.location, path: source.path, hint: hint)
         }
-        return InputError("no font has the character \(FontError.describe(c)) (fonts tried: \(fonts)) in \"\(text.prefix(40))\"",
-                          at: Location(file: spec.file, line: 1, column: 1), hint: hint)
+        return InputError(message + " in \"\(text.prefix(40))\"", at: Location(file: spec.file, line: 1, column: 1),
+                          hint: hint)
     }
 
     /// Checks that every font family the spec names is available.

@@ -2,6 +2,8 @@
 //
 // Build first: swift build --build-tests; then: swift test --skip-build --filter Check
 import Foundation
+import HanjiModel
+import HanjiSpec
 import Testing
 
 /// The example meeting record with some lines replaced, written into `dir` as `name` beside a
@@ -38,10 +40,10 @@ struct CheckGlyphTests {
             #expect(checked.status == 1, "\(checked)")
             let heads = errorHeads(checked.stderr)
             #expect(heads.count == 2, "\(checked.stderr)")
-            #expect(heads.contains { $0.contains("m.yaml:220:10: error:") && $0.contains("U+E000") && $0.contains("(at remarks)") },
-                    "\(checked.stderr)")
-            #expect(heads.contains { $0.contains("m.yaml:23:8: error:") && $0.contains("U+1F984") && $0.contains("(at place)") },
-                    "\(checked.stderr)")
+            let remark = heads.first { $0.contains("m.yaml:220:10: error:") } ?? ""
+            #expect(remark.contains("U+E000") && remark.contains("(at remarks)"), "\(checked.stderr)")
+            let place = heads.first { $0.contains("m.yaml:23:8: error:") } ?? ""
+            #expect(place.contains("U+1F984") && place.contains("(at place)"), "\(checked.stderr)")
             #expect(checked.stdout.contains("2 errors"))
             // Printing stops at the first of them, with the same words.
             let printed = run(["minutes", file.path, "-o", dir.appendingPathComponent("m.pdf").path])
@@ -65,5 +67,137 @@ struct CheckGlyphTests {
             #expect(checked.stderr.contains("m.yaml:220:10: warning:"), "\(checked.stderr)")
             #expect(run(["check", "--strict", file.path]).status == 1)
         }
+    }
+}
+
+/// A copy of the minutes layout with some texts replaced, as `dir/layouts/minutes.yaml`.
+func variantLayout(in dir: URL, _ replacements: [(String, String)]) throws -> URL {
+    var text = try String(contentsOf: minutesLayout, encoding: .utf8).replacingOccurrences(of: "[../fonts]", with: "[]")
+    for (from, to) in replacements {
+        try #require(text.contains(from), "the layout no longer holds \(from)")
+        text = text.replacingOccurrences(of: from, with: to)
+    }
+    let layouts = dir.appendingPathComponent("layouts")
+    try FileManager.default.createDirectory(at: layouts, withIntermediateDirectories: true)
+    let file = layouts.appendingPathComponent("minutes.yaml")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    return file
+}
+
+@Suite("EndToEnd: a misspelt field of a layout")
+struct CheckFieldTests {
+    static let titel = ("text: \"{next.title}{next.date", "text: \"{next.titel}{next.date")
+
+    @Test("{next.titel} is an error at the layout's line, in check and in printing, with the field meant")
+    func misspeltField() throws {
+        try withTempDir { dir in
+            let layout = try variantLayout(in: dir, [Self.titel])
+            let record = try variantRecord(in: dir, [])
+            let expected = "layouts/minutes.yaml:175:21: error: unknown field 'next.titel'"
+            for args in [["check", layout.path], ["check", record.path],
+                         ["minutes", record.path, "-o", dir.appendingPathComponent("m.pdf").path]] {
+                let out = run(args)
+                #expect(out.status == 1, "\(args[0]): \(out)")
+                #expect(out.stderr.contains(expected), "\(args): \(out.stderr)")
+                #expect(out.stderr.contains("did you mean 'next.title'?"), "\(args): \(out.stderr)")
+            }
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m.pdf").path))
+        }
+    }
+
+    @Test("every misspelt name is found, even where this record has nothing to print")
+    func everyName() throws {
+        try withTempDir { dir in
+            let layout = try variantLayout(in: dir, [
+                ("- {text: \"{caption}\", style: photo-caption}", "- {text: \"{captoin}\", style: photo-caption}"),
+                ("if: confirmer}", "if: confirmr}"),
+                ("\"{approval.담당.mark}\"", "\"{approval.담당.mrak}\""),
+            ])
+            let out = run(["check", layout.path])
+            #expect(out.status == 1, "\(out)")
+            let heads = errorHeads(out.stderr)
+            #expect(heads.count == 3, "\(out.stderr)")
+            let pairs = [("captoin", "caption"), ("confirmr", "confirmer"), ("approval.담당.mrak", "approval.담당.mark")]
+            for (wrong, meant) in pairs {
+                #expect(heads.contains { $0.contains("'\(wrong)'") }, "\(out.stderr)")
+                #expect(out.stderr.contains("did you mean '\(meant)'?"), "\(out.stderr)")
+            }
+        }
+    }
+
+    @Test("a certificate may name any roster column under recipient, but not a misspelt year field")
+    func rosterColumns() throws {
+        try withTempDir { dir in
+            let certificate = minutesLayout.deletingLastPathComponent().appendingPathComponent("certificate.yaml")
+            let text = try String(contentsOf: certificate, encoding: .utf8)
+                .replacingOccurrences(of: "  - text: \"{organisation.issuer}\"",
+                                      with: "  - text: \"{organisaton.issuer} {recipient.연락처}\"")
+            let file = dir.appendingPathComponent("certificate.yaml")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let out = run(["check", file.path])
+            #expect(out.status == 1 && errorHeads(out.stderr).count == 1, "\(out)")
+            let expected = "certificate.yaml:92:11: error: unknown field 'organisaton.issuer'"
+            #expect(out.stderr.contains(expected), "\(out.stderr)")
+            #expect(out.stderr.contains("did you mean 'organisation.issuer'?"), "\(out.stderr)")
+        }
+    }
+
+    @Test("fields a record may leave out are not misspelt: a meeting without next or confirmer prints")
+    func absentIsNotUnknown() throws {
+        try withTempDir { dir in
+            let eleven = exampleRecord.deletingLastPathComponent().appendingPathComponent("minutes-11.yaml")
+            let next = "next:\n  title: 분과실무협의회 12차 회의 (협치사업 제안서 검토)\n  date: 2018-08-23\n"
+            let text = try String(contentsOf: eleven, encoding: .utf8)
+                .replacingOccurrences(of: "confirmer:\n  role: 협치조정관\n  name: 타래빛\n", with: "")
+                .replacingOccurrences(of: next, with: "")
+            #expect(!text.contains("confirmer:") && !text.contains("next:"))
+            let record = dir.appendingPathComponent("m.yaml")
+            try text.write(to: record, atomically: true, encoding: .utf8)
+            let layouts = ["minutes", "program", "certificate", "booklet"].map { "layouts/\($0).yaml" }
+            let checked = run(["check", record.path] + layouts)
+            #expect(checked.status == 0 && checked.stdout.contains("0 errors"), "\(checked)")
+            let printed = run(["minutes", record.path, "-o", dir.appendingPathComponent("m.pdf").path])
+            #expect(printed.status == 0, "\(printed)")
+        }
+    }
+}
+
+/// The fields of `value` its shape does not have (a field added to `Meeting.value` and not to
+/// `Shape.meeting` would let a spec's use of it be called misspelt).
+func strays(_ value: Value, _ shape: Shape, at path: String = "") -> [String] {
+    switch (value, shape) {
+    case (_, .any), (.null, _): return []
+    case (.map(let pairs), .map(let fields)):
+        return pairs.flatMap { key, inner in
+            fields[key].map { strays(inner, $0, at: "\(path).\(key)") } ?? ["\(path).\(key)"]
+        }
+    case (.map(let pairs), .keyed(let each)):
+        return pairs.flatMap { key, inner in strays(inner, each, at: "\(path).\(key)") }
+    case (.list(let items), .list(let item)):
+        return items.flatMap { strays($0, item, at: "\(path)[]") }
+    case (.map, _), (.list, _):
+        return ["\(path) (not a \(shape))"]
+    default:
+        return []
+    }
+}
+
+@Suite struct ShapeTests {
+    static let folder = exampleRecord.deletingLastPathComponent()
+
+    @Test("every example's value has only fields its shape knows")
+    func examplesFitTheirShapes() throws {
+        for n in 11...14 {
+            let meeting = try Meeting.load(Self.folder.appendingPathComponent("minutes-\(n).yaml"))
+            #expect(strays(meeting.value, Shape.meeting) == [], "minutes-\(n)")
+        }
+        let year = try Year.load(Self.folder.appendingPathComponent("year.yaml"), allowOutside: false)
+        #expect(strays(year.value, Shape.year) == [])
+    }
+
+    @Test("the shapes can fail: a field the shape lacks is named")
+    func straysAreFound() {
+        let value = Value.map([("next", .map([("title", .text("다음")), ("room", .text("2층"))]))])
+        #expect(strays(value, Shape.meeting) == [".next.room"])
     }
 }

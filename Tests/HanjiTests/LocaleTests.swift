@@ -28,7 +28,7 @@ enum KoreanLocale {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let made = tool("localedef", ["-i", "ko_KR", "-f", "UTF-8", folder.appendingPathComponent("ko_KR.UTF-8").path])
         guard made.status == 0 else {
-            return .failure(LocaleMissing(reason: "localedef failed (install Debian's locales package): \(made.stderr)"))
+            return .failure(LocaleMissing(reason: "localedef failed (install Debian's locales): \(made.stderr)"))
         }
         env["LOCPATH"] = folder.path
         return .success(env)
@@ -58,8 +58,9 @@ struct LocaleTests {
             let record = folder.appendingPathComponent("minutes-\(n).yaml").path
             all += [("minutes-\(n)", ["minutes", record]), ("minutes-\(n)-public", ["minutes", record, "--public"])]
         }
+        let roster = folder.appendingPathComponent("roster.csv").path
         return all + [("program", ["program", year]), ("certificates", ["certificates", year]),
-                      ("certificates-roster", ["certificates", year, "--roster", folder.appendingPathComponent("roster.csv").path]),
+                      ("certificates-roster", ["certificates", year, "--roster", roster]),
                       ("booklet", ["booklet", year]), ("booklet-print", ["booklet", year, "--impose", "a5-booklet"])]
     }
 
@@ -79,7 +80,9 @@ struct LocaleTests {
         try #require(KoreanLocale.works(korean), "the Korean locale does not take effect: \(korean)")
         try withTempDir { dir in
             let c = dir.appendingPathComponent("c"), ko = dir.appendingPathComponent("ko")
-            for folder in [c, ko] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+            for folder in [c, ko] {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            }
             let failedC = Self.printAll(into: c, KoreanLocale.c)
             try #require(failedC.isEmpty, "under C: \(failedC.joined(separator: "\n"))")
             let failedKo = Self.printAll(into: ko, korean)
