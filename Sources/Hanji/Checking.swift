@@ -16,7 +16,8 @@ extension Composer {
         var seen = Set<String>()
         // A character printed in two styles is one mistake of its field.
         for case .missingGlyph(let c, let text, let fonts) in shaper.missed {
-            let error = Composer.missing(c, in: text, fonts: fonts, meeting, spec)
+            let error = Composer.missing(c, in: text, fonts: fonts, sources: meeting.sources,
+                                         otherwise: Location(file: spec.file, line: 1, column: 1))
             if seen.insert("\(error.location?.description ?? "") \(c)").inserted {
                 found.append(spec.missingGlyphsWarn ? error.asWarning : error)
             }

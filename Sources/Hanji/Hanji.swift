@@ -127,22 +127,26 @@ public struct Composer {
                              at: source?.location ?? Location(file: spec.file, line: 1, column: 1), path: source?.path ?? "photos",
                              hint: "photo paths are relative to the record's folder and stay inside it; use a JPEG or PNG file")
         } catch FontError.missingGlyph(let c, let text, let fonts) {
-            throw Composer.missing(c, in: text, fonts: fonts, meeting, spec)
+            throw Composer.missing(c, in: text, fonts: fonts, sources: meeting.sources,
+                                   otherwise: Location(file: spec.file, line: 1, column: 1))
         }
     }
 
-    /// A character no font of `fonts` has, at the record field that holds it (the one whose text
-    /// the shaped `text` came from, when several hold it), else at the spec.
-    static func missing(_ c: Character, in text: String, fonts: String, _ meeting: Meeting, _ spec: Spec)
+    /// A character no font of `fonts` has, at the record field (of `sources`) that holds it: the
+    /// one whose text the shaped `text` came from, when several hold it; else at `otherwise`.
+    public static func missing(_ c: Character, in text: String, fonts: String,
+                               sources: [(path: String, location: Location, text: String)], otherwise: Location?)
         -> InputError {
         let hint = "delete or replace it, or put a font that has it into fonts/ and add it to the style's font list"
         let message = "no font has the character \(FontError.describe(c)) (fonts tried: \(fonts))"
-        let holding = meeting.sources.filter { $0.text.contains(c) }
-        if let source = holding.first(where: { text.contains($0.text) || $0.text.contains(text) }) ?? holding.first {
+        let holding = sources.filter { $0.text.contains(c) }
+        // The field printed as it is, else the one the text was cut from, else the longest printed within it.
+        let within = holding.filter { text.contains($0.text) }.max { $0.text.count < $1.text.count }
+        if let source = holding.first(where: { $0.text == text }) ?? holding.first(where: { $0.text.contains(text) })
+            ?? within ?? holding.first {
             return InputError(message, at: source.location, path: source.path, hint: hint)
         }
-        return InputError(message + " in \"\(text.prefix(40))\"", at: Location(file: spec.file, line: 1, column: 1),
-                          hint: hint)
+        return InputError(message + " in \"\(text.prefix(40))\"", at: otherwise, hint: hint)
     }
 
     /// Checks that every font family the spec names is available.

@@ -201,3 +201,28 @@ func strays(_ value: Value, _ shape: Shape, at path: String = "") -> [String] {
         #expect(strays(value, Shape.meeting) == [".next.room"])
     }
 }
+
+@Suite("EndToEnd: a character no font has in a year record")
+struct YearGlyphTests {
+    @Test("program, certificates and booklet stop with exit 1 at the year record's field, not an internal error")
+    func yearDocuments() throws {
+        try withTempDir { dir in
+            let folder = exampleRecord.deletingLastPathComponent()
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+                try FileManager.default.copyItem(at: folder.appendingPathComponent(name),
+                                                 to: dir.appendingPathComponent(name))
+            }
+            let year = dir.appendingPathComponent("year.yaml")
+            let text = try String(contentsOf: year, encoding: .utf8)
+                .replacingOccurrences(of: "영등포구 민관협치회의", with: "영등포구 \u{E000} 민관협치회의")
+            try text.write(to: year, atomically: true, encoding: .utf8)
+            for (command, at) in [("program", "15:9"), ("certificates", "17:11"), ("booklet", "15:9")] {
+                let out = run([command, year.path, "-o", dir.appendingPathComponent("\(command).pdf").path])
+                #expect(out.status == 1, "\(command): \(out)")
+                #expect(out.stderr.hasPrefix("\(year.path):\(at): error: no font has the character U+E000"),
+                        "\(command): \(out.stderr)")
+                #expect(out.stderr.contains("hint: "), "\(command): \(out.stderr)")
+            }
+        }
+    }
+}
