@@ -207,7 +207,8 @@ public struct Composer {
         }
         shaper.missingIsError = !spec.missingGlyphsWarn && !checking
         shaper.warnings = []
-        shaper.missed = []
+        // A check gathers them over all the documents it lays out.
+        if !checking { shaper.missed = [] }
         context.orphans = spec.orphans
         context.widows = spec.widows
         let root = Scope(value)

@@ -202,7 +202,7 @@ func strays(_ value: Value, _ shape: Shape, at path: String = "") -> [String] {
     }
 }
 
-@Suite("EndToEnd: a character no font has in a year record")
+@Suite("EndToEnd: a character no font has in a year record, and check")
 struct YearGlyphTests {
     @Test("program, certificates and booklet stop with exit 1 at the year record's field, not an internal error")
     func yearDocuments() throws {
@@ -214,7 +214,8 @@ struct YearGlyphTests {
             }
             let year = dir.appendingPathComponent("year.yaml")
             let text = try String(contentsOf: year, encoding: .utf8)
-                .replacingOccurrences(of: "영등포구 민관협치회의", with: "영등포구 \u{E000} 민관협치회의")
+                .replacingOccurrences(of: "  name: 영등포구 민관협치회의 ", with: "  name: 영등포구 \u{E000} 민관협치회의 ")
+                .replacingOccurrences(of: "  issuer: 영등포구 민관협치회의 의장", with: "  issuer: 영등포구 \u{E000} 민관협치회의 의장")
             try text.write(to: year, atomically: true, encoding: .utf8)
             for (command, at) in [("program", "15:9"), ("certificates", "17:11"), ("booklet", "15:9")] {
                 let out = run([command, year.path, "-o", dir.appendingPathComponent("\(command).pdf").path])
@@ -223,6 +224,12 @@ struct YearGlyphTests {
                         "\(command): \(out.stderr)")
                 #expect(out.stderr.contains("hint: "), "\(command): \(out.stderr)")
             }
+            // check lays out all three, and tells each field once.
+            let checked = run(["check", year.path])
+            let heads = errorHeads(checked.stderr)
+            #expect(checked.status == 1 && heads.count == 2, "\(checked)")
+            #expect(heads.contains { $0.contains("year.yaml:15:9: error: no font has the character U+E000") })
+            #expect(heads.contains { $0.contains("year.yaml:17:11: error: no font has the character U+E000") })
         }
     }
 }
