@@ -164,17 +164,17 @@ struct CheckFieldTests {
 
 /// The fields of `value` its shape does not have (a field added to `Meeting.value` and not to
 /// `Shape.meeting` would let a spec's use of it be called misspelt).
-func strays(_ value: Value, _ shape: Shape, at path: String = "") -> [String] {
+func fieldsOutside(_ value: Value, _ shape: Shape, at path: String = "") -> [String] {
     switch (value, shape) {
     case (_, .any), (.null, _): return []
     case (.map(let pairs), .map(let fields)):
         return pairs.flatMap { key, inner in
-            fields[key].map { strays(inner, $0, at: "\(path).\(key)") } ?? ["\(path).\(key)"]
+            fields[key].map { fieldsOutside(inner, $0, at: "\(path).\(key)") } ?? ["\(path).\(key)"]
         }
     case (.map(let pairs), .keyed(let each)):
-        return pairs.flatMap { key, inner in strays(inner, each, at: "\(path).\(key)") }
+        return pairs.flatMap { key, inner in fieldsOutside(inner, each, at: "\(path).\(key)") }
     case (.list(let items), .list(let item)):
-        return items.flatMap { strays($0, item, at: "\(path)[]") }
+        return items.flatMap { fieldsOutside($0, item, at: "\(path)[]") }
     case (.map, _), (.list, _):
         return ["\(path) (not a \(shape))"]
     default:
@@ -189,16 +189,16 @@ func strays(_ value: Value, _ shape: Shape, at path: String = "") -> [String] {
     func examplesFitTheirShapes() throws {
         for n in 11...14 {
             let meeting = try Meeting.load(Self.folder.appendingPathComponent("minutes-\(n).yaml"))
-            #expect(strays(meeting.value, Shape.meeting) == [], "minutes-\(n)")
+            #expect(fieldsOutside(meeting.value, Shape.meeting) == [], "minutes-\(n)")
         }
         let year = try Year.load(Self.folder.appendingPathComponent("year.yaml"), allowOutside: false)
-        #expect(strays(year.value, Shape.year) == [])
+        #expect(fieldsOutside(year.value, Shape.year) == [])
     }
 
     @Test("the shapes can fail: a field the shape lacks is named")
     func straysAreFound() {
         let value = Value.map([("next", .map([("title", .text("다음")), ("room", .text("2층"))]))])
-        #expect(strays(value, Shape.meeting) == [".next.room"])
+        #expect(fieldsOutside(value, Shape.meeting) == [".next.room"])
     }
 }
 
