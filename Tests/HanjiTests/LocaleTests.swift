@@ -24,13 +24,20 @@ enum KoreanLocale {
         var env = ["LANG": "ko_KR.UTF-8", "LC_ALL": "ko_KR.UTF-8", "LANGUAGE": "ko", "FC_LANG": "ko"]
         let installed = tool("locale", ["-a"]).stdout.lowercased().split(separator: "\n")
         if installed.contains("ko_kr.utf8") { return .success(env) }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hanji-locale-\(getpid())")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let made = tool("localedef", ["-i", "ko_KR", "-f", "UTF-8", folder.appendingPathComponent("ko_KR.UTF-8").path])
+        // Made once per machine: into a folder of this process, then moved where later runs find it.
+        let files = FileManager.default
+        let folder = files.temporaryDirectory.appendingPathComponent("hanji-locale")
+        env["LOCPATH"] = folder.path
+        if files.fileExists(atPath: folder.appendingPathComponent("ko_KR.UTF-8/LC_CTYPE").path) { return .success(env) }
+        let fresh = files.temporaryDirectory.appendingPathComponent("hanji-locale-\(getpid())")
+        try? files.createDirectory(at: fresh, withIntermediateDirectories: true)
+        let made = tool("localedef", ["-i", "ko_KR", "-f", "UTF-8", fresh.appendingPathComponent("ko_KR.UTF-8").path])
         guard made.status == 0 else {
+            try? files.removeItem(at: fresh)
             return .failure(LocaleMissing(reason: "localedef failed (install Debian's locales): \(made.stderr)"))
         }
-        env["LOCPATH"] = folder.path
+        // Another run may have moved its own there first: then this one is not needed.
+        if (try? files.moveItem(at: fresh, to: folder)) == nil { try? files.removeItem(at: fresh) }
         return .success(env)
     }()
 
