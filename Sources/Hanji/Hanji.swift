@@ -68,6 +68,8 @@ public struct Composer {
     let context: Context
     /// Whether images may come from outside the record's folder (`--allow-outside`).
     public var allowOutside = false
+    /// Whether a missing character is only noted (for `check`), whatever the spec says.
+    var checking = false
     let shaper: PangoShaper
     public var fonts: Fonts { shaper.fonts }
 
@@ -125,14 +127,26 @@ public struct Composer {
                              at: source?.location ?? Location(file: spec.file, line: 1, column: 1), path: source?.path ?? "photos",
                              hint: "photo paths are relative to the record's folder and stay inside it; use a JPEG or PNG file")
         } catch FontError.missingGlyph(let c, let text, let fonts) {
-            let hint = "delete or replace it, or put a font that has it into fonts/ and add it to the style's font list"
-            if let source = meeting.source(of: c) {
-                throw InputError("no font has the character \(FontError.describe(c)) (fonts tried: \(fonts))",
-                                 at: source.location, path: source.path, hint: hint)
-            }
-            throw InputError("no font has the character \(FontError.describe(c)) (fonts tried: \(fonts)) in \"\(text.prefix(40))\"",
-                             at: Location(file: spec.file, line: 1, column: 1), hint: hint)
+            throw Composer.missing(c, in: text, fonts: fonts, sources: meeting.sources,
+                                   otherwise: Location(file: spec.file, line: 1, column: 1))
         }
+    }
+
+    /// A character no font of `fonts` has, at the record field (of `sources`) that holds it: the
+    /// one whose text the shaped `text` came from, when several hold it; else at `otherwise`.
+    public static func missing(_ c: Character, in text: String, fonts: String,
+                               sources: [(path: String, location: Location, text: String)], otherwise: Location?)
+        -> InputError {
+        let hint = "delete or replace it, or put a font that has it into fonts/ and add it to the style's font list"
+        let message = "no font has the character \(FontError.describe(c)) (fonts tried: \(fonts))"
+        let holding = sources.filter { $0.text.contains(c) }
+        // The field printed as it is, else the one the text was cut from, else the longest printed within it.
+        let within = holding.filter { text.contains($0.text) }.max { $0.text.count < $1.text.count }
+        if let source = holding.first(where: { $0.text == text }) ?? holding.first(where: { $0.text.contains(text) })
+            ?? within ?? holding.first {
+            return InputError(message, at: source.location, path: source.path, hint: hint)
+        }
+        return InputError(message + " in \"\(text.prefix(40))\"", at: otherwise, hint: hint)
     }
 
     /// Checks that every font family the spec names is available.
@@ -192,8 +206,10 @@ public struct Composer {
         if (context.images as? ImageFiles)?.folder != folder || (context.images as? ImageFiles)?.allowOutside != allowOutside {
             context.images = ImageFiles(folder: folder, allowOutside: allowOutside)
         }
-        shaper.missingIsError = !spec.missingGlyphsWarn
+        shaper.missingIsError = !spec.missingGlyphsWarn && !checking
         shaper.warnings = []
+        // A check gathers them over all the documents it lays out.
+        if !checking { shaper.missed = [] }
         context.orphans = spec.orphans
         context.widows = spec.widows
         let root = Scope(value)

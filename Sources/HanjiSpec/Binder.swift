@@ -61,7 +61,7 @@ extension Spec {
             return try list(path, scope, at: field).enumerated().flatMap { i, item in
                 try bind(body, scope.entering(item, index: i))
             }
-        case .when(let path, let negate, let body):
+        case .when(let path, let negate, let body, _):
             let present = scope.lookup(path)?.isPresent ?? false
             return present != negate ? try bind(body, scope) : []
         case .hang(let marker, let markerStyle, let body, let width, let gap, let source):

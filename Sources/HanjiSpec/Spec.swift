@@ -102,6 +102,10 @@ public struct Spec {
         }
         if let r = f["recipients"] { recipients = try Recipients(r) }
         body = try readBlocks(try f.required("body", hint: "add 'body:' with the document's blocks"))
+        // A name no record of the document can have is a mistake of the spec, found here.
+        if let kind = try f["document"]?.text(), let shape = Shape.document(kind) {
+            try checkFields(shape)
+        }
     }
 
     // MARK: Page

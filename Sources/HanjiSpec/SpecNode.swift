@@ -11,7 +11,7 @@ indirect enum SpecNode {
     case sealed(Template, Style, seal: Template, size: Double, source: String)
     case fitted(Template, Style, height: Double, minScale: Double, source: String)
     case each(path: [String], body: [SpecNode], field: Field)
-    case when(path: [String], negate: Bool, body: [SpecNode])
+    case when(path: [String], negate: Bool, body: [SpecNode], field: Field)
     case hang(marker: Template, markerStyle: Style, body: [SpecNode], width: Double?, gap: Double, source: String)
     case table(TableSpec)
     case space(Double)
@@ -169,8 +169,8 @@ extension Spec {
         default:
             node = .group(try readBlocks(f["blocks"]!), before: try f["before"]?.length() ?? 0, after: try f["after"]?.length() ?? 0)
         }
-        if let cond = f["if"] { node = .when(path: try Spec.path(cond), negate: false, body: [node]) }
-        if let cond = f["unless"] { node = .when(path: try Spec.path(cond), negate: true, body: [node]) }
+        if let cond = f["if"] { node = .when(path: try Spec.path(cond), negate: false, body: [node], field: cond) }
+        if let cond = f["unless"] { node = .when(path: try Spec.path(cond), negate: true, body: [node], field: cond) }
         return node
     }
 

@@ -68,6 +68,11 @@ public struct Template: Sendable {
         self.path = path
     }
 
+    /// The field each hole names, with the text between its braces.
+    var holes: [(path: [String], source: String)] {
+        parts.compactMap { if case .hole(let path, _, let source) = $0 { (path, source) } else { nil } }
+    }
+
     /// Whether the template has no holes.
     public var isConstant: Bool { parts.allSatisfy { if case .literal = $0 { true } else { false } } }
 

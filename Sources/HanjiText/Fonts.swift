@@ -14,7 +14,9 @@ public final class Fonts {
     public let folders: [String]
 
     /// Builds the configuration from `folders` (the user's own) plus the package folders.
-    public init(folders: [URL]) throws {
+    /// `language` names the fonts' families to Pango and Cairo (fontconfig's `namelang`): pinned,
+    /// so FC_LANG, LANG or LC_ALL never change what a font is called, nor the bytes printed.
+    public init(folders: [URL], language: String = "en") throws {
         let all = Fonts.chosen(folders)
         self.folders = all
         let cache = (ProcessInfo.processInfo.environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
@@ -29,6 +31,9 @@ public final class Fonts {
             <fontconfig>
             \(all.map { "  <dir>\(escape($0))</dir>" }.joined(separator: "\n"))
               <cachedir>\(escape(cache))</cachedir>
+              <match target="pattern">
+                <edit name="namelang" mode="assign" binding="strong"><string>\(escape(language))</string></edit>
+              </match>
             </fontconfig>
             """
         guard let config = FcConfigCreate() else { throw FontError.setup("FcConfigCreate failed") }
@@ -44,18 +49,23 @@ public final class Fonts {
         if let set = FcConfigGetFonts(config, FcSetSystem) {
             for i in 0..<Int(set.pointee.nfont) {
                 guard let pattern = set.pointee.fonts[i] else { continue }
-                var n: Int32 = 0
-                var value: UnsafeMutablePointer<FcChar8>?
-                while FcPatternGetString(pattern, "family", n, &value) == FcResultMatch, let value {
-                    names.insert(String(cString: value))
-                    n += 1
-                }
+                names.formUnion(Fonts.families(of: pattern))
             }
         }
         families = names.sorted()
     }
 
     deinit { FcConfigDestroy(config) }
+
+    /// Every family name of a font's pattern: a Nanum font is both `NanumGothic` and `나눔고딕`.
+    static func families(of pattern: OpaquePointer) -> [String] {
+        var names: [String] = []
+        var value: UnsafeMutablePointer<FcChar8>?
+        while FcPatternGetString(pattern, "family", Int32(names.count), &value) == FcResultMatch, let value {
+            names.append(String(cString: value))
+        }
+        return names
+    }
 
     /// The folders fonts are read from: those of `folders` that exist, then the package folders.
     static func chosen(_ folders: [URL]) -> [String] {

@@ -20,6 +20,8 @@ public final class PangoShaper: Shaper {
     /// Whether a character no font has stops the document; otherwise it is noted in `warnings`.
     public var missingIsError = true
     public var warnings: [String] = []
+    /// Every missing character noted (not thrown) since `warnings` was last cleared, with its text.
+    public var missed: [FontError] = []
     /// Lines already shaped, by text, style and width: a batch shapes its fixed texts once.
     /// Cleared when it grows past `cacheLimit` entries, so memory stays flat.
     var cache: [Key: [Line]] = [:]
@@ -38,6 +40,8 @@ public final class PangoShaper: Shaper {
         pango_fc_font_map_set_config(OpaquePointer(fontMap), fonts.config)
         pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
         context = pango_font_map_create_context(fontMap)
+        // Korean text whatever the machine's locale (Pango would take it from LC_CTYPE).
+        pango_context_set_language(context, pango_language_from_string("ko"))
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
@@ -75,7 +79,10 @@ public final class PangoShaper: Shaper {
                 clean = false
                 let problem = FontError.missingGlyph(c, text: text, fonts: style.font)
                 if missingIsError { throw problem }
-                if !warnings.contains(problem.description) { warnings.append(problem.description) }
+                if !warnings.contains(problem.description) {
+                    warnings.append(problem.description)
+                    missed.append(problem)
+                }
             }
             let lines = Self.lines(of: layout, bytes: bytes)
             let over = lines.filter { $0.width > width + 0.5 }
@@ -132,10 +139,10 @@ public final class PangoShaper: Shaper {
             let item = run.pointee.item.pointee, glyphs = run.pointee.glyphs.pointee
             var outside = false
             if let font = item.analysis.font {
-                let desc = pango_font_describe(font)
-                let family = pango_font_description_get_family(desc).map { String(cString: $0).lowercased() } ?? ""
-                pango_font_description_free(desc)
-                outside = !chain.contains(family)
+                // Any of the font's names counts: fontconfig may give its Korean one first.
+                let fc = UnsafeMutableRawPointer(font).assumingMemoryBound(to: PangoFcFont.self)
+                let names = pango_fc_font_get_pattern(fc).map(Fonts.families) ?? []
+                outside = !names.contains { chain.contains($0.lowercased()) }
             }
             for i in 0..<Int(glyphs.num_glyphs) {
                 let glyph = glyphs.glyphs[i].glyph

@@ -91,7 +91,7 @@ struct ProgramCommand: ParsableCommand {
     @OptionGroup var common: Common
 
     func run() throws {
-        try Runner.run {
+        try Runner.run(record: year) {
             let (record, spec, composer) = try common.year(year, layout: layout, name: "program")
             let document = try composer.program(record, spec: spec)
             try common.warn(document.warnings.map { "warning: \($0)" })
@@ -139,7 +139,7 @@ struct CertificatesCommand: ParsableCommand {
     }
 
     func run() throws {
-        try Runner.run {
+        try Runner.run(record: year) {
             let (record, spec, composer) = try common.year(year, layout: layout, name: "certificate")
             let list = try roster.map { try Roster.load(URL(fileURLWithPath: $0)) }
             let progress = Progress(label: "certificates")
@@ -199,7 +199,7 @@ struct BookletCommand: ParsableCommand {
     @OptionGroup var common: Common
 
     func run() throws {
-        try Runner.run {
+        try Runner.run(record: year) {
             let (record, spec, composer) = try common.year(year, layout: layout, name: "booklet")
             var document = try composer.booklet(record, spec: spec, edition: official ? .official : .public)
             try common.warn(document.warnings.map { "warning: \($0)" })

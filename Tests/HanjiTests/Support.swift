@@ -53,12 +53,13 @@ private final class PipeDrain: @unchecked Sendable {
 }
 
 /// Runs an executable with arguments in `directory`, reading both pipes to the end before
-/// waiting for the exit.
+/// waiting for the exit. `environment` is added to this process's own, less the names in `unset`.
 func execute(_ executable: URL, _ args: [String], in directory: URL = repoRoot,
-             environment: [String: String] = [:]) -> Outcome {
+             environment: [String: String] = [:], unset: [String] = []) -> Outcome {
     let process = Process()
-    if !environment.isEmpty {
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    if !environment.isEmpty || !unset.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.filter { !unset.contains($0.key) }
+            .merging(environment) { $1 }
     }
     process.executableURL = executable
     process.arguments = args
