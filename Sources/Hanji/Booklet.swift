@@ -27,8 +27,8 @@ extension Composer {
     public func booklet(_ year: Year, spec: Spec, edition: Edition = .public, passes: Int = 6) throws -> Document {
         var value = year.value
         if edition == .public {
-            let mask = Mask(names: year.names, pattern: spec.mask)
-            value = value.mapText(mask.apply)
+            let mask = Mask(names: year.names, also: year.meetings.flatMap(\.mask), pattern: spec.mask)
+            value = mask.apply(to: value).value
         }
         value = value.replacing("public", with: edition == .public ? .text("공개용") : .null)
         let date = year.meetings.map(\.written).max { $0.epochSeconds < $1.epochSeconds }
