@@ -20,7 +20,7 @@ extension Masked {
         func spelling(_ field: Field, of person: String?) throws -> String {
             let text = try field.text()
             if text.count < 2 {
-                throw field.error("'\(text)' is one character: masking it would blank it wherever a word starts with it",
+                throw field.error("'\(text)' is one character: masking it would blank it wherever it starts a word",
                                   hint: "write the whole name")
             }
             if text.contains("\n") { throw field.error("a name is one line", hint: "write each spelling on its own") }

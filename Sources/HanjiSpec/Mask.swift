@@ -41,7 +41,16 @@ public struct Mask: Sendable {
     /// The text masked, and the words that hold a name but were left as written.
     public func scan(_ text: String) -> (text: String, kept: [Kept]) {
         let chars = Array(text)
-        var out = "", kept: [Kept] = [], i = 0
+        // Where the word around each letter starts and ends, found once (so a long run of letters
+        // costs no more than a short one).
+        var starts = Array(chars.indices), ends = Array(chars.indices)
+        for i in chars.indices.dropFirst() where chars[i].isLetter && chars[i - 1].isLetter {
+            starts[i] = starts[i - 1]
+        }
+        for i in chars.indices.reversed() {
+            ends[i] = !chars[i].isLetter ? i : i + 1 < chars.count && chars[i + 1].isLetter ? ends[i + 1] : i + 1
+        }
+        var out = "", kept: [Kept] = [], i = 0, keptWord = -1
         while i < chars.count {
             let found = starting[chars[i]]?.lazy.map { spellings[$0] }.first { chars[i...].starts(with: $0.text) }
             guard let s = found else {
@@ -50,14 +59,16 @@ public struct Mask: Sendable {
                 continue
             }
             let end = i + s.text.count
-            var start = i, stop = end
-            while start > 0 && chars[start - 1].isLetter { start -= 1 }
-            while stop < chars.count && chars[stop].isLetter { stop += 1 }
+            let start = chars[i].isLetter ? starts[i] : i, stop = max(ends[end - 1], end)
             if start == i && NameSuffixes.allows(chars[end..<stop], after: chars[end - 1]) {
                 out += s.replacement
             } else {
                 out += String(chars[i..<end])
-                kept.append(Kept(word: String(chars[start..<stop]), name: String(s.text)))
+                // Once a word, and no more of it than a word can be (a run of letters may be long).
+                if start != keptWord {
+                    kept.append(Kept(word: String(chars[start..<min(stop, start + 40)]), name: s.name))
+                }
+                keptWord = start
             }
             i = end
         }
@@ -67,12 +78,12 @@ public struct Mask: Sendable {
     /// Every displayed text of `value` masked (not the keys, nor the paths of `pathKeys`), and the
     /// words kept, each once, in the order met.
     public func apply(to value: Value) -> (value: Value, kept: [Kept]) {
-        var kept: [Kept] = []
+        var kept: [Kept] = [], seen = Set<Kept>()
         func walk(_ value: Value) -> Value {
             switch value {
             case .text(let s):
                 let (masked, found) = scan(s)
-                kept += found.filter { !kept.contains($0) }
+                kept += found.filter { seen.insert($0).inserted }
                 return .text(masked)
             case .list(let items): return .list(items.map(walk))
             case .map(let pairs): return .map(pairs.map { ($0.0, Mask.pathKeys.contains($0.0) ? $0.1 : walk($0.1)) })
@@ -85,10 +96,24 @@ public struct Mask: Sendable {
 
 /// A word that holds a name's letters but is not the name alone with its particles and titles,
 /// so the public edition prints it as written.
-public struct Kept: Sendable, Equatable {
+public struct Kept: Sendable, Hashable {
     public var word: String
     /// The spelling found in the word.
     public var name: String
+
+    public init(word: String, name: String) {
+        self.word = word
+        self.name = name
+    }
+
+    /// The warnings for `kept`: the first `most` words each at its place among the record's texts,
+    /// then how many more there are.
+    public static func warnings(_ kept: [Kept], in sources: [(path: String, location: Location, text: String)],
+                                record: String?, most: Int = 20) -> [String] {
+        let listed = kept.prefix(most).map { $0.warning(in: sources, record: record) }
+        guard kept.count > most else { return listed }
+        return listed + ["\(kept.count - most) more words hold a name but are printed as written (not listed)"]
+    }
 
     /// The warning for this word, at its first place among the record's texts (`sources`).
     public func warning(in sources: [(path: String, location: Location, text: String)], record: String?) -> String {

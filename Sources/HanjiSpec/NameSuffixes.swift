@@ -91,10 +91,15 @@ enum NameSuffixes {
             row.stems.isEmpty ? forms(ending) : forms(row.stems, ending: ending)
         } }
 
+    /// The most letters a chain of titles and particles is read to.
+    static let longest = 24
+
     /// Whether `rest` (what follows a name up to the end of its word) is titles, then particles
     /// and copula forms, each allowed after what comes before it. `previous` is the name's last
     /// character.
     static func allows(_ rest: ArraySlice<Character>, after previous: Character) -> Bool {
+        // No chain of titles and particles is this long (위원장님께서는 is 7 letters).
+        guard rest.count <= longest else { return false }
         var failed = Set<Int>()
         // `at` is where the next form starts; titles may follow only titles.
         func walk(_ at: Int, titles: Bool) -> Bool {

@@ -59,6 +59,16 @@ import Testing
         #expect(kept.map(\.word) == ["신한부영"] && kept.map(\.name) == ["한부영"])
     }
 
+    /// A long run of letters holding the name many times is one word, reported once and cut short.
+    @Test func aRunOfNamesIsReportedOnce() {
+        let (text, kept) = mask.scan(String(repeating: "한부영", count: 2000))
+        #expect(text.count == 6000 && kept.count == 1)
+        #expect(kept.first?.word == String(repeating: "한부영", count: 14).prefix(40).description)
+        let many = (0..<30).map { Kept(word: "신한부영\($0)", name: "한부영") }
+        let warnings = Kept.warnings(many, in: [], record: nil)
+        #expect(warnings.count == 21 && warnings.last?.hasPrefix("10 more words") == true)
+    }
+
     @Test func otherScriptsMaskAsWordsToo() {
         let spellings = [Masked(name: "한부영", also: ["韓富英", "Han Bu-young"])]
         let mask = Mask(names: ["한부영"], also: spellings, pattern: "{first}○○")
