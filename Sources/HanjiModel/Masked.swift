@@ -35,13 +35,16 @@ extension Masked {
             spelled[text] = person ?? text
             return text
         }
-        return try field.list().map { entry in
+        // Each entry is read on its own, so `hanji check` names every bad one.
+        return try field.list().compactMap { entry in try Collector.attempt(nil) {
             if case .scalar = entry.node { return Masked(name: try spelling(entry, of: nil)) }
             let f = try entry.fields(["name", "also"])
             let name = try spelling(try f.required("name", hint: "add 'name: 홍길동'"), of: nil)
             guard let also = f["also"] else { return Masked(name: name) }
             let spellings = also.isNull() ? [] : (try? also.list()) ?? [also]
-            return Masked(name: name, also: try spellings.map { try spelling($0, of: name) })
-        }
+            return Masked(name: name, also: try spellings.compactMap { spelled in
+                try Collector.attempt(nil) { try spelling(spelled, of: name) }
+            })
+        } }
     }
 }

@@ -134,6 +134,14 @@ import Testing
         #expect(description.contains(saying), "\(description)")
     }
 
+    /// `hanji check` names every bad entry, not only the first.
+    @Test func everyBadMaskEntryIsCollected() throws {
+        let text = Self.record + "mask:\n  - 한\n  - name: 한부영\n    also: [나래솔, 韓富英]\n  - 김기자\n  - 김기자\n"
+        let collector = Collector()
+        #expect(throws: InputErrors.self) { try collector.run { try Fixture.meeting(text) } }
+        #expect(collector.errors.map(\.path) == ["mask[0]", "mask[1].also[0]", "mask[3]"], "\(collector.errors)")
+    }
+
     /// A word kept because it is not the name is reported at its place in the record.
     @Test func aKeptWordIsAWarningAtItsPlaceInTheRecord() throws {
         let text = Self.record(remarks: "올해 한부영상을 받았다.")
