@@ -2,7 +2,7 @@ import HanjiModel
 
 /// Replaces personal names in displayed text for a public edition.
 ///
-/// A name is masked where it starts a word (no letter before it) and the rest of the word is
+/// A name is masked where it starts a word (no letter of its script before it) and the rest of the word is
 /// empty or titles, particles and copula forms (`NameSuffixes`): "한부영", "한부영 씨",
 /// "한부영위원장님께서는", "한부영입니다". Where a word goes on with anything else ("한부영상"),
 /// or holds the name after other letters ("신한부영"), the word is printed as written and
@@ -40,15 +40,15 @@ public struct Mask: Sendable {
 
     /// The text masked, and the words that hold a name but were left as written.
     public func scan(_ text: String) -> (text: String, kept: [Kept]) {
-        let chars = Array(text)
-        // Where the word around each letter starts and ends, found once (so a long run of letters
-        // costs no more than a short one).
+        let chars = Array(text), scripts = chars.map(Script.init)
+        // The run of letters of one script around each letter, found once (so a long run costs no
+        // more than a short one). A change of script is a word's edge: 故한부영, 韓富英은.
         var starts = Array(chars.indices), ends = Array(chars.indices)
-        for i in chars.indices.dropFirst() where chars[i].isLetter && chars[i - 1].isLetter {
+        for i in chars.indices.dropFirst() where scripts[i] != nil && scripts[i] == scripts[i - 1] {
             starts[i] = starts[i - 1]
         }
-        for i in chars.indices.reversed() {
-            ends[i] = !chars[i].isLetter ? i : i + 1 < chars.count && chars[i + 1].isLetter ? ends[i + 1] : i + 1
+        for i in chars.indices.reversed() where scripts[i] != nil {
+            ends[i] = i + 1 < chars.count && scripts[i + 1] == scripts[i] ? ends[i + 1] : i + 1
         }
         var out = "", kept: [Kept] = [], i = 0, keptWord = -1
         while i < chars.count {
@@ -58,9 +58,13 @@ public struct Mask: Sendable {
                 i += 1
                 continue
             }
-            let end = i + s.text.count
-            let start = chars[i].isLetter ? starts[i] : i, stop = max(ends[end - 1], end)
-            if start == i && NameSuffixes.allows(chars[end..<stop], after: chars[end - 1]) {
+            let end = i + s.text.count, start = starts[i]
+            // What follows in the word: Hangul is read as titles and particles (韓富英은 too); more
+            // Hanja after a Hanja spelling, or Latin after a Latin one, makes a longer word.
+            let next = end < chars.count ? scripts[end] : nil
+            let goesOn = next != nil && next != .hangul && next == scripts[end - 1]
+            let stop = next == .hangul || goesOn ? ends[end] : end
+            if start == i && !goesOn && NameSuffixes.allows(chars[end..<stop], after: chars[end - 1]) {
                 out += s.replacement
             } else {
                 out += String(chars[i..<end])
@@ -73,6 +77,22 @@ public struct Mask: Sendable {
             i = end
         }
         return (out, kept)
+    }
+
+    /// The kind of letter a word is made of; nil for what is not a letter of a word (spaces,
+    /// punctuation, digits, and Hangul jamo such as ㆍ used as a middle dot).
+    enum Script: Equatable {
+        case hangul, han, other
+
+        init?(_ c: Character) {
+            guard let v = c.unicodeScalars.first?.value, c.isLetter else { return nil }
+            switch v {
+            case 0xAC00...0xD7A3: self = .hangul
+            case 0x1100...0x11FF, 0x3130...0x318F, 0xA960...0xA97F, 0xD7B0...0xD7FF: return nil
+            case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FFFF: self = .han
+            default: self = .other
+            }
+        }
     }
 
     /// Every displayed text of `value` masked (not the keys, nor the paths of `pathKeys`), and the

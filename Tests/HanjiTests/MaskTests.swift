@@ -59,6 +59,16 @@ import Testing
         #expect(kept.map(\.word) == ["신한부영"] && kept.map(\.name) == ["한부영"])
     }
 
+    /// Korean documents list names with ㆍ (U+318D, a Hangul letter by Unicode) as the middle dot.
+    @Test func namesListedWithTheHangulMiddleDotAreMasked() {
+        #expect(mask.apply("김하나ㆍ한부영ㆍ김하나가") == "ㅇㅇㅇㆍㅇㅇㅇㆍㅇㅇㅇ가")
+    }
+
+    /// Another script is a word's edge, as the mask before it had it: 故한부영, Mr한부영.
+    @Test func aNameAfterHanjaOrLatinStartsAWord() {
+        #expect(mask.apply("故한부영 분과장, Mr한부영") == "故ㅇㅇㅇ 분과장, Mrㅇㅇㅇ")
+    }
+
     /// A long run of letters holding the name many times is one word, reported once and cut short.
     @Test func aRunOfNamesIsReportedOnce() {
         let (text, kept) = mask.scan(String(repeating: "한부영", count: 2000))
