@@ -2,8 +2,8 @@ import HanjiModel
 
 /// Replaces personal names in displayed text for a public edition.
 ///
-/// A name is masked where it starts a word (no letter of its script before it) and the rest of the word is
-/// empty or titles, particles and copula forms (`NameSuffixes`): "한부영", "한부영 씨",
+/// A name is masked where it starts a word (no letter of its script before it) and the rest of
+/// the word is empty or titles, particles and copula forms (`NameSuffixes`): "한부영", "한부영 씨",
 /// "한부영위원장님께서는", "한부영입니다". Where a word goes on with anything else ("한부영상"),
 /// or holds the name after other letters ("신한부영"), the word is printed as written and
 /// reported as `Kept`, for the officer to decide. File paths (`pathKeys`) are never masked.
