@@ -117,7 +117,7 @@ public struct Composer {
         if edition == .public {
             let kept: [Kept]
             (value, kept) = Mask(names: meeting.names, also: meeting.mask, pattern: spec.mask).apply(to: value)
-            if !kept.isEmpty { warnings = Kept.warnings(kept, in: meeting.sources, record: meeting.origin?.text) }
+            if !kept.isEmpty { warnings = Kept.warnings(kept, in: [(meeting.sources, meeting.origin?.text)]) }
             if !spec.publicPhotos { value = value.replacing("photos", with: .list([])) }
         }
         return (value.replacing("public", with: edition == .public ? .text("공개용") : .null), warnings)

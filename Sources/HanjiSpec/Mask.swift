@@ -126,17 +126,23 @@ public struct Kept: Sendable, Hashable {
         self.name = name
     }
 
-    /// The warnings for `kept`: the first `most` words each at its place among the record's texts,
-    /// then how many more there are.
-    public static func warnings(_ kept: [Kept], in sources: [(path: String, location: Location, text: String)],
-                                record: String?, most: Int = 20) -> [String] {
-        let listed = kept.prefix(most).map { $0.warning(in: sources, record: record) }
+    /// A record's texts with their key paths and places.
+    public typealias Sources = [(path: String, location: Location, text: String)]
+
+    /// The warnings for `kept`: the first `most` words each at its place in the first of `records`
+    /// (texts and the record's text) that holds it, then how many more there are.
+    public static func warnings(_ kept: [Kept], in records: [(sources: Sources, text: String?)],
+                                most: Int = 20) -> [String] {
+        let listed = kept.prefix(most).map { word in
+            let record = records.first { $0.sources.contains { $0.text.contains(word.word) } }
+            return word.warning(in: record?.sources ?? [], record: record?.text)
+        }
         guard kept.count > most else { return listed }
         return listed + ["\(kept.count - most) more words hold a name but are printed as written (not listed)"]
     }
 
     /// The warning for this word, at its first place among the record's texts (`sources`).
-    public func warning(in sources: [(path: String, location: Location, text: String)], record: String?) -> String {
+    public func warning(in sources: Sources, record: String?) -> String {
         let what = word.hasPrefix(name) ? "starts with the name '\(name)' but goes on as no particle or title does"
                                         : "holds the name '\(name)' after other letters"
         // A key's own entry has the key as its text; a value's path never ends in its text.

@@ -75,7 +75,7 @@ import Testing
         #expect(text.count == 6000 && kept.count == 1)
         #expect(kept.first?.word == String(repeating: "한부영", count: 14).prefix(40).description)
         let many = (0..<30).map { Kept(word: "신한부영\($0)", name: "한부영") }
-        let warnings = Kept.warnings(many, in: [], record: nil)
+        let warnings = Kept.warnings(many, in: [])
         #expect(warnings.count == 21 && warnings.last?.hasPrefix("10 more words") == true)
     }
 
@@ -150,6 +150,21 @@ import Testing
         let collector = Collector()
         #expect(throws: InputErrors.self) { try collector.run { try Fixture.meeting(text) } }
         #expect(collector.errors.map(\.path) == ["mask[0]", "mask[1].also[0]", "mask[3]"], "\(collector.errors)")
+    }
+
+    /// The booklet (public by default) reports its kept words too, at their place in the year
+    /// record or in the meeting record they come from.
+    @Test func theBookletReportsKeptWordsWhereTheyStand() throws {
+        let folder = BookletTests.yearFile.deletingLastPathComponent()
+        let text = try String(contentsOf: BookletTests.yearFile, encoding: .utf8)
+            .replacingOccurrences(of: "    이 성과집은 그 과정을", with: "    한부영상을 받은 이 성과집은 그 과정을")
+        let year = try Year.read(try Field.parse(text, file: "test-year.yaml"), folder: folder)
+        let spec = try Spec.load(BookletTests.bookletSpec)
+        let composer = try Composer(for: spec)
+        let warnings = try composer.booklet(year, spec: spec).warnings
+        let warning = warnings.first { $0.contains("'한부영상을'") }
+        #expect(warning?.hasPrefix("test-year.yaml:\(Self.place(of: "한부영상", in: text)):") == true, "\(warnings)")
+        #expect(try composer.booklet(year, spec: spec, edition: .official).warnings.isEmpty)
     }
 
     /// A word kept because it is not the name is reported at its place in the record.
