@@ -25,10 +25,17 @@ extension Composer {
     /// so the book is laid out again until the numbers stop changing (at most `passes` times).
     /// The public edition (the default) masks every name the year knows.
     public func booklet(_ year: Year, spec: Spec, edition: Edition = .public, passes: Int = 6) throws -> Document {
-        var value = year.value
+        var value = year.value, masking: [String] = []
         if edition == .public {
-            let mask = Mask(names: year.names, pattern: spec.mask)
-            value = value.mapText(mask.apply)
+            let kept: [Kept]
+            let mask = Mask(names: year.names, also: year.meetings.flatMap(\.mask), pattern: spec.mask)
+            (value, kept) = mask.apply(to: value)
+            if !kept.isEmpty {
+                // Each word is named where it stands: in the year record or in one of its meetings'.
+                let own = year.origin.flatMap { try? Field.parse($0.text, file: $0.file) }?.scalars() ?? []
+                let records = [(own, year.origin?.text)] + year.meetings.map { ($0.sources, $0.origin?.text) }
+                masking = Kept.warnings(kept, in: records)
+            }
         }
         value = value.replacing("public", with: edition == .public ? .text("공개용") : .null)
         let date = year.meetings.map(\.written).max { $0.epochSeconds < $1.epochSeconds }
@@ -38,10 +45,13 @@ extension Composer {
             let listed: [Value] = entries.enumerated().map { i, e in
                 .map([("title", .text(e.title)), ("level", .number(e.level)), ("page", .text(e.page)), ("target", .number(i))])
             }
-            let document = try compose(value.replacing("contents", with: .list(listed)), spec: spec, date: date,
+            var document = try compose(value.replacing("contents", with: .list(listed)), spec: spec, date: date,
                                        edition: edition, folder: year.folder)
             let found = document.contents
-            if found == entries { return document }
+            if found == entries {
+                document.warnings = masking + document.warnings
+                return document
+            }
             entries = found
         }
         throw InputError("the contents never settle: their page numbers change each time the book is laid out",

@@ -92,28 +92,37 @@ public struct Composer {
     /// Lays out a meeting's minutes by a spec.
     public func minutes(_ meeting: Meeting, spec: Spec, edition: Edition = .official) throws -> Document {
         try located(meeting, spec) {
-            try compose(minutesValue(meeting, spec, edition), spec: spec, date: meeting.written, edition: edition, folder: meeting.folder)
+            let (value, masking) = minutesValue(meeting, spec, edition)
+            var document = try compose(value, spec: spec, date: meeting.written, edition: edition,
+                                       folder: meeting.folder)
+            document.warnings = masking + document.warnings
+            return document
         }
     }
 
     /// Lays out a meeting's minutes and writes them page by page: memory stays flat however long.
     public func minutes(_ meeting: Meeting, spec: Spec, edition: Edition = .official, to output: Output) throws -> Written {
         try located(meeting, spec) {
-            try write(minutesValue(meeting, spec, edition), spec: spec, date: meeting.written, edition: edition,
-                      folder: meeting.folder, to: output)
+            let (value, masking) = minutesValue(meeting, spec, edition)
+            var written = try write(value, spec: spec, date: meeting.written, edition: edition,
+                                    folder: meeting.folder, to: output)
+            written.warnings = masking + written.warnings
+            return written
         }
     }
 
     /// The meeting as the spec sees it in an edition: names masked and photos left out as the
-    /// public edition asks, and `public` set for `if: public`.
-    func minutesValue(_ meeting: Meeting, _ spec: Spec, _ edition: Edition) -> Value {
-        var value = meeting.value
+    /// public edition asks, and `public` set for `if: public`; with a warning for each word that
+    /// holds a name but was left as written.
+    func minutesValue(_ meeting: Meeting, _ spec: Spec, _ edition: Edition) -> (Value, [String]) {
+        var value = meeting.value, warnings: [String] = []
         if edition == .public {
-            let mask = Mask(names: meeting.names, pattern: spec.mask)
-            value = value.mapText(mask.apply)
+            let kept: [Kept]
+            (value, kept) = Mask(names: meeting.names, also: meeting.mask, pattern: spec.mask).apply(to: value)
+            if !kept.isEmpty { warnings = Kept.warnings(kept, in: [(meeting.sources, meeting.origin?.text)]) }
             if !spec.publicPhotos { value = value.replacing("photos", with: .list([])) }
         }
-        return value.replacing("public", with: edition == .public ? .text("공개용") : .null)
+        return (value.replacing("public", with: edition == .public ? .text("공개용") : .null), warnings)
     }
 
     /// Runs `body`, turning a missing image or glyph into an error at the record field behind it.

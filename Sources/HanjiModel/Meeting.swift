@@ -21,6 +21,8 @@ public struct Meeting: Sendable {
     public var next: Next?
     public var photos: [Photo]
     public var remarks: String
+    /// People the public edition masks besides those named above, and other spellings of names (`mask:`).
+    public var mask: [Masked] = []
     /// The folder the record was read from; photo paths are relative to it.
     public var folder: URL?
     /// Problems that do not stop the minutes (an unknown speaker, an empty agenda item).
@@ -50,6 +52,7 @@ public struct Meeting: Sendable {
     public var names: [String] {
         var all = members.compactMap(\.name) + [recorder.name, confirmer?.name].compactMap { $0 }
         for item in agenda { all += item.event?.presenters.compactMap(\.name) ?? [] }
+        all += mask.map(\.name)
         var seen = Set<String>()
         return all.filter { !$0.isEmpty && seen.insert($0).inserted }
     }

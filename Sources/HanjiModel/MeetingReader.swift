@@ -9,7 +9,7 @@ extension Meeting {
     }
 
     static let keys = ["body", "number", "date", "weekday", "time", "end", "place", "recorder", "confirmer", "written", "approval", "attendance", "totals",
-                       "agenda", "summary", "next", "photos", "remarks"]
+                       "agenda", "summary", "next", "photos", "remarks", "mask"]
 
     /// Builds and checks a meeting from a parsed record.
     public static func read(_ root: Field) throws -> Meeting {
@@ -73,6 +73,8 @@ extension Meeting {
             folder: nil,
             origin: root.source.map { ($0, root.file) })
         meeting.warnings = warnings
+        let named = meeting.names
+        meeting.mask = try Collector.attempt([]) { try f["mask"].map { try Masked.list($0, known: named) } ?? [] }
         meeting.approval = try Collector.attempt([]) { try f["approval"]?.pairs().map { pair in
             let raw = try pair.value.text()
             guard let sign = Sign(rawValue: raw) else {

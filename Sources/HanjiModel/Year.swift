@@ -13,6 +13,8 @@ public struct Year: Sendable {
     /// The folder the record was read from; the seal and meeting paths are relative to it.
     public var folder: URL?
     public var warnings: [InputError] = []
+    /// The record's text and file name, to find the field behind a problem when there is one.
+    public var origin: (text: String, file: String)?
 
     /// Every member of every subcommittee, in order.
     public var members: [Member] { subcommittees.flatMap(\.members) }

@@ -73,6 +73,7 @@ extension Year {
                         subcommittees: subcommittees, projects: projects,
                         event: try Collector.attempt(nil) { try f["event"].map { try Meeting.readEvent($0, members: members) } },
                         meetings: [], folder: folder)
+        year.origin = root.source.map { ($0, root.file) }
         year.book = try Collector.attempt(nil) { try f["booklet"].map { b in
             let bf = try b.fields(["title", "subtitle", "cover", "foreword", "signed", "published"])
             return Book(title: try bf.required("title").text(), subtitle: try bf["subtitle"]?.text(), cover: try bf["cover"]?.text(),
