@@ -16,7 +16,7 @@ indirect enum SpecNode {
     case table(TableSpec)
     case space(Double)
     case outline(path: [String], markers: [String], note: String, style: Style, step: Double, field: Field)
-    case group([SpecNode], before: Double, after: Double)
+    case group([SpecNode], before: Double, after: Double, keep: Keeping)
     case image(Template, height: Double, align: Double, source: String)
     case grid(path: [String], columns: Int, gap: Double, before: Double, after: Double, body: [SpecNode], field: Field)
 }
@@ -167,7 +167,8 @@ extension Spec {
             node = .outline(path: try Spec.path(f["outline"]!), markers: try f["markers"]?.list().map { try $0.string() } ?? ["○", "-", "·"],
                             note: try f["note"]?.string() ?? "※", style: outlineStyle, step: step, field: f["outline"]!)
         default:
-            node = .group(try readBlocks(f["blocks"]!), before: try f["before"]?.length() ?? 0, after: try f["after"]?.length() ?? 0)
+            node = .group(try readBlocks(f["blocks"]!), before: try f["before"]?.length() ?? 0, after: try f["after"]?.length() ?? 0,
+                          keep: try Keeping(f["keep"]))
         }
         if let cond = f["if"] { node = .when(path: try Spec.path(cond), negate: false, body: [node]) }
         if let cond = f["unless"] { node = .when(path: try Spec.path(cond), negate: true, body: [node]) }
