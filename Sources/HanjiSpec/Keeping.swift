@@ -10,7 +10,8 @@ enum Keeping {
         guard let field else { self = .none; return }
         if try field.string().lowercased() == "together" { self = .together; return }
         guard let next = try? field.bool() else {
-            throw field.error("unknown keep '\(try field.string())'", hint: "write 'keep: together' to keep the group on one page, "
+            throw field.error("unknown keep '\(try field.string())'",
+                              hint: "write 'keep: together' to keep the group on one page, "
                                   + "or 'keep: true' to keep it on the page of the block after it")
         }
         self = next ? .next : .none

@@ -167,8 +167,8 @@ extension Spec {
             node = .outline(path: try Spec.path(f["outline"]!), markers: try f["markers"]?.list().map { try $0.string() } ?? ["○", "-", "·"],
                             note: try f["note"]?.string() ?? "※", style: outlineStyle, step: step, field: f["outline"]!)
         default:
-            node = .group(try readBlocks(f["blocks"]!), before: try f["before"]?.length() ?? 0, after: try f["after"]?.length() ?? 0,
-                          keep: try Keeping(f["keep"]))
+            node = .group(try readBlocks(f["blocks"]!), before: try f["before"]?.length() ?? 0,
+                          after: try f["after"]?.length() ?? 0, keep: try Keeping(f["keep"]))
         }
         if let cond = f["if"] { node = .when(path: try Spec.path(cond), negate: false, body: [node]) }
         if let cond = f["unless"] { node = .when(path: try Spec.path(cond), negate: true, body: [node]) }

@@ -48,8 +48,8 @@ import Testing
     /// The first-year record with `extra` more one-line remarks in its transcript.
     static func grown(_ extra: Int, base: String) -> String {
         let turns = (0..<extra).map { "      - 협치조정관: 추가 의견 \($0 + 1)번을 기록합니다.\n" }.joined()
-        return base.replacingOccurrences(of: "    transcript:                 # `title (or name): remark`; each line is a paragraph\n",
-                                         with: "    transcript:\n" + turns)
+        let line = "    transcript:                 # `title (or name): remark`; each line is a paragraph\n"
+        return base.replacingOccurrences(of: line, with: "    transcript:\n" + turns)
     }
 
     @Test func closingBlockStaysTogetherAsTheRecordGrows() throws {
@@ -73,5 +73,85 @@ import Testing
         #expect(closing[.official] == [1, 2, 3], "the closing block stood on pages \(closing)")
         #expect(closing[.public]?.isSuperset(of: [2, 3]) == true, "the closing block stood on pages \(closing)")
         #expect(counts.first == 1 && counts.last == 3, "pages per step: \(counts)")
+    }
+}
+
+/// `Together` in the layout engine: whole or nothing, and a split only when it must.
+@Suite struct TogetherTests {
+    let context = Fixture.context()
+    let style = Fixture.style(align: .left)
+
+    func lines(_ prefix: String, _ count: Int) -> [any Block] {
+        (1...count).map { Paragraph("\(prefix) \($0)", style: style) as any Block }
+    }
+
+    /// The texts of each page laid out on pages `rows` lines high.
+    func pages(_ blocks: [any Block], rows: Int) throws -> [[String]] {
+        guard case .whole(let one) = try Paragraph("줄", style: style)
+            .layout(in: Region(width: 200, height: 100, fresh: true), context) else { return [] }
+        var setup = PageSetup()
+        setup.margins = Insets(all: 10)
+        setup.size = Size(width: 220, height: one.size.height * Double(rows) + 20 + 1)
+        return try Paginator(setup: setup).pages(Stack(blocks), context).map { $0.frame.lines.map(\.1.text) }
+    }
+
+    @Test func aGroupThatFitsAnEmptyPageMovesWhole() throws {
+        let split = try pages(lines("본문", 7) + [Stack(lines("끝", 4))], rows: 10)
+        #expect(split.map(\.count) == [10, 1], "without a keep the group splits: \(split)")
+        let kept = try pages(lines("본문", 7) + [Together(Stack(lines("끝", 4)))], rows: 10)
+        #expect(kept == [(1...7).map { "본문 \($0)" }, ["끝 1", "끝 2", "끝 3", "끝 4"]])
+    }
+
+    @Test func aGroupTallerThanAnEmptyPageSplitsWhereItStands() throws {
+        let kept = try pages(lines("본문", 3) + [Together(Stack(lines("긴", 15)))], rows: 10)
+        #expect(kept.map(\.count) == [10, 8], "\(kept)")
+        #expect(Array(kept.joined()) == (1...3).map { "본문 \($0)" } + (1...15).map { "긴 \($0)" })
+        // At the top of a page, too: it splits rather than move on for ever.
+        let alone = try pages([Together(Stack(lines("긴", 25)))], rows: 10)
+        #expect(alone.map(\.count) == [10, 10, 5])
+    }
+
+    @Test func keepTogetherInASpec() throws {
+        let yaml = """
+            page:
+              size: [100mm, 70mm]
+              margins: {top: 10mm, right: 8mm, bottom: 10mm, left: 8mm}
+            styles:
+              base: {font: "NanumMyeongjo, DejaVu Serif", size: 9pt}
+            body:
+              - each: lines
+                do:
+                  - {text: "{.}"}
+              - {text: "머리", keep: true}
+              - keep: together
+                blocks:
+                  - {text: "끝."}
+                  - {text: "작성자"}
+                  - {text: "확인자"}
+            """
+        let spec = try Spec(try Field.parse(yaml, file: "s.yaml"))
+        let composer = try Composer()
+        var pagesOfTheEnd: Set<Int> = []
+        for count in 1...14 {
+            let value: Value = .map([("lines", .list((1...count).map { .text("본문 \($0)") }))])
+            let document = try composer.compose(value, spec: spec, date: Day(year: 2019, month: 1, day: 1)!,
+                                                edition: .official)
+            let texts = document.pages.map { Set($0.frame.lines.map(\.1.text)) }
+            let holding = texts.indices.filter { !texts[$0].isDisjoint(with: ["머리", "끝.", "작성자", "확인자"]) }
+            #expect(holding.count == 1, "\(count) lines: the heading and the group are split over \(holding)")
+            pagesOfTheEnd.formUnion(holding)
+        }
+        #expect(pagesOfTheEnd == [0, 1], "the lines never pushed the group to page 2")
+    }
+
+    @Test func anUnknownKeepIsLocatedWithAHint() throws {
+        let yaml = "body:\n  - keep: sometimes\n    blocks:\n      - {text: 끝.}\n"
+        do {
+            _ = try Spec(try Field.parse(yaml, file: "s.yaml"))
+            Issue.record("expected an error for keep: sometimes")
+        } catch let e as InputError {
+            #expect(e.location?.file == "s.yaml" && e.location?.line == 2 && e.location?.column == 11, "\(e)")
+            #expect(e.message.contains("sometimes") && e.hint?.contains("keep: together") == true, "\(e)")
+        }
     }
 }
