@@ -155,3 +155,44 @@ import Testing
         }
     }
 }
+
+/// The booklet's stock layout keeps a chapter heading with its table and the foreword's date
+/// with the signature under it.
+@Suite struct BookletKeepTests {
+    static let folder = Fixture.example.deletingLastPathComponent()
+
+    /// The example booklet, public edition, with the year record's text changed by `edit`.
+    func booklet(_ edit: (String) -> String) throws -> Document {
+        let spec = try Spec.load(BookletTests.bookletSpec)
+        let text = edit(try String(contentsOf: BookletTests.yearFile, encoding: .utf8))
+        let year = try Year.read(try Field.parse(text, file: "year.yaml"), folder: Self.folder)
+        return try Composer(for: spec).booklet(year, spec: spec)
+    }
+
+    /// The 0-based pages whose lines include one starting with `start`.
+    func pages(_ document: Document, _ start: String) -> [Int] {
+        document.pages.indices.filter { i in document.pages[i].frame.lines.contains { $0.1.text.hasPrefix(start) } }
+    }
+
+    @Test func chapterHeadingStaysWithItsTable() throws {
+        let anchor = "    - {start: \"20:50\", end: \"21:00\", title: 감사장 수여 및 폐회, by: 협치조정관}\n"
+        // Seven to ten more rows of 진행 순서 brought 5. 감사장 수여 to the bottom of a page.
+        for extra in [7, 9] {
+            let rows = (0..<extra).map { "    - {start: \"21:00\", end: \"21:10\", title: 추가 순서 \($0), by: 협치조정관}\n" }
+            let document = try booklet { $0.replacingOccurrences(of: anchor, with: anchor + rows.joined()) }
+            let heading = document.pages.indices.filter { document.pages[$0].frame.marks.contains("5. 감사장 수여") }
+            let row = pages(document, "제 2018-1 호")
+            #expect(heading.count == 1 && heading == row,
+                    "\(extra) more rows: heading on page \(heading), its first row on \(row)")
+        }
+    }
+
+    @Test func forewordDateStaysWithTheSignature() throws {
+        let anchor = "  foreword: |                         # 발간사: one paragraph per line\n"
+        // Twelve more short paragraphs left the signature alone at the top of a page.
+        let lines = (0..<12).map { "    추가 문단 \($0)입니다.\n" }.joined()
+        let document = try booklet { $0.replacingOccurrences(of: anchor, with: anchor + lines) }
+        let date = pages(document, "2018년 12월"), signed = pages(document, "영등포구 민관협치회의 의장")
+        #expect(!date.isEmpty && date == Array(signed.prefix(date.count)), "date on \(date), signature on \(signed)")
+    }
+}
