@@ -122,7 +122,9 @@ import Testing
               - each: lines
                 do:
                   - {text: "{.}"}
-              - {text: "머리", keep: true}
+              - keep: true
+                blocks:
+                  - {text: "머리"}
               - keep: together
                 blocks:
                   - {text: "끝."}
