@@ -73,8 +73,10 @@ extension Spec {
             return [Empty(height: height)]
         case .outline(let path, let markers, let note, let style, let step, let field):
             return outline(try list(path, scope, at: field), level: 0, markers: markers, note: note, style: style, step: step)
-        case .group(let nodes, let before, let after, let keep):
-            return [keep.apply(Stack(try bind(nodes, scope), spaceBefore: before, spaceAfter: after))]
+        case .group(let nodes, let before, let after):
+            return [Stack(try bind(nodes, scope), spaceBefore: before, spaceAfter: after)]
+        case .kept(let node, let keep):
+            return keep.apply(try bind(node, scope)).map { [$0] } ?? []
         case .image(let template, let height, let align, let source):
             let path = try template.render(scope)
             if !path.isEmpty { scope.images?(path) }

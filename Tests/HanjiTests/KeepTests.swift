@@ -111,7 +111,9 @@ import Testing
         #expect(alone.map(\.count) == [10, 10, 5])
     }
 
-    @Test func keepTogetherInASpec() throws {
+    /// The texts of each page of a small spec whose body is `count` lines of text, then `blocks`
+    /// (spec lines), for `count` from 1 to `most`; `closing` lists 끝., 작성자 and 확인자.
+    func pagesGrowing(_ blocks: String, most: Int) throws -> [(count: Int, pages: [Set<String>])] {
         let yaml = """
             page:
               size: [100mm, 70mm]
@@ -122,6 +124,21 @@ import Testing
               - each: lines
                 do:
                   - {text: "{.}"}
+
+            """ + blocks
+        let spec = try Spec(try Field.parse(yaml, file: "s.yaml"))
+        let composer = try Composer()
+        let closing: Value = .list(["끝.", "작성자", "확인자"].map { .text($0) })
+        return try (1...most).map { count in
+            let value: Value = .map([("lines", .list((1...count).map { .text("본문 \($0)") })), ("closing", closing)])
+            let document = try composer.compose(value, spec: spec, date: Day(year: 2019, month: 1, day: 1)!,
+                                                edition: .official)
+            return (count, document.pages.map { Set($0.frame.lines.map(\.1.text)) })
+        }
+    }
+
+    @Test func keepTogetherInASpec() throws {
+        let blocks = """
               - keep: true
                 blocks:
                   - {text: "머리"}
@@ -131,19 +148,37 @@ import Testing
                   - {text: "작성자"}
                   - {text: "확인자"}
             """
-        let spec = try Spec(try Field.parse(yaml, file: "s.yaml"))
-        let composer = try Composer()
         var pagesOfTheEnd: Set<Int> = []
-        for count in 1...14 {
-            let value: Value = .map([("lines", .list((1...count).map { .text("본문 \($0)") }))])
-            let document = try composer.compose(value, spec: spec, date: Day(year: 2019, month: 1, day: 1)!,
-                                                edition: .official)
-            let texts = document.pages.map { Set($0.frame.lines.map(\.1.text)) }
+        for (count, texts) in try pagesGrowing(blocks, most: 14) {
             let holding = texts.indices.filter { !texts[$0].isDisjoint(with: ["머리", "끝.", "작성자", "확인자"]) }
             #expect(holding.count == 1, "\(count) lines: the heading and the group are split over \(holding)")
             pagesOfTheEnd.formUnion(holding)
         }
         #expect(pagesOfTheEnd == [0, 1], "the lines never pushed the group to page 2")
+    }
+
+    /// `keep: together` works on any block, not only a group: a list, a text of several
+    /// lines, a table.
+    @Test func keepTogetherOnAnyBlock() throws {
+        let blocks = """
+              - each: closing
+                keep: together
+                do:
+                  - {text: "{.}"}
+              - {text: "하나\\n둘\\n셋", keep: together}
+              - table:
+                  columns: ["*"]
+                  rows:
+                    - each: closing
+                      cells: [{text: "칸 {.}"}]
+                keep: together
+            """
+        for (count, texts) in try pagesGrowing(blocks, most: 16) {
+            for group: Set<String> in [["끝.", "작성자", "확인자"], ["하나", "둘", "셋"], ["칸 끝.", "칸 작성자", "칸 확인자"]] {
+                let holding = texts.indices.filter { !texts[$0].isDisjoint(with: group) }
+                #expect(holding.count == 1, "\(count) lines: \(group.sorted()) split over pages \(holding)")
+            }
+        }
     }
 
     @Test func anUnknownKeepIsLocatedWithAHint() throws {
