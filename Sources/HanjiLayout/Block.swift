@@ -80,6 +80,9 @@ public final class Context {
     /// The fewest lines of a paragraph left alone at the bottom or top of a page.
     public var orphans = 2
     public var widows = 2
+    /// The height of an empty page's body, set by the paginator (a group kept together that is
+    /// taller splits where it stands).
+    public var emptyPage = Double.infinity
     /// Opens the image files that pictures name.
     public var images: (any ImageLoader)?
 

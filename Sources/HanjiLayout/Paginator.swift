@@ -115,6 +115,7 @@ public struct Paginator {
     /// otherwise the pages wait until the count is known.
     public func pages(_ block: consuming any Block, _ context: Context, emit: (Page) throws -> Void) throws {
         let body = setup.body
+        context.emptyPage = body.height
         var held: [Frame] = []
         var made = 0
         var running = Decoration()

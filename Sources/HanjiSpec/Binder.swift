@@ -75,6 +75,8 @@ extension Spec {
             return outline(try list(path, scope, at: field), level: 0, markers: markers, note: note, style: style, step: step)
         case .group(let nodes, let before, let after):
             return [Stack(try bind(nodes, scope), spaceBefore: before, spaceAfter: after)]
+        case .kept(let node, let keep):
+            return keep.apply(try bind(node, scope)).map { [$0] } ?? []
         case .image(let template, let height, let align, let source):
             let path = try template.render(scope)
             if !path.isEmpty { scope.images?(path) }

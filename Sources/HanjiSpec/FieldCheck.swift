@@ -129,6 +129,8 @@ extension Spec {
             try check(body, scope)
         case .group(let nodes, _, _):
             try check(nodes, scope)
+        case .kept(let node, _):
+            try check(node, scope)
         case .table(let table):
             for row in table.header + table.rows {
                 let inner = try row.each.map { try scope.items($0, at: row.field) } ?? scope

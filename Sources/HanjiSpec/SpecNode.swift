@@ -17,6 +17,8 @@ indirect enum SpecNode {
     case space(Double)
     case outline(path: [String], markers: [String], note: String, style: Style, step: Double, field: Field)
     case group([SpecNode], before: Double, after: Double)
+    /// A block with `keep: together`, or `keep: true` on a block other than a text.
+    case kept(SpecNode, Keeping)
     case image(Template, height: Double, align: Double, source: String)
     case grid(path: [String], columns: Int, gap: Double, before: Double, after: Double, body: [SpecNode], field: Field)
 }
@@ -106,6 +108,7 @@ extension Spec {
             throw field.error(kinds.isEmpty ? "a block needs one of: \(Spec.blockKinds.joined(separator: ", "))"
                                             : "a block has one kind, found \(kinds.joined(separator: " and "))")
         }
+        let keep = try Keeping(f["keep"])
         var node: SpecNode
         switch kind {
         case "text":
@@ -120,7 +123,7 @@ extension Spec {
             } else {
                 // `section: true` starts a chapter (level 1); `level: 2` makes it a section within one.
                 let section = try f["section"]?.bool() ?? false
-                node = .text(try Template(f["text"]!), try style(f["style"]), keep: try f["keep"]?.bool() ?? false,
+                node = .text(try Template(f["text"]!), try style(f["style"]), keep: keep == .next,
                              section: section ? try f["level"]?.int() ?? 1 : nil, source: field.path)
             }
         case "each":
@@ -168,6 +171,10 @@ extension Spec {
                             note: try f["note"]?.string() ?? "※", style: outlineStyle, step: step, field: f["outline"]!)
         default:
             node = .group(try readBlocks(f["blocks"]!), before: try f["before"]?.length() ?? 0, after: try f["after"]?.length() ?? 0)
+        }
+        switch (node, keep) {
+        case (_, .none), (.text, .next): break
+        default: node = .kept(node, keep)
         }
         if let cond = f["if"] { node = .when(path: try Spec.path(cond), negate: false, body: [node], field: cond) }
         if let cond = f["unless"] { node = .when(path: try Spec.path(cond), negate: true, body: [node], field: cond) }
