@@ -32,12 +32,21 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         var errors = 0, warnings = 0
+        var sources: [String: String?] = [:]
+        // A problem is shown with a line of the file it names (a layout's, a meeting's), which
+        // need not be the file checked.
+        func source(of file: String) -> String? {
+            if let known = sources[file] { return known }
+            let text = (try? Data(contentsOf: URL(fileURLWithPath: file))).flatMap { String(data: $0, encoding: .utf8) }
+            sources[file] = text
+            return text
+        }
         for path in files {
             let url = URL(fileURLWithPath: path)
-            let source = (try? Data(contentsOf: url)).flatMap { String(data: $0, encoding: .utf8) }
             let (found, warned) = check(url)
             for problem in (found + warned).sorted(by: { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }) {
-                FileHandle.standardError.write(Data((problem.rendered(source: source) + "\n\n").utf8))
+                let text = source(of: problem.location?.file ?? url.path)
+                FileHandle.standardError.write(Data((problem.rendered(source: text) + "\n\n").utf8))
             }
             errors += found.count
             warnings += warned.count

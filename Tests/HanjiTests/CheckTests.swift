@@ -93,13 +93,19 @@ struct CheckFieldTests {
         try withTempDir { dir in
             let layout = try variantLayout(in: dir, [Self.titel])
             let record = try variantRecord(in: dir, [])
-            let expected = "layouts/minutes.yaml:175:21: error: unknown field 'next.titel'"
+            let lines = try String(contentsOf: layout, encoding: .utf8).components(separatedBy: "\n")
+            let line = try #require(lines.firstIndex { $0.contains("{next.titel}") }) + 1
+            let expected = "layouts/minutes.yaml:\(line):21: error: unknown field 'next.titel'"
             for args in [["check", layout.path], ["check", record.path],
                          ["minutes", record.path, "-o", dir.appendingPathComponent("m.pdf").path]] {
                 let out = run(args)
                 #expect(out.status == 1, "\(args[0]): \(out)")
                 #expect(out.stderr.contains(expected), "\(args): \(out.stderr)")
                 #expect(out.stderr.contains("did you mean 'next.title'?"), "\(args): \(out.stderr)")
+                if args[0] == "check" {
+                    // The line shown under the message is the layout's, whichever file was checked.
+                    #expect(out.stderr.contains("\(line) |               text: \"{next.titel}"), "\(args): \(out.stderr)")
+                }
             }
             #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m.pdf").path))
         }
