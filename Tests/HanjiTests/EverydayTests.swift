@@ -1,4 +1,5 @@
-// The everyday documents of an officer's week: `hanji signin` (the 참석자 서명부 printed before a meeting).
+// The two everyday documents of an officer's week: `hanji new` (the next meeting's record,
+// started from the last) and `hanji signin` (the 참석자 서명부 printed before a meeting).
 //
 // Build first: swift build --build-tests; then: swift test --skip-build --filter Everyday
 import Foundation
@@ -7,6 +8,104 @@ import Testing
 
 @Suite("Everyday documents")
 struct EverydayTests {
+    /// minutes-14 copied into `dir`, its `next:` given a date when `next` is set.
+    func previous(in dir: URL, next: String? = "2018-12-20") throws -> URL {
+        var text = try String(contentsOf: exampleRecord, encoding: .utf8)
+        if let next {
+            text = text.replacingOccurrences(of: "  title: 2018 영등포 협치분과 성과공유회   # the minutes give no date here",
+                                             with: "  title: 2018 영등포 협치분과 성과공유회\n  date: \(next)")
+        }
+        let url = dir.appendingPathComponent("minutes-14.yaml")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test("new: number + 1, the date from next:, statuses cleared, agenda empty, and it passes check")
+    func newRecord() throws {
+        try withTempDir { dir in
+            let from = try previous(in: dir)
+            let result = run(["new", from.path])
+            #expect(result.status == 0, "\(result)")
+            let made = dir.appendingPathComponent("minutes-15.yaml")
+            #expect(result.stdout.contains(made.path) && result.stdout.contains("hanji signin"), "\(result.stdout)")
+            let meeting = try Meeting.load(made)
+            let last = try Meeting.load(from)
+            #expect(meeting.number == 15)
+            #expect(meeting.date == Day(year: 2018, month: 12, day: 20))
+            #expect(meeting.members.map(\.name) == last.members.map(\.name))
+            #expect(meeting.members.map(\.title) == last.members.map(\.title))
+            #expect(meeting.members.allSatisfy { $0.status == nil })
+            #expect(meeting.agenda.isEmpty && meeting.summary.isEmpty && meeting.photos.isEmpty && meeting.next == nil)
+            #expect(meeting.place == last.place && meeting.time == last.time && meeting.body == last.body)
+            let text = try String(contentsOf: made, encoding: .utf8)
+            #expect(text.contains("# - title:"), "the agenda is a commented skeleton to fill in")
+            let check = run(["check", made.path])
+            #expect(check.status == 0 && !check.stderr.contains("error"), "\(check)")
+            // The minutes print from it as it is: a blank form.
+            let minutes = run(["minutes", made.path, "-o", dir.appendingPathComponent("m.pdf").path])
+            #expect(minutes.status == 0, "\(minutes)")
+        }
+    }
+
+    @Test("new never overwrites: exit 1 naming the existing file, which is left as it was")
+    func newRefusesToOverwrite() throws {
+        try withTempDir { dir in
+            let from = try previous(in: dir)
+            let made = dir.appendingPathComponent("minutes-15.yaml")
+            try "keep me\n".write(to: made, atomically: true, encoding: .utf8)
+            let result = run(["new", from.path])
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stderr.contains(made.path) && result.stderr.contains("already exists"), "\(result.stderr)")
+            #expect(try String(contentsOf: made, encoding: .utf8) == "keep me\n")
+        }
+    }
+
+    @Test("new without a next date, in a script: exit 1 asking for --date; with it, that date")
+    func newNeedsDate() throws {
+        try withTempDir { dir in
+            let from = try previous(in: dir, next: nil)
+            let result = run(["new", from.path])
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stderr.contains("--date YYYY-MM-DD"), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("minutes-15.yaml").path))
+            let given = run(["new", from.path, "--date", "2019-01-17", "-o", dir.appendingPathComponent("next.yaml").path])
+            #expect(given.status == 0, "\(given)")
+            #expect(try Meeting.load(dir.appendingPathComponent("next.yaml")).date == Day(year: 2019, month: 1, day: 17))
+        }
+    }
+
+    @Test("new writes back texts YAML would misread (a colon, a leading symbol, a number) as they were")
+    func newQuotes() throws {
+        try withTempDir { dir in
+            var text = try String(contentsOf: try previous(in: dir), encoding: .utf8)
+            text = text.replacingOccurrences(of: "place: 한우리카페 공용테이블", with: "place: \"회의실: 3층 #2\"")
+                .replacingOccurrences(of: "      - role: 팀장", with: "      - role: \"2019\"")
+                .replacingOccurrences(of: "        name: 하늬솔", with: "        name: \"[하늬솔] \\\"솔\\\"\"")
+            let from = dir.appendingPathComponent("minutes-14.yaml")
+            try text.write(to: from, atomically: true, encoding: .utf8)
+            let last = try Meeting.load(from)
+            let result = run(["new", from.path])
+            #expect(result.status == 0, "\(result)")
+            let made = try Meeting.load(dir.appendingPathComponent("minutes-15.yaml"))
+            #expect(made.place == last.place && made.place == "회의실: 3층 #2")
+            #expect(made.members.map(\.role) == last.members.map(\.role))
+            #expect(made.members.map(\.name) == last.members.map(\.name))
+        }
+    }
+
+    @Test("new lists the record in the year.yaml beside it, after the last one")
+    func newListsInYear() throws {
+        try withTempDir { dir in
+            let from = try previous(in: dir)
+            let year = "year: 2018\nmeetings:            # the records\n  - minutes-14.yaml   # last\nbooklet: {title: x}\n"
+            try year.write(to: dir.appendingPathComponent("year.yaml"), atomically: true, encoding: .utf8)
+            let result = run(["new", from.path])
+            #expect(result.status == 0, "\(result)")
+            let after = try String(contentsOf: dir.appendingPathComponent("year.yaml"), encoding: .utf8)
+            #expect(after == "year: 2018\nmeetings:            # the records\n  - minutes-14.yaml   # last\n  - minutes-15.yaml\nbooklet: {title: x}\n")
+        }
+    }
+
     /// The sign-in sheet of `record` as text, with the CLI's outcome.
     func signin(_ record: URL, in dir: URL, extra: [String] = []) throws -> (text: String, result: (status: Int32, stdout: String, stderr: String)) {
         let pdf = dir.appendingPathComponent("signin.pdf")
