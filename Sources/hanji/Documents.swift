@@ -19,23 +19,10 @@ struct MinutesCommand: ParsableCommand {
               hanji minutes minutes-14.yaml --layout my-minutes.yaml --png out/pages
             """)
 
-    @Argument(help: "The meeting record (YAML).")
-    var record: String
-
-    @Option(name: .shortAndLong, help: "The PDF to write (default: out/NAME.pdf, NAME-public.pdf for --public).")
-    var output: String?
-
-    @Option(help: "The layout spec (default: layouts/minutes.yaml).")
-    var layout: String?
-
-    @Flag(name: .customLong("public"), help: "The public edition: personal names masked.")
-    var publicEdition = false
-
-    @OptionGroup var common: Common
+    @OptionGroup var document: MeetingDocument
 
     func run() throws {
-        try common.meeting(record, layout: layout, name: "minutes", suffix: "", output: output,
-                           edition: publicEdition ? .public : .official)
+        try document.write("minutes", suffix: "")
     }
 }
 
@@ -52,23 +39,10 @@ struct SigninCommand: ParsableCommand {
               hanji signin minutes-15.yaml --public -o out/minutes-15-signin-public.pdf --png out/pages
             """)
 
-    @Argument(help: "The meeting record (YAML).")
-    var record: String
-
-    @Option(name: .shortAndLong, help: "The PDF to write (default: out/NAME-signin.pdf, NAME-signin-public.pdf for --public).")
-    var output: String?
-
-    @Option(help: "The layout spec (default: layouts/signin.yaml).")
-    var layout: String?
-
-    @Flag(name: .customLong("public"), help: "The public edition: personal names masked.")
-    var publicEdition = false
-
-    @OptionGroup var common: Common
+    @OptionGroup var document: MeetingDocument
 
     func run() throws {
-        try common.meeting(record, layout: layout, name: "signin", suffix: "-signin", output: output,
-                           edition: publicEdition ? .public : .official)
+        try document.write("signin", suffix: "-signin")
     }
 }
 

@@ -39,10 +39,13 @@ struct NewCommand: ParsableCommand {
             let from = URL(fileURLWithPath: previous)
             let last = try Meeting.load(from)
             let (day, source) = try nextDate(after: last, from: from)
-            let target = URL(fileURLWithPath: output ?? from.deletingLastPathComponent()
-                .appendingPathComponent(NextRecord.fileName(after: from, number: last.number + 1)).path)
+            // Paths are told as the user gave them: beside PREVIOUS as it was typed.
+            let folder = NSString(string: previous).deletingLastPathComponent as NSString
+            let name = NextRecord.fileName(after: from, number: last.number + 1)
+            let path = output ?? folder.appendingPathComponent(name)
+            let target = URL(fileURLWithPath: path)
             if FileManager.default.fileExists(atPath: target.path) {
-                throw InputError("\(target.path) already exists", at: nil,
+                throw InputError("\(path) already exists", at: nil,
                                  hint: "hanji new never overwrites a file; pass -o FILE to write another one")
             }
             let record = NextRecord(last: last, previous: from.lastPathComponent, date: day, dateSource: source)
@@ -50,15 +53,15 @@ struct NewCommand: ParsableCommand {
             do {
                 try Data(text.utf8).write(to: target, options: .withoutOverwriting)
             } catch {
-                throw InputError("cannot write \(target.path): \(error.localizedDescription)", at: nil,
+                throw InputError("cannot write \(path): \(error.localizedDescription)", at: nil,
                                  hint: "check that its folder exists and may be written to, or pass -o FILE")
             }
             let time = record.time.map { " \($0.text)" } ?? ""
-            print("\(target.path): \(last.body) \(record.number)차 회의, \(day.iso) (\(day.weekday))\(time), "
+            print("\(path): \(last.body) \(record.number)차 회의, \(day.iso) (\(day.weekday))\(time), "
                   + "\(last.members.count) attendees (statuses empty until the meeting)")
-            YearList.add(target, after: from, date: day)
-            print("next: hanji signin \(target.path)   (the sign-in sheet, before the meeting)")
-            print("then fill in the statuses, agenda and summary: hanji check \(target.path) && hanji minutes \(target.path)")
+            YearList.add(target, after: from, date: day, shown: folder.appendingPathComponent("year.yaml"))
+            print("next: hanji signin \(path)   (the sign-in sheet, before the meeting)")
+            print("then fill in the statuses, agenda and summary: hanji check \(path) && hanji minutes \(path)")
         }
     }
 
@@ -70,16 +73,19 @@ struct NewCommand: ParsableCommand {
             (day, source) = (given, "given with --date")
         } else if let planned = last.next?.date {
             (day, source) = (planned, "from \(url.lastPathComponent)'s next:")
-        } else if isatty(0) != 0, let typed = NewCommand.ask("date of \(last.body) \(last.number + 1)차 회의 (YYYY-MM-DD): ") {
+        } else if isatty(0) != 0,
+                  let typed = NewCommand.ask("date of \(last.body) \(last.number + 1)차 회의 (YYYY-MM-DD): ") {
             (day, source) = (typed, "typed when it was made")
         } else {
             let at = last.sources.first { $0.path.hasPrefix("next") }?.location
             throw InputError("\(url.lastPathComponent) gives no date for the next meeting", at: at, path: "next.date",
-                             hint: "pass --date YYYY-MM-DD, or add 'date: YYYY-MM-DD' under 'next:' in \(url.lastPathComponent)")
+                             hint: "pass --date YYYY-MM-DD, or add 'date: YYYY-MM-DD' under 'next:' in "
+                                 + url.lastPathComponent)
         }
         if day < last.date {
-            throw InputError("the new meeting's date \(day.iso) is before the last meeting's (\(last.date.iso))", at: nil,
-                             hint: "pass --date YYYY-MM-DD with the date of the next meeting")
+            let message = "the new meeting's date \(day.iso) is before the last meeting's "
+                + "(\(last.date.iso), \(url.lastPathComponent))"
+            throw InputError(message, at: nil, hint: "pass --date YYYY-MM-DD with the date of the next meeting")
         }
         return (day, source)
     }

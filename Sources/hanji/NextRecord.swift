@@ -17,7 +17,8 @@ struct NextRecord {
 
     /// `minutes-NN.yaml`, NN zero-padded to as many digits as the last record's name ends with.
     static func fileName(after url: URL, number: Int) -> String {
-        let digits = url.deletingPathExtension().lastPathComponent.reversed().prefix { $0.isASCII && $0.isNumber }.count
+        let base = url.deletingPathExtension().lastPathComponent
+        let digits = base.reversed().prefix { $0.isASCII && $0.isNumber }.count
         let width = (1...4).contains(digits) ? digits : 2
         return "minutes-" + String(format: "%0\(width)d", number) + ".yaml"
     }
@@ -100,7 +101,8 @@ struct NextRecord {
     }
 
     func person(_ key: String, _ person: Person) -> [String] {
-        ["\(key):", "  role: \(NextRecord.scalar(person.role))"] + (person.name.map { ["  name: \(NextRecord.scalar($0))"] } ?? [])
+        ["\(key):", "  role: \(NextRecord.scalar(person.role))"]
+            + (person.name.map { ["  name: \(NextRecord.scalar($0))"] } ?? [])
     }
 
     /// A text as a YAML scalar: plain when YAML reads it back as the same text, else double-quoted.

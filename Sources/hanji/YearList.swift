@@ -7,29 +7,31 @@ import HanjiModel
 enum YearList {
     /// Lists `record` after `previous` in the year.yaml of their folder, and says what it did.
     /// Nothing is changed unless that year lists `previous` on a line of its own, is the year of
-    /// `date`, and reads back with the one entry more.
-    static func add(_ record: URL, after previous: URL, date: Day) {
+    /// `date`, and reads back with the one entry more. `shown` is the year record's path as told.
+    static func add(_ record: URL, after previous: URL, date: Day, shown: String) {
         let file = previous.deletingLastPathComponent().appendingPathComponent("year.yaml")
         guard let data = try? Data(contentsOf: file), let text = String(data: data, encoding: .utf8),
               let root = try? Field.parse(text, file: file.path),
               let listed = try? root.fields(Year.keys)["meetings"]?.list().map({ try $0.text() }),
               listed.contains(previous.lastPathComponent) else { return }
-        let name = record.deletingLastPathComponent().standardizedFileURL == previous.deletingLastPathComponent().standardizedFileURL
-            ? record.lastPathComponent : record.path
+        let beside = record.deletingLastPathComponent().standardizedFileURL
+            == previous.deletingLastPathComponent().standardizedFileURL
+        let name = beside ? record.lastPathComponent : record.path
         guard !listed.contains(name) else { return }
         let yearNumber = (try? root.fields(Year.keys)["year"]?.int()) ?? date.year
         guard yearNumber == date.year else {
-            print("\(file.path) is the year \(yearNumber): list \(name) in the meetings of \(date.year)'s year record")
+            print("\(shown) is the year \(yearNumber): list \(name) in the meetings of \(date.year)'s year record")
             return
         }
         guard let changed = inserted(name, after: previous.lastPathComponent, in: text),
               let reread = try? Field.parse(changed, file: file.path),
-              (try? reread.fields(Year.keys)["meetings"]?.list().map { try $0.text() }) == insert(name, after: previous.lastPathComponent, in: listed),
+              (try? reread.fields(Year.keys)["meetings"]?.list().map { try $0.text() })
+                == insert(name, after: previous.lastPathComponent, in: listed),
               (try? Data(changed.utf8).write(to: file, options: .atomic)) != nil else {
-            print("add to \(file.path) under meetings: - \(name)")
+            print("add to \(shown) under meetings: - \(name)")
             return
         }
-        print("\(file.path): \(name) listed under meetings")
+        print("\(shown): \(name) listed under meetings")
     }
 
     /// The text with `- name` on a line after the one line that lists `previous` (its indent and

@@ -68,9 +68,10 @@ struct EverydayTests {
             #expect(result.status == 1, "\(result)")
             #expect(result.stderr.contains("--date YYYY-MM-DD"), "\(result.stderr)")
             #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("minutes-15.yaml").path))
-            let given = run(["new", from.path, "--date", "2019-01-17", "-o", dir.appendingPathComponent("next.yaml").path])
+            let next = dir.appendingPathComponent("next.yaml")
+            let given = run(["new", from.path, "--date", "2019-01-17", "-o", next.path])
             #expect(given.status == 0, "\(given)")
-            #expect(try Meeting.load(dir.appendingPathComponent("next.yaml")).date == Day(year: 2019, month: 1, day: 17))
+            #expect(try Meeting.load(next).date == Day(year: 2019, month: 1, day: 17))
         }
     }
 
@@ -97,28 +98,29 @@ struct EverydayTests {
     func newListsInYear() throws {
         try withTempDir { dir in
             let from = try previous(in: dir)
-            let year = "year: 2018\nmeetings:            # the records\n  - minutes-14.yaml   # last\nbooklet: {title: x}\n"
+            let before = "year: 2018\nmeetings:            # the records\n  - minutes-14.yaml   # last\n"
+            let year = before + "booklet: {title: x}\n"
             try year.write(to: dir.appendingPathComponent("year.yaml"), atomically: true, encoding: .utf8)
             let result = run(["new", from.path])
             #expect(result.status == 0, "\(result)")
             let after = try String(contentsOf: dir.appendingPathComponent("year.yaml"), encoding: .utf8)
-            #expect(after == "year: 2018\nmeetings:            # the records\n  - minutes-14.yaml   # last\n  - minutes-15.yaml\nbooklet: {title: x}\n")
+            #expect(after == before + "  - minutes-15.yaml\nbooklet: {title: x}\n")
         }
     }
 
     /// The sign-in sheet of `record` as text, with the CLI's outcome.
-    func signin(_ record: URL, in dir: URL, extra: [String] = []) throws -> (text: String, result: (status: Int32, stdout: String, stderr: String)) {
+    func signin(_ record: URL, in dir: URL, extra: [String] = []) throws -> String {
         let pdf = dir.appendingPathComponent("signin.pdf")
         let result = run(["signin", record.path, "-o", pdf.path] + extra)
         try #require(result.status == 0, "\(result)")
-        return (try pdfText(pdf), result)
+        return try pdfText(pdf)
     }
 
     @Test("signin prints the title, the 공문서 date and every attendee's name, in order")
     func signinNames() throws {
         try withTempDir { dir in
             let meeting = try Meeting.load(exampleRecord)
-            let (text, _) = try signin(exampleRecord, in: dir)
+            let text = try signin(exampleRecord, in: dir)
             #expect(text.contains("참석자 서명부"))
             #expect(text.contains("2018. 11. 22.(목) 18:30"), "\(text)")
             #expect(text.contains("한우리카페 공용테이블") && text.contains("분과실무협의회 14차 회의"))
@@ -136,14 +138,17 @@ struct EverydayTests {
         try withTempDir { dir in
             var text = try String(contentsOf: exampleRecord, encoding: .utf8)
             let members = (1...60).map { "      - {role: 분과위원, name: 위원\($0)호, status: 참석}" }.joined(separator: "\n")
-            text = text.replacingOccurrences(of: "attendance:", with: "attendance:\n  - group: 추가분과\n    members:\n\(members)")
+            let group = "attendance:\n  - group: 추가분과\n    members:\n\(members)"
+            text = text.replacingOccurrences(of: "attendance:", with: group)
             let record = dir.appendingPathComponent("long.yaml")
             try text.write(to: record, atomically: true, encoding: .utf8)
-            let (printed, _) = try signin(record, in: dir)
-            let pages = printed.split(separator: "\u{0C}").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+            let printed = try signin(record, in: dir)
+            let pages = printed.split(separator: "\u{0C}")
+                .filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
             #expect(pages.count >= 3, "\(pages.count) pages")
             for (index, page) in pages.enumerated() {
-                #expect(page.contains("순번") && page.contains("서명") && page.contains("성명"), "page \(index + 1) has no header row")
+                let header = page.contains("순번") && page.contains("서명") && page.contains("성명")
+                #expect(header, "page \(index + 1) has no header row")
             }
             for n in 1...60 { #expect(printed.contains("위원\(n)호"), "위원\(n)호 missing") }
         }
@@ -153,8 +158,10 @@ struct EverydayTests {
     func signinPublic() throws {
         try withTempDir { dir in
             let meeting = try Meeting.load(exampleRecord)
-            let (text, _) = try signin(exampleRecord, in: dir, extra: ["--public"])
-            for name in meeting.members.compactMap(\.name) { #expect(!text.contains(name), "\(name) printed in the public edition") }
+            let text = try signin(exampleRecord, in: dir, extra: ["--public"])
+            for name in meeting.members.compactMap(\.name) {
+                #expect(!text.contains(name), "\(name) printed in the public edition")
+            }
             #expect(text.contains("ㅇㅇㅇ") && text.contains("참석자 서명부"))
         }
     }
