@@ -22,7 +22,15 @@ struct MinutesCommand: ParsableCommand {
     @OptionGroup var document: MeetingDocument
 
     func run() throws {
-        try document.write("minutes", suffix: "")
+        try document.write("minutes", suffix: "") { meeting in
+            // A record from `hanji new` leaves them empty until the meeting is held.
+            let open = meeting.members.filter { $0.status == nil }.count
+            guard open > 0 else { return [] }
+            let at = meeting.sources.first { $0.path.hasPrefix("attendance") }
+            return [InputError("\(open) attendees have no status yet: the minutes count them in no column",
+                               at: at?.location, path: "attendance",
+                               hint: "write 참석, 위임 or 불참 for each once the meeting is held").asWarning]
+        }
     }
 }
 

@@ -28,7 +28,8 @@ struct MeetingDocument: ParsableArguments {
 
     /// Writes the record by the layout `name` (or --layout) into -o, by default
     /// out/RECORD`suffix`.pdf (with -public for the public edition), and reports the pages.
-    func write(_ name: String, suffix: String) throws {
+    /// `notes` are the document's own warnings about the record, told with the record's.
+    func write(_ name: String, suffix: String, notes: (Meeting) -> [InputError] = { _ in [] }) throws {
         let edition: Edition = publicEdition ? .public : .official
         try Runner.run {
             let recordURL = URL(fileURLWithPath: record)
@@ -36,7 +37,7 @@ struct MeetingDocument: ParsableArguments {
             let (specURL, fonts) = try common.layout(layout, name: name, near: record)
             let meeting = try Meeting.load(recordURL)
             clock.mark("record")
-            try common.warn(meeting.warnings.map(\.description))
+            try common.warn((meeting.warnings + notes(meeting)).map(\.description))
             let spec = try Spec.load(specURL, allowOutside: common.allowOutside)
             clock.mark("spec")
             let composer = try common.composer(spec, fonts: fonts)

@@ -47,6 +47,21 @@ struct EverydayTests {
         }
     }
 
+    @Test("minutes of a record whose statuses are still empty warn, and stop under --strict; signin does not")
+    func emptyStatusesWarn() throws {
+        try withTempDir { dir in
+            let from = try previous(in: dir)
+            #expect(run(["new", from.path]).status == 0)
+            let made = dir.appendingPathComponent("minutes-15.yaml").path
+            let minutes = run(["minutes", made, "-o", dir.appendingPathComponent("m.pdf").path])
+            #expect(minutes.status == 0 && minutes.stderr.contains("warning: 13 attendees have no status"), "\(minutes)")
+            let strict = run(["minutes", made, "--strict", "-o", dir.appendingPathComponent("s.pdf").path])
+            #expect(strict.status == 1, "\(strict)")
+            let signin = run(["signin", made, "--strict", "-o", dir.appendingPathComponent("t.pdf").path])
+            #expect(signin.status == 0 && signin.stderr.isEmpty, "\(signin)")
+        }
+    }
+
     @Test("new never overwrites: exit 1 naming the existing file, which is left as it was")
     func newRefusesToOverwrite() throws {
         try withTempDir { dir in
