@@ -39,12 +39,12 @@ struct SigninCommand: ParsableCommand {
         commandName: "signin",
         abstract: "Print a meeting's sign-in sheet (참석자 서명부).",
         discussion: """
-            The meeting's title, date, time and place, then one row per attendee (순번, 구분,
-            직위, 성명) with a box to sign in; a long list carries on over pages with the header
-            repeated. The layout is layouts/signin.yaml.
+            The meeting's title, date, time and place, then one row per attendee
+            (순번, 구분, 직위, 성명) with a box to sign in; a long list carries on over
+            pages with the header repeated. The layout is layouts/signin.yaml.
             Examples:
               hanji signin examples/yeongdeungpo-2018/minutes-14.yaml
-              hanji signin minutes-15.yaml --public -o out/minutes-15-signin-public.pdf --png out/pages
+              hanji signin minutes-15.yaml --public --png out/pages
             """)
 
     @OptionGroup var document: MeetingDocument

@@ -8,12 +8,13 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "Start the next meeting's record from the last one.",
         discussion: """
-            Writes minutes-NN.yaml beside PREVIOUS (NN its number + 1), or -o FILE: the same body,
-            place, time, recorder and attendees, each status left empty until the meeting is held;
-            the agenda, summary, photos and next meeting empty, with commented examples to fill in.
-            The date is the one under PREVIOUS's `next:`, else --date, else asked for on a
-            terminal. An existing file is never overwritten. When a year.yaml beside PREVIOUS
-            lists it under `meetings:`, the new record is listed after it.
+            Writes minutes-NN.yaml beside PREVIOUS (NN its number + 1), or -o FILE:
+            the same body, place, time, recorder and attendees, each status left empty
+            until the meeting is held; the agenda, summary, photos and next meeting
+            empty, with commented examples to fill in. The date is the one under
+            PREVIOUS's `next:`, else --date, else asked for on a terminal. An existing
+            file is never overwritten. When a year.yaml beside PREVIOUS lists it under
+            `meetings:`, the new record is listed after it.
             Examples:
               hanji new examples/yeongdeungpo-2018/minutes-14.yaml --date 2018-12-20
               hanji new minutes-03.yaml -o drafts/minutes-04.yaml
