@@ -6,18 +6,19 @@ import HanjiModel
 /// The `meetings:` list of the year record beside a meeting record.
 enum YearList {
     /// Lists `record` after `previous` in the year.yaml of their folder, and says what it did.
-    /// Nothing is changed unless that year lists `previous` on a line of its own, is the year of
-    /// `date`, and reads back with the one entry more. `shown` is the year record's path as told.
+    /// Nothing is changed unless `record` is beside `previous`, that year lists `previous` on a
+    /// line of its own, is the year of `date`, and reads back with the one entry more. `shown` is the year record's path as told.
     static func add(_ record: URL, after previous: URL, date: Day, shown: String) {
         let file = previous.deletingLastPathComponent().appendingPathComponent("year.yaml")
         guard let data = try? Data(contentsOf: file), let text = String(data: data, encoding: .utf8),
               let root = try? Field.parse(text, file: file.path),
               let listed = try? root.fields(Year.keys)["meetings"]?.list().map({ try $0.text() }),
               listed.contains(previous.lastPathComponent) else { return }
+        // A record written elsewhere (-o drafts/…) is not the year's yet.
         let beside = record.deletingLastPathComponent().standardizedFileURL
             == previous.deletingLastPathComponent().standardizedFileURL
-        let name = beside ? record.lastPathComponent : record.path
-        guard !listed.contains(name) else { return }
+        let name = record.lastPathComponent
+        guard beside, !listed.contains(name) else { return }
         let yearNumber = (try? root.fields(Year.keys)["year"]?.int()) ?? date.year
         guard yearNumber == date.year else {
             print("\(shown) is the year \(yearNumber): list \(name) in the meetings of \(date.year)'s year record")

@@ -120,6 +120,10 @@ struct EverydayTests {
             #expect(result.status == 0, "\(result)")
             let after = try String(contentsOf: dir.appendingPathComponent("year.yaml"), encoding: .utf8)
             #expect(after == before + "  - minutes-15.yaml\nbooklet: {title: x}\n")
+            // A meeting of the next year is not listed in this one: the line is told instead.
+            let next = run(["new", dir.appendingPathComponent("minutes-15.yaml").path, "--date", "2019-01-17"])
+            #expect(next.status == 0 && next.stdout.contains("is the year 2018"), "\(next)")
+            #expect(try String(contentsOf: dir.appendingPathComponent("year.yaml"), encoding: .utf8) == after)
         }
     }
 
