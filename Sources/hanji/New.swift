@@ -58,7 +58,7 @@ struct NewCommand: ParsableCommand {
                                  hint: "check that its folder exists and may be written to, or pass -o FILE")
             }
             let time = record.time.map { " \($0.text)" } ?? ""
-            print("\(path): \(last.body) \(record.number)차 회의, \(day.iso) (\(day.weekday))\(time), "
+            print("\(path): \(last.body) \(record.number)차 회의, \(day.recordText) (\(day.weekday))\(time), "
                   + "\(last.members.count) attendees (statuses empty until the meeting)")
             YearList.add(target, after: from, date: day, shown: folder.appendingPathComponent("year.yaml"))
             print("next: hanji signin \(path)   (the sign-in sheet, before the meeting)")
@@ -84,8 +84,8 @@ struct NewCommand: ParsableCommand {
                                  + url.lastPathComponent)
         }
         if day < last.date {
-            let message = "the new meeting's date \(day.iso) is before the last meeting's "
-                + "(\(last.date.iso), \(url.lastPathComponent))"
+            let message = "the new meeting's date \(day.recordText) is before the last meeting's "
+                + "(\(last.date.recordText), \(url.lastPathComponent))"
             throw InputError(message, at: nil, hint: "pass --date YYYY-MM-DD with the date of the next meeting")
         }
         return (day, source)
@@ -105,5 +105,5 @@ struct NewCommand: ParsableCommand {
 
 extension Day {
     /// The date as YYYY-MM-DD, as records write it.
-    var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    var recordText: String { String(format: "%04d-%02d-%02d", year, month, day) }
 }

@@ -48,7 +48,7 @@ struct NextRecord {
             "",
             "body: \(y(last.body))",
             "number: \(number)",
-            c("date: \(date.iso)", "\(dateSource)"),
+            c("date: \(date.recordText)", "\(dateSource)"),
         ]
         if let time { out.append(c("time: \"\(time.text)\"", "24-hour, quoted")) }
         out.append("place: \(y(last.place))")
