@@ -27,6 +27,7 @@ demo: build
 	  name=$$(basename $$record .yaml); \
 	  $(HANJI) minutes $$record -o out/$$name.pdf --png out/png || exit 1; \
 	  $(HANJI) minutes $$record --public -o out/$$name-public.pdf --png out/png || exit 1; \
+	  $(HANJI) signin $$record -o out/$$name-signin.pdf --png out/png || exit 1; \
 	done
 	@for year in $(YEARS); do \
 	  dir=$$(basename $$(dirname $$year)); \

@@ -77,7 +77,8 @@ public struct Member: Sendable {
     public var name: String?
     /// How the transcript names this person, such as 도시재생분과장.
     public var title: String?
-    public var status: Status
+    /// Nil while not recorded yet: `status:` left empty, as `hanji new` writes it before the meeting.
+    public var status: Status?
 }
 
 /// Attendance status of a member.

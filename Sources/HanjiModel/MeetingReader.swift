@@ -97,8 +97,10 @@ extension Meeting {
         let members = try f.required("members").list().map { member -> Member in
             let m = try member.fields(["role", "name", "title", "status"])
             let statusField = try m.required("status", hint: "add 'status: 참석' (or 위임, 불참)")
-            let raw = try statusField.text()
-            guard let status = Status(rawValue: raw) else {
+            let raw = try statusField.string().trimmed
+            // Left empty (`status:`), it is not recorded yet: the meeting has not been held.
+            let status = Status(rawValue: raw)
+            guard status != nil || raw.isEmpty else {
                 throw statusField.error("unknown status '\(raw)'", hint: "write 참석, 위임 or 불참")
             }
             return Member(group: name, role: try m.required("role").text(), name: try m["name"]?.text(),

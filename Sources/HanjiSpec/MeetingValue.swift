@@ -56,10 +56,11 @@ extension Meeting {
 }
 
 extension Member {
-    /// A member as the spec sees it: group, role, name, title (the role when none) and status.
+    /// A member as the spec sees it: group, role, name, title (the role when none) and status
+    /// (empty when not recorded yet).
     public var value: Value {
         .map([("group", .text(group)), ("role", .text(role)), ("name", .text(name ?? "")),
-              ("title", .text(title ?? role)), ("status", .text(status.rawValue))])
+              ("title", .text(title ?? role)), ("status", .text(status?.rawValue ?? ""))])
     }
 }
 

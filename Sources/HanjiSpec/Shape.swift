@@ -89,7 +89,7 @@ extension Shape {
     /// has a public edition), or nil for a kind Hanji does not know.
     static func document(_ kind: String) -> Shape? {
         switch kind {
-        case "minutes":
+        case "minutes", "signin":
             return meeting.adding(["public": .leaf])
         case "program":
             return year

@@ -19,51 +19,38 @@ struct MinutesCommand: ParsableCommand {
               hanji minutes minutes-14.yaml --layout my-minutes.yaml --png out/pages
             """)
 
-    @Argument(help: "The meeting record (YAML).")
-    var record: String
-
-    @Option(name: .shortAndLong, help: "The PDF to write (default: out/NAME.pdf, NAME-public.pdf for --public).")
-    var output: String?
-
-    @Option(help: "The layout spec (default: layouts/minutes.yaml).")
-    var layout: String?
-
-    @Flag(name: .customLong("public"), help: "The public edition: personal names masked.")
-    var publicEdition = false
-
-    @OptionGroup var common: Common
+    @OptionGroup var document: MeetingDocument
 
     func run() throws {
-        try Runner.run {
-            let recordURL = URL(fileURLWithPath: record)
-            let clock = Phases()
-            let (specURL, fonts) = try common.layout(layout, name: "minutes", near: record)
-            let meeting = try Meeting.load(recordURL)
-            clock.mark("record")
-            try common.warn(meeting.warnings.map(\.description))
-            let spec = try Spec.load(specURL, allowOutside: common.allowOutside)
-            clock.mark("spec")
-            let composer = try common.composer(spec, fonts: fonts)
-            clock.mark("fonts")
-            let name = recordURL.deletingPathExtension().lastPathComponent + (publicEdition ? "-public" : "")
-            let target = URL(fileURLWithPath: output ?? "out/\(name).pdf")
-            defer { clock.mark("layout and write"); clock.report() }
-            // Warnings are known only once the pages are laid out; under --strict a first,
-            // unwritten pass finds them so nothing is written.
-            if common.strict {
-                let document = try composer.minutes(meeting, spec: spec, edition: publicEdition ? .public : .official)
-                try common.warn(document.warnings.map { "warning: \($0)" })
-            }
-            let progress = Progress(label: "pages")
-            defer { progress.done() }
-            var output = Output(pdf: target, png: common.png.map { URL(fileURLWithPath: $0) }, name: name, dpi: common.dpi)
-            output.progress = { progress.show($0, 0) }
-            let written = try composer.minutes(meeting, spec: spec, edition: publicEdition ? .public : .official, to: output)
-            clock.note(String(format: "  of which Cairo drawing pages (second thread) %.1f ms, finishing the PDF (font subsets) %.1f ms",
-                              written.drawing * 1000, written.finishing * 1000))
-            if !common.strict { try common.warn(written.warnings.map { "warning: \($0)" }) }
-            print("\(target.path): \(written.pages) pages")
+        try document.write("minutes", suffix: "") { meeting in
+            // A record from `hanji new` leaves them empty until the meeting is held.
+            let open = meeting.members.filter { $0.status == nil }.count
+            guard open > 0 else { return [] }
+            let at = meeting.sources.first { $0.path.hasPrefix("attendance") }
+            return [InputError("\(open) attendees have no status yet: the minutes count them in no column",
+                               at: at?.location, path: "attendance",
+                               hint: "write 참석, 위임 or 불참 for each once the meeting is held").asWarning]
         }
+    }
+}
+
+struct SigninCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "signin",
+        abstract: "Print a meeting's sign-in sheet (참석자 서명부).",
+        discussion: """
+            The meeting's title, date, time and place, then one row per attendee
+            (순번, 구분, 직위, 성명) with a box to sign in; a long list carries on over
+            pages with the header repeated. The layout is layouts/signin.yaml.
+            Examples:
+              hanji signin examples/yeongdeungpo-2018/minutes-14.yaml
+              hanji signin minutes-15.yaml --public --png out/pages
+            """)
+
+    @OptionGroup var document: MeetingDocument
+
+    func run() throws {
+        try document.write("signin", suffix: "-signin")
     }
 }
 

@@ -287,7 +287,7 @@ struct InitCommand: ParsableCommand {
             var copies: [(URL, URL)] = try FileManager.default.contentsOfDirectory(atPath: template.path).sorted().map {
                 (template.appendingPathComponent($0), target.appendingPathComponent($0))
             }
-            for name in ["minutes", "program", "certificate", "booklet"] {
+            for name in ["minutes", "signin", "program", "certificate", "booklet"] {
                 copies.append((Layouts.home.appendingPathComponent("layouts/\(name).yaml"), target.appendingPathComponent("layouts/\(name).yaml")))
             }
             copies.append((Layouts.home.appendingPathComponent("fonts/README.md"), target.appendingPathComponent("fonts/README.md")))

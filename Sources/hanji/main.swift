@@ -1,4 +1,4 @@
-// The command line: `hanji minutes | program | certificates | booklet | check | watch | init | fonts`.
+// The command line: `hanji minutes | signin | new | program | certificates | booklet | check | watch | init | fonts`.
 // Each command reads its inputs, hands them to the Hanji façade and reports what came of it.
 import ArgumentParser
 import Foundation
@@ -18,7 +18,8 @@ struct HanjiCommand: ParsableCommand {
             interrupted (nothing half-written is left). Warnings keep 0 unless --strict.
             Start a year with `hanji init DIR`; `hanji check` finds every mistake before printing.
             """,
-        subcommands: [MinutesCommand.self, ProgramCommand.self, CertificatesCommand.self, BookletCommand.self, CheckCommand.self,
+        subcommands: [MinutesCommand.self, SigninCommand.self, NewCommand.self,
+                      ProgramCommand.self, CertificatesCommand.self, BookletCommand.self, CheckCommand.self,
                       WatchCommand.self, InitCommand.self, FontsCommand.self])
 
     /// Runs the command with the documented exit codes: 0 done, 1 input wrong, 2 usage, 3 internal.
