@@ -91,10 +91,13 @@ public final class ImageFiles: ImageLoader {
         guard isJPEG || data.starts(with: png) else {
             throw ImageError(path: path, reason: "not a JPEG or PNG file")
         }
-        func bitmap(_ width: Int, _ height: Int) -> Bitmap {
-            Bitmap(path: path, width: width, height: height,
-                   handle: Pixels(url: url, path: path, id: url.standardizedFileURL.path, jpeg: isJPEG,
-                                  width: width, height: height, cache: cache))
+        func bitmap(_ width: Int, _ height: Int, _ orientation: Orientation = .upright) -> Bitmap {
+            // Laid out as shown: a phone's portrait photo is stored on its side.
+            let (shownWidth, shownHeight) = orientation.swapsSides ? (height, width) : (width, height)
+            return Bitmap(path: path, width: shownWidth, height: shownHeight,
+                          handle: Pixels(url: url, path: path, id: url.standardizedFileURL.path, jpeg: isJPEG,
+                                         width: width, height: height, orientation: orientation, bytes: data.count,
+                                         cache: cache))
         }
         guard isJPEG else {
             let (width, height) = try pngSize(data, path: path)
@@ -110,7 +113,7 @@ public final class ImageFiles: ImageLoader {
         guard let (w, h) = jpegSize(data), w > 0, h > 0 else {
             throw ImageError(path: path, reason: "damaged JPEG: no image size in its header")
         }
-        return bitmap(w, h)
+        return bitmap(w, h, data.withUnsafeBytes { Orientation.of(jpeg: $0) })
     }
 
     /// Where the last JPEG marker `FF code` starts in `bytes`.

@@ -1,0 +1,151 @@
+// Photos as phones make them: a portrait photo is a landscape JPEG with an EXIF orientation, a
+// photo is 24 megapixels and megabytes, an iPhone saves HEIC, and a renamed .docx is no photo.
+import CPangoCairo
+import CPixbuf
+import Foundation
+@testable import Hanji
+import HanjiLayout
+import HanjiModel
+import HanjiRender
+import Testing
+
+@Suite("Phone photos")
+struct PhoneTests {
+    /// The example record with its photos replaced by `files` (in `folder`/photos), each captioned.
+    static func meeting(photos files: [String], in folder: URL, file: String = "phone.yaml") throws -> Meeting {
+        let text = try record(photos: files)
+        var meeting = try Meeting.read(try Field.parse(text, file: file))
+        meeting.folder = folder
+        return meeting
+    }
+
+    /// The example record's text with its `photos:` list replaced.
+    static func record(photos files: [String]) throws -> String {
+        let lines = try String(contentsOf: Fixture.example, encoding: .utf8).components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex { $0.hasPrefix("photos:") })
+        let end = try #require(lines[(start + 1)...].firstIndex { !$0.hasPrefix(" ") && !$0.isEmpty })
+        let list = files.enumerated().flatMap { ["  - file: photos/\($1)", "    caption: 사진 \($0)"] }
+        return (lines[..<start] + ["photos:"] + list + lines[end...]).joined(separator: "\n")
+    }
+
+    /// A `width`×`height` JPEG: light grey, a red block in its top-left corner and a green one in
+    /// its top-right (a quarter of each side), or noise everywhere when `noisy`.
+    static func jpeg(width: Int, height: Int, noisy: Bool = false, quality: Int = 90) throws -> Data {
+        let pixbuf = try #require(gdk_pixbuf_new(GDK_COLORSPACE_RGB, 0, 8, Int32(width), Int32(height)))
+        defer { g_object_unref(UnsafeMutableRawPointer(pixbuf)) }
+        let stride = Int(gdk_pixbuf_get_rowstride(pixbuf))
+        let pixels = try #require(gdk_pixbuf_get_pixels(pixbuf))
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for y in 0..<height {
+            let row = pixels + y * stride
+            for x in 0..<width {
+                var rgb: (UInt8, UInt8, UInt8) = (220, 220, 220)
+                if noisy {
+                    seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    rgb = (UInt8(truncatingIfNeeded: seed >> 56), UInt8(truncatingIfNeeded: seed >> 48),
+                           UInt8(truncatingIfNeeded: seed >> 40))
+                } else if y < height / 4 && x < width / 4 {
+                    rgb = (230, 0, 0)
+                } else if y < height / 4 && x >= width - width / 4 {
+                    rgb = (0, 190, 0)
+                }
+                (row + 3 * x).pointee = rgb.0
+                (row + 3 * x + 1).pointee = rgb.1
+                (row + 3 * x + 2).pointee = rgb.2
+            }
+        }
+        var buffer: UnsafeMutablePointer<gchar>?
+        var size: gsize = 0
+        var error: UnsafeMutablePointer<GError>?
+        let saved = withCStrings(["quality"], ["\(quality)"]) { keys, values in
+            gdk_pixbuf_save_to_bufferv(pixbuf, &buffer, &size, "jpeg", keys, values, &error)
+        }
+        try #require(saved != 0 && buffer != nil, "gdk-pixbuf could not write the test JPEG")
+        defer { g_free(buffer) }
+        return Data(bytes: buffer!, count: Int(size))
+    }
+
+    /// Null-terminated C string arrays for gdk-pixbuf's option lists.
+    static func withCStrings<T>(_ keys: [String], _ values: [String],
+                                _ body: (UnsafeMutablePointer<UnsafeMutablePointer<gchar>?>,
+                                         UnsafeMutablePointer<UnsafeMutablePointer<gchar>?>) -> T) -> T {
+        var k = keys.map { strdup($0) } + [nil], v = values.map { strdup($0) } + [nil]
+        defer { (k + v).forEach { free($0) } }
+        return body(&k, &v)
+    }
+
+    /// `jpeg` with an EXIF APP1 segment saying `orientation`, right after its start marker.
+    static func oriented(_ jpeg: Data, _ orientation: UInt8) -> Data {
+        let tiff: [UInt8] = [0x4D, 0x4D, 0x00, 0x2A, 0, 0, 0, 8,  // big-endian, first IFD at 8
+                             0, 1,  // one entry: Orientation, SHORT, count 1
+                             0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0,
+                             0, 0, 0, 0]  // no next IFD
+        let body = Array("Exif".utf8) + [0, 0] + tiff
+        let length = body.count + 2
+        let app1: [UInt8] = [0xFF, 0xE1, UInt8(length >> 8), UInt8(length & 0xFF)] + body
+        return jpeg.prefix(2) + Data(app1) + jpeg.dropFirst(2)
+    }
+
+    /// Where the red and green corners of the test JPEG appear once each orientation is applied
+    /// (TL top-left, TR, BR, BL), and whether the photo stands upright (its sides swapped).
+    static let corners: [UInt8: (red: String, green: String, swapped: Bool)] = [
+        1: ("TL", "TR", false), 2: ("TR", "TL", false), 3: ("BR", "BL", false), 4: ("BL", "BR", false),
+        5: ("TL", "BL", true), 6: ("TR", "BR", true), 7: ("BR", "TR", true), 8: ("BL", "TL", true),
+    ]
+
+    /// The corner of the placed box at `at`/`size` whose pixel on `page` (at `scale` pixels a
+    /// point) is mostly red or green.
+    static func corner(of color: String, on page: OpaquePointer, at: Point, size: Size, scale: Double) -> [String] {
+        let data = cairo_image_surface_get_data(page)!, stride = Int(cairo_image_surface_get_stride(page))
+        let spots = ["TL": (0.12, 0.12), "TR": (0.88, 0.12), "BR": (0.88, 0.88), "BL": (0.12, 0.88)]
+        return spots.keys.sorted().filter { name in
+            let (fx, fy) = spots[name]!
+            let x = Int((at.x + size.width * fx) * scale), y = Int((at.y + size.height * fy) * scale)
+            let p = UnsafeRawPointer(data + y * stride).load(fromByteOffset: 4 * x, as: UInt32.self)
+            let (r, g, b) = (Int(p >> 16 & 0xFF), Int(p >> 8 & 0xFF), Int(p & 0xFF))
+            return color == "red" ? r > 150 && g < 90 && b < 90 : g > 120 && r < 90 && b < 90
+        }
+    }
+
+    @Test("each EXIF orientation 1–8 is applied in the PNG and the PDF, and the box takes its shape",
+          arguments: [UInt8](1...8))
+    func orientationIsApplied(orientation: UInt8) throws {
+        try withTempDir { dir in
+            let photos = dir.appendingPathComponent("photos")
+            try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
+            try Self.oriented(try Self.jpeg(width: 240, height: 160), orientation)
+                .write(to: photos.appendingPathComponent("phone.jpg"))
+            let meeting = try Self.meeting(photos: ["phone.jpg"], in: dir)
+            let spec = try Fixture.spec()
+            let composer = try Composer(for: spec)
+            let document = try composer.minutes(meeting, spec: spec)
+            let placed = document.pages.flatMap { page in
+                page.frame.items.compactMap { p, item -> (Int, Point, Size)? in
+                    if case .image(_, let s) = item { return (page.number, p, s) } else { return nil }
+                }
+            }
+            let (number, at, size) = try #require(placed.first)
+            let expected = try #require(Self.corners[orientation])
+            let aspect = expected.swapped ? 1.5 : 2.0 / 3.0
+            #expect(abs(size.height / size.width - aspect) < 0.01, "the box is \(size.width)×\(size.height)")
+
+            let output = Output(pdf: dir.appendingPathComponent("m.pdf"), png: dir, name: "m", dpi: 72)
+            _ = try composer.minutes(meeting, spec: spec, to: output)
+            let png = dir.appendingPathComponent("m-\(number).png").path
+            let rasterized = dir.appendingPathComponent("pdf").path
+            let out = execute(URL(fileURLWithPath: "/usr/bin/pdftoppm"),
+                              ["-png", "-r", "72", "-f", "\(number)", "-l", "\(number)", "-singlefile",
+                               dir.appendingPathComponent("m.pdf").path, rasterized])
+            try #require(out.status == 0, "\(out)")
+            for (name, file) in [("PNG", png), ("PDF", rasterized + ".png")] {
+                let page = try #require(cairo_image_surface_create_from_png(file))
+                defer { cairo_surface_destroy(page) }
+                try #require(cairo_surface_status(page) == CAIRO_STATUS_SUCCESS, "\(file)")
+                let red = Self.corner(of: "red", on: page, at: at, size: size, scale: 1)
+                let green = Self.corner(of: "green", on: page, at: at, size: size, scale: 1)
+                #expect(red == [expected.red] && green == [expected.green],
+                        "orientation \(orientation), \(name): red \(red), green \(green)")
+            }
+        }
+    }
+}
