@@ -7,7 +7,7 @@ import Synchronization
 /// decoded only when a page that shows it is drawn, into the loader's bounded `Decoded` cache,
 /// so a document of many photos holds a few at a time. A PDF takes a JPEG's own bytes instead,
 /// turned as its EXIF orientation says, and a photo of far more pixels than print needs is
-/// made smaller first.
+/// made smaller first (Reduced.swift).
 final class Pixels {
     let url: URL
     /// The path as the record names it, for messages.
@@ -49,6 +49,7 @@ final class Pixels {
     /// reference the caller releases. For a PDF, a JPEG's undrawn stand-in carrying the file's
     /// bytes (`standIn`).
     func surface(forPDF: Bool, box: Size) throws -> OpaquePointer {
+        if let reduced = reduced(for: box) { return try surface(reduced, forPDF: forPDF) }
         let standIn = forPDF && jpeg
         return try cache.surface(standIn ? id + "#pdf" : id) {
             let data = try ImageFiles.bytes(of: url, path: path)

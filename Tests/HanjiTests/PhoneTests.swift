@@ -6,7 +6,7 @@ import Foundation
 @testable import Hanji
 import HanjiLayout
 import HanjiModel
-import HanjiRender
+@testable import HanjiRender
 import Testing
 
 @Suite("Phone photos")
@@ -33,18 +33,22 @@ struct PhoneTests {
     static func jpeg(width: Int, height: Int, noisy: Bool = false, quality: Int = 90) throws -> Data {
         let pixbuf = try #require(gdk_pixbuf_new(GDK_COLORSPACE_RGB, 0, 8, Int32(width), Int32(height)))
         defer { g_object_unref(UnsafeMutableRawPointer(pixbuf)) }
-        let stride = Int(gdk_pixbuf_get_rowstride(pixbuf))
+        let rowBytes = Int(gdk_pixbuf_get_rowstride(pixbuf))
         let pixels = try #require(gdk_pixbuf_get_pixels(pixbuf))
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         for y in 0..<height {
-            let row = pixels + y * stride
+            let row = pixels + y * rowBytes
+            if noisy {
+                let words = UnsafeMutableRawPointer(row)
+                for at in stride(from: 0, through: 3 * width - 8, by: 8) {
+                    seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    words.storeBytes(of: seed, toByteOffset: at, as: UInt64.self)
+                }
+                continue
+            }
             for x in 0..<width {
                 var rgb: (UInt8, UInt8, UInt8) = (220, 220, 220)
-                if noisy {
-                    seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                    rgb = (UInt8(truncatingIfNeeded: seed >> 56), UInt8(truncatingIfNeeded: seed >> 48),
-                           UInt8(truncatingIfNeeded: seed >> 40))
-                } else if y < height / 4 && x < width / 4 {
+                if y < height / 4 && x < width / 4 {
                     rgb = (230, 0, 0)
                 } else if y < height / 4 && x >= width - width / 4 {
                     rgb = (0, 190, 0)
@@ -54,24 +58,7 @@ struct PhoneTests {
                 (row + 3 * x + 2).pointee = rgb.2
             }
         }
-        var buffer: UnsafeMutablePointer<gchar>?
-        var size: gsize = 0
-        var error: UnsafeMutablePointer<GError>?
-        let saved = withCStrings(["quality"], ["\(quality)"]) { keys, values in
-            gdk_pixbuf_save_to_bufferv(pixbuf, &buffer, &size, "jpeg", keys, values, &error)
-        }
-        try #require(saved != 0 && buffer != nil, "gdk-pixbuf could not write the test JPEG")
-        defer { g_free(buffer) }
-        return Data(bytes: buffer!, count: Int(size))
-    }
-
-    /// Null-terminated C string arrays for gdk-pixbuf's option lists.
-    static func withCStrings<T>(_ keys: [String], _ values: [String],
-                                _ body: (UnsafeMutablePointer<UnsafeMutablePointer<gchar>?>,
-                                         UnsafeMutablePointer<UnsafeMutablePointer<gchar>?>) -> T) -> T {
-        var k = keys.map { strdup($0) } + [nil], v = values.map { strdup($0) } + [nil]
-        defer { (k + v).forEach { free($0) } }
-        return body(&k, &v)
+        return try ImageFiles.encodeJPEG(pixbuf, quality: quality)
     }
 
     /// `jpeg` with an EXIF APP1 segment saying `orientation`, right after its start marker.
@@ -145,6 +132,35 @@ struct PhoneTests {
                 let green = Self.corner(of: "green", on: page, at: at, size: size, scale: 1)
                 #expect(red == [expected.red] && green == [expected.green],
                         "orientation \(orientation), \(name): red \(red), green \(green)")
+            }
+        }
+    }
+
+    @Test("a 6000×4000 photo prints at about 300 dpi, re-encoded: the PDF is under 3 MB, the same twice")
+    func bigPhotoIsReduced() throws {
+        try withTempDir { dir in
+            let photos = dir.appendingPathComponent("photos")
+            try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
+            let big = try Self.jpeg(width: 6000, height: 4000, noisy: true)
+            try #require(big.count > 10_000_000, "the test photo is only \(big.count) bytes")
+            try big.write(to: photos.appendingPathComponent("big.jpg"))
+            let meeting = try Self.meeting(photos: ["big.jpg", "big.jpg"], in: dir)
+            let spec = try Fixture.spec()
+            var written: [Data] = []
+            for run in 0..<2 {
+                let pdf = dir.appendingPathComponent("m\(run).pdf")
+                _ = try Composer(for: spec).minutes(meeting, spec: spec, to: Output(pdf: pdf, png: dir, name: "m", dpi: 40))
+                written.append(try Data(contentsOf: pdf))
+            }
+            #expect(written[0].count < 3_000_000, "the PDF is \(written[0].count) bytes")
+            #expect(written[0] == written[1], "the same record printed twice gives different PDFs")
+            // The photo is a JPEG at about 300 dpi, embedded once for both places.
+            let list = execute(URL(fileURLWithPath: "/usr/bin/pdfimages"), ["-list", dir.appendingPathComponent("m0.pdf").path])
+            let rows = list.stdout.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ") }
+            try #require(rows.count == 2, "\(list)")
+            for row in rows {
+                #expect(row[8] == "jpeg", "\(row)")
+                #expect(Double(row[12]).map { (290...310).contains($0) } == true, "\(row) is not about 300 dpi")
             }
         }
     }
