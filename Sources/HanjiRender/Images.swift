@@ -89,7 +89,7 @@ public final class ImageFiles: ImageLoader {
     static func open(_ data: Data, path: String, url: URL, cache: Decoded) throws -> Bitmap {
         let isJPEG = data.starts(with: jpeg)
         guard isJPEG || data.starts(with: png) else {
-            throw ImageError(path: path, reason: "not a JPEG or PNG file")
+            throw ImageError(path: path, reason: Formats.refusal(data))
         }
         func bitmap(_ width: Int, _ height: Int, _ orientation: Orientation = .upright) -> Bitmap {
             // Laid out as shown: a phone's portrait photo is stored on its side.

@@ -164,4 +164,36 @@ struct PhoneTests {
             }
         }
     }
+
+    /// The first bytes of files that are not JPEG or PNG, and a word their message must say.
+    static let strangers: [String: (bytes: [UInt8], says: String)] = [
+        "heic": ([0, 0, 0, 0x18] + Array("ftypheic".utf8) + [0, 0, 0, 0] + Array("mif1heic".utf8), "HEIC photo"),
+        "docx": (Array("PK".utf8) + [3, 4, 20, 0, 6, 0], "Word"),
+        "hwp": ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "HWP"),
+        "pdf": (Array("%PDF-1.7\n".utf8), "PDF"),
+        "gif": (Array("GIF89a".utf8), "GIF"),
+        "webp": (Array("RIFF".utf8) + [0, 1, 0, 0] + Array("WEBPVP8 ".utf8), "WebP"),
+        "bmp": (Array("BM".utf8) + [0x36, 0, 0, 0], "BMP"),
+        "tiff": (Array("II".utf8) + [0x2A, 0, 8, 0, 0, 0], "TIFF"),
+    ]
+
+    @Test("a HEIC photo or a file that is no image is named by what it is, at the record's line, with the fix",
+          arguments: ["heic", "docx", "hwp", "pdf", "gif", "webp", "bmp", "tiff"])
+    func notAPhotoIsNamed(kind: String) throws {
+        try withTempDir { dir in
+            let photos = dir.appendingPathComponent("photos")
+            try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
+            let stranger = try #require(Self.strangers[kind])
+            try (Data(stranger.bytes) + Data(repeating: 0x20, count: 2000)).write(to: photos.appendingPathComponent("p.jpg"))
+            let text = try Self.record(photos: ["p.jpg"])
+            try text.write(to: dir.appendingPathComponent("phone.yaml"), atomically: true, encoding: .utf8)
+            let line = try #require(text.components(separatedBy: "\n").firstIndex { $0.contains("photos/p.jpg") }) + 1
+            let out = execute(hanjiBinary, ["minutes", "phone.yaml", "-o", "m.pdf"], in: dir)
+            #expect(out.status == 1, "\(out)")
+            #expect(out.stderr.contains("phone.yaml:\(line):"), "not located at line \(line): \(out)")
+            #expect(out.stderr.contains(stranger.says) && out.stderr.contains("photos/p.jpg"), "\(out)")
+            #expect(out.stderr.contains("save") || out.stderr.contains("export"), "no fix given: \(out)")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m.pdf").path))
+        }
+    }
 }
