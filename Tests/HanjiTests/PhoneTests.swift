@@ -196,4 +196,38 @@ struct PhoneTests {
             #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m.pdf").path))
         }
     }
+
+    @Test("photos of different shapes in a row stand on one line, their captions on one baseline")
+    func captionsLineUp() throws {
+        try withTempDir { dir in
+            let photos = dir.appendingPathComponent("photos")
+            try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
+            let wide = try Self.jpeg(width: 320, height: 180), square = try Self.jpeg(width: 200, height: 200)
+            try wide.write(to: photos.appendingPathComponent("wide.jpg"))
+            try square.write(to: photos.appendingPathComponent("square.jpg"))
+            try Self.oriented(wide, 6).write(to: photos.appendingPathComponent("portrait.jpg"))
+            let names = ["wide.jpg", "portrait.jpg", "square.jpg", "wide.jpg", "wide.jpg"]
+            let spec = try Fixture.spec()
+            let document = try Composer(for: spec).minutes(try Self.meeting(photos: names, in: dir), spec: spec)
+            // Page number and y of each caption and of each photo's lower edge, in order.
+            let captions = (0..<names.count).compactMap { n in
+                document.pages.lazy.compactMap { page in
+                    page.frame.lines.first { $0.1.text == "사진 \(n)" }.map { Double(page.number) * 10_000 + $0.0.y }
+                }.first
+            }
+            let boxes = document.pages.flatMap { page in
+                page.frame.items.compactMap { p, item -> Double? in
+                    if case .image(_, let s) = item { return Double(page.number) * 10_000 + p.y + s.height } else { return nil }
+                }
+            }
+            try #require(captions.count == names.count && boxes.count == names.count, "\(captions) \(boxes)")
+            for (a, b) in [(0, 1), (2, 3)] {
+                #expect(abs(captions[a] - captions[b]) < 0.01, "captions \(a) and \(b): \(captions)")
+                #expect(abs(boxes[a] - boxes[b]) < 0.01, "photos \(a) and \(b) end at \(boxes)")
+            }
+            // Each photo sits just above its caption, and a row of one shape is as tall as before.
+            for n in names.indices { #expect(captions[n] - boxes[n] < 10 * mm, "photo \(n) floats above its caption") }
+            #expect(captions[4] - boxes[4] < captions[3] - boxes[3] + 0.01)
+        }
+    }
 }
