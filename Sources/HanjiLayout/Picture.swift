@@ -79,10 +79,11 @@ public struct Picture: Block {
             return .nothing
         }
         // The row's tallest image at this width; one that cannot be read says so in its own cell.
-        let box = row.compactMap { peer in (try? images.load(peer)).map { self.size(of: $0, width: region.width).height } }
-            .reduce(size.height, max)
+        let box = row.compactMap { peer in try? images.load(peer) }
+            .map { self.size(of: $0, width: region.width).height }.reduce(size.height, max)
         var frame = Frame(size: Size(width: region.width, height: min(box, max(size.height, region.height))))
-        frame.add(.image(bitmap, size), at: Point(x: (region.width - size.width) * align, y: frame.size.height - size.height))
+        let at = Point(x: (region.width - size.width) * align, y: frame.size.height - size.height)
+        frame.add(.image(bitmap, size), at: at)
         return .whole(frame)
     }
 }

@@ -11,7 +11,8 @@ enum Formats {
             head.count >= offset + magic.count && Array(head[offset..<(offset + magic.count)]) == magic
         }
         func ascii(_ s: String) -> [UInt8] { Array(s.utf8) }
-        let brand = head.count >= 12 && starts(ascii("ftyp"), at: 4) ? String(decoding: head[8..<12], as: UTF8.self) : ""
+        let isobmff = head.count >= 12 && starts(ascii("ftyp"), at: 4)
+        let brand = isobmff ? String(decoding: head[8..<12], as: UTF8.self) : ""
         let image = "; Hanji prints JPEG and PNG photos"
         switch true {
         case ["heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1"].contains(brand):

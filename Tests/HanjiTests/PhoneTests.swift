@@ -149,13 +149,15 @@ struct PhoneTests {
             var written: [Data] = []
             for run in 0..<2 {
                 let pdf = dir.appendingPathComponent("m\(run).pdf")
-                _ = try Composer(for: spec).minutes(meeting, spec: spec, to: Output(pdf: pdf, png: dir, name: "m", dpi: 40))
+                let output = Output(pdf: pdf, png: dir, name: "m", dpi: 40)
+                _ = try Composer(for: spec).minutes(meeting, spec: spec, to: output)
                 written.append(try Data(contentsOf: pdf))
             }
             #expect(written[0].count < 3_000_000, "the PDF is \(written[0].count) bytes")
             #expect(written[0] == written[1], "the same record printed twice gives different PDFs")
             // The photo is a JPEG at about 300 dpi, embedded once for both places.
-            let list = execute(URL(fileURLWithPath: "/usr/bin/pdfimages"), ["-list", dir.appendingPathComponent("m0.pdf").path])
+            let list = execute(URL(fileURLWithPath: "/usr/bin/pdfimages"),
+                               ["-list", dir.appendingPathComponent("m0.pdf").path])
             let rows = list.stdout.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ") }
             try #require(rows.count == 2, "\(list)")
             for row in rows {
@@ -184,7 +186,8 @@ struct PhoneTests {
             let photos = dir.appendingPathComponent("photos")
             try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
             let stranger = try #require(Self.strangers[kind])
-            try (Data(stranger.bytes) + Data(repeating: 0x20, count: 2000)).write(to: photos.appendingPathComponent("p.jpg"))
+            let bytes = Data(stranger.bytes) + Data(repeating: 0x20, count: 2000)
+            try bytes.write(to: photos.appendingPathComponent("p.jpg"))
             let text = try Self.record(photos: ["p.jpg"])
             try text.write(to: dir.appendingPathComponent("phone.yaml"), atomically: true, encoding: .utf8)
             let line = try #require(text.components(separatedBy: "\n").firstIndex { $0.contains("photos/p.jpg") }) + 1
@@ -217,7 +220,8 @@ struct PhoneTests {
             }
             let boxes = document.pages.flatMap { page in
                 page.frame.items.compactMap { p, item -> Double? in
-                    if case .image(_, let s) = item { return Double(page.number) * 10_000 + p.y + s.height } else { return nil }
+                    guard case .image(_, let s) = item else { return nil }
+                    return Double(page.number) * 10_000 + p.y + s.height
                 }
             }
             try #require(captions.count == names.count && boxes.count == names.count, "\(captions) \(boxes)")
