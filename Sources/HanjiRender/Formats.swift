@@ -1,9 +1,45 @@
+import CPixbuf
 import Foundation
+
+/// The kinds of image Hanji prints.
+enum ImageFormat: String {
+    case jpeg = "JPEG", png = "PNG"
+    /// An iPhone's photo, read through Debian's gdk-pixbuf loader for it (heif-gdk-pixbuf) and
+    /// printed as a JPEG made from its pixels.
+    case heic = "HEIC"
+}
 
 /// What a file that is not a JPEG or PNG is, told by its first bytes, and what to do about it:
 /// an iPhone's HEIC photo, a Word or HWP document renamed .jpg, a PDF, an image format Hanji
 /// does not print.
 enum Formats {
+    /// The brand of an ISO media file (HEIC, AVIF), empty for other files.
+    static func brand(_ data: Data) -> String {
+        let head = [UInt8](data.prefix(12))
+        guard head.count == 12, Array(head[4..<8]) == Array("ftyp".utf8) else { return "" }
+        return String(decoding: head[8..<12], as: UTF8.self)
+    }
+
+    /// Whether these bytes are a HEIC photo.
+    static func isHEIC(_ data: Data) -> Bool {
+        ["heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1"].contains(brand(data))
+    }
+
+    /// Whether gdk-pixbuf has a loader for HEIC (Debian's heif-gdk-pixbuf, which `make deps` installs).
+    static let readsHEIC: Bool = {
+        let list = gdk_pixbuf_get_formats()
+        defer { g_slist_free(list) }
+        var node = list
+        while let n = node {
+            if let name = gdk_pixbuf_format_get_name(OpaquePointer(n.pointee.data)) {
+                defer { g_free(name) }
+                if String(cString: name).hasPrefix("heif") { return true }
+            }
+            node = n.pointee.next
+        }
+        return false
+    }()
+
     /// The reason a photo with these first bytes cannot be printed.
     static func refusal(_ data: Data) -> String {
         let head = [UInt8](data.prefix(16))
@@ -11,13 +47,13 @@ enum Formats {
             head.count >= offset + magic.count && Array(head[offset..<(offset + magic.count)]) == magic
         }
         func ascii(_ s: String) -> [UInt8] { Array(s.utf8) }
-        let isobmff = head.count >= 12 && starts(ascii("ftyp"), at: 4)
-        let brand = isobmff ? String(decoding: head[8..<12], as: UTF8.self) : ""
+        let brand = brand(data)
         let image = "; Hanji prints JPEG and PNG photos"
         switch true {
-        case ["heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1"].contains(brand):
-            return "this is a HEIC photo (an iPhone's own format), which Hanji cannot print: save it as JPEG "
-                + "(on the iPhone, Settings › Camera › Formats › Most Compatible; or export or share it as JPEG)"
+        case isHEIC(data):
+            return "this is a HEIC photo (an iPhone's own format), which this machine cannot read: save it as JPEG "
+                + "(on the iPhone, Settings › Camera › Formats › Most Compatible; or export or share it as JPEG), "
+                + "or install Debian's heif-gdk-pixbuf (make deps)"
         case brand.hasPrefix("avi"):
             return "this is an AVIF image" + image + ": save it as JPEG"
         case starts([0x50, 0x4B, 0x03, 0x04]), starts([0x50, 0x4B, 0x05, 0x06]):

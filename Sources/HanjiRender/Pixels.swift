@@ -13,7 +13,8 @@ final class Pixels {
     /// The path as the record names it, for messages.
     let path: String
     let id: String
-    let jpeg: Bool
+    let format: ImageFormat
+    var jpeg: Bool { format == .jpeg }
     /// The stored image's size in pixels, before `orientation` turns it.
     let width: Int, height: Int
     let orientation: Orientation
@@ -21,9 +22,9 @@ final class Pixels {
     let bytes: Int
     let cache: Decoded
 
-    init(url: URL, path: String, id: String, jpeg: Bool, width: Int, height: Int, orientation: Orientation = .upright,
-         bytes: Int, cache: Decoded) {
-        self.url = url; self.path = path; self.id = id; self.jpeg = jpeg
+    init(url: URL, path: String, id: String, format: ImageFormat, width: Int, height: Int,
+         orientation: Orientation = .upright, bytes: Int, cache: Decoded) {
+        self.url = url; self.path = path; self.id = id; self.format = format
         self.width = width; self.height = height; self.orientation = orientation; self.bytes = bytes; self.cache = cache
     }
 
@@ -54,7 +55,7 @@ final class Pixels {
         return try cache.surface(standIn ? id + "#pdf" : id) {
             let data = try ImageFiles.bytes(of: url, path: path)
             if standIn { return (try Pixels.standIn(data, uuid: id + "#pdf"), data.count) }
-            try ImageFiles.checkSize(width, height, path: path, kind: jpeg ? "JPEG" : "PNG")
+            try ImageFiles.checkSize(width, height, path: path, kind: format.rawValue)
             let surface = jpeg ? try ImageFiles.decode(data, path: path) : try ImageFiles.decodePNG(data, path: path)
             if jpeg { ImageFiles.attach(data, mime: "image/jpeg", to: surface) }
             ImageFiles.attach(Data(id.utf8), mime: "application/x-cairo.uuid", to: surface)

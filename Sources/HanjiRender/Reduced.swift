@@ -16,8 +16,10 @@ extension Pixels {
 
     /// The size in pixels at `dpi` of a box of `box` points, when the image has more pixels than
     /// that and its file more than `bytesPerPixel` bytes for each of them; nil keeps the file.
+    /// A HEIC photo is always made anew, at its own size when that is less.
     func reduced(for box: Size) -> (width: Int, height: Int)? {
         let w = Int((box.width / 72 * Pixels.dpi).rounded(.up)), h = Int((box.height / 72 * Pixels.dpi).rounded(.up))
+        if format == .heic { return width > w && height > h ? (w, h) : (width, height) }
         guard w > 0, h > 0, width > w, height > h, bytes > Pixels.bytesPerPixel * w * h else { return nil }
         return (w, h)
     }
@@ -27,7 +29,7 @@ extension Pixels {
     func surface(_ size: (width: Int, height: Int), forPDF: Bool) throws -> OpaquePointer {
         let key = id + "@\(size.width)x\(size.height)" + (forPDF ? "#pdf" : "")
         return try cache.surface(key) {
-            try ImageFiles.checkSize(width, height, path: path, kind: jpeg ? "JPEG" : "PNG")
+            try ImageFiles.checkSize(width, height, path: path, kind: format.rawValue)
             var error: UnsafeMutablePointer<GError>?
             guard let pixbuf = gdk_pixbuf_new_from_file_at_scale(url.path, Int32(size.width), Int32(size.height), 0,
                                                                   &error) else {
@@ -58,6 +60,15 @@ extension ImageFiles {
               let buffer else { throw failure(error, path: path) }
         defer { g_free(buffer) }
         return Data(bytes: buffer, count: Int(size))
+    }
+
+    /// A HEIC photo's size as shown (libheif turns it as the file says), read by its loader.
+    static func heicSize(_ url: URL, path: String) throws -> (Int, Int) {
+        var width: Int32 = 0, height: Int32 = 0
+        guard gdk_pixbuf_get_file_info(url.path, &width, &height) != nil, width > 0, height > 0 else {
+            throw ImageError(path: path, reason: "damaged HEIC photo: it cannot be read (save it again as JPEG)")
+        }
+        return (Int(width), Int(height))
     }
 
     /// The error gdk-pixbuf gave (freed here) as an image error.

@@ -94,6 +94,39 @@ struct PhoneTests {
         }
     }
 
+    /// Prints the example minutes with the one photo `name` (in `dir`/photos) as PDF and PNG pages;
+    /// the placed box's height over its width, and the corners (`corner`) found red and green on
+    /// the PNG page and on the PDF page rasterized by pdftoppm.
+    static func printed(_ name: String, in dir: URL) throws
+        -> (aspect: Double, pages: [(name: String, red: [String], green: [String])]) {
+        let meeting = try Self.meeting(photos: [name], in: dir)
+        let spec = try Fixture.spec()
+        let composer = try Composer(for: spec)
+        let document = try composer.minutes(meeting, spec: spec)
+        let placed = document.pages.flatMap { page in
+            page.frame.items.compactMap { p, item -> (Int, Point, Size)? in
+                if case .image(_, let s) = item { return (page.number, p, s) } else { return nil }
+            }
+        }
+        let (number, at, size) = try #require(placed.first)
+        let output = Output(pdf: dir.appendingPathComponent("m.pdf"), png: dir, name: "m", dpi: 72)
+        _ = try composer.minutes(meeting, spec: spec, to: output)
+        let rasterized = dir.appendingPathComponent("pdf").path
+        let out = execute(URL(fileURLWithPath: "/usr/bin/pdftoppm"),
+                          ["-png", "-r", "72", "-f", "\(number)", "-l", "\(number)", "-singlefile",
+                           dir.appendingPathComponent("m.pdf").path, rasterized])
+        try #require(out.status == 0, "\(out)")
+        let pages = try [("PNG", dir.appendingPathComponent("m-\(number).png").path), ("PDF", rasterized + ".png")]
+            .map { name, file in
+                let page = try #require(cairo_image_surface_create_from_png(file))
+                defer { cairo_surface_destroy(page) }
+                try #require(cairo_surface_status(page) == CAIRO_STATUS_SUCCESS, "\(file)")
+                return (name, corner(of: "red", on: page, at: at, size: size, scale: 1),
+                        corner(of: "green", on: page, at: at, size: size, scale: 1))
+            }
+        return (size.height / size.width, pages)
+    }
+
     @Test("each EXIF orientation 1–8 is applied in the PNG and the PDF, and the box takes its shape",
           arguments: [UInt8](1...8))
     func orientationIsApplied(orientation: UInt8) throws {
@@ -102,37 +135,35 @@ struct PhoneTests {
             try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
             try Self.oriented(try Self.jpeg(width: 240, height: 160), orientation)
                 .write(to: photos.appendingPathComponent("phone.jpg"))
-            let meeting = try Self.meeting(photos: ["phone.jpg"], in: dir)
-            let spec = try Fixture.spec()
-            let composer = try Composer(for: spec)
-            let document = try composer.minutes(meeting, spec: spec)
-            let placed = document.pages.flatMap { page in
-                page.frame.items.compactMap { p, item -> (Int, Point, Size)? in
-                    if case .image(_, let s) = item { return (page.number, p, s) } else { return nil }
-                }
-            }
-            let (number, at, size) = try #require(placed.first)
             let expected = try #require(Self.corners[orientation])
+            let printed = try Self.printed("phone.jpg", in: dir)
             let aspect = expected.swapped ? 1.5 : 2.0 / 3.0
-            #expect(abs(size.height / size.width - aspect) < 0.01, "the box is \(size.width)×\(size.height)")
-
-            let output = Output(pdf: dir.appendingPathComponent("m.pdf"), png: dir, name: "m", dpi: 72)
-            _ = try composer.minutes(meeting, spec: spec, to: output)
-            let png = dir.appendingPathComponent("m-\(number).png").path
-            let rasterized = dir.appendingPathComponent("pdf").path
-            let out = execute(URL(fileURLWithPath: "/usr/bin/pdftoppm"),
-                              ["-png", "-r", "72", "-f", "\(number)", "-l", "\(number)", "-singlefile",
-                               dir.appendingPathComponent("m.pdf").path, rasterized])
-            try #require(out.status == 0, "\(out)")
-            for (name, file) in [("PNG", png), ("PDF", rasterized + ".png")] {
-                let page = try #require(cairo_image_surface_create_from_png(file))
-                defer { cairo_surface_destroy(page) }
-                try #require(cairo_surface_status(page) == CAIRO_STATUS_SUCCESS, "\(file)")
-                let red = Self.corner(of: "red", on: page, at: at, size: size, scale: 1)
-                let green = Self.corner(of: "green", on: page, at: at, size: size, scale: 1)
-                #expect(red == [expected.red] && green == [expected.green],
-                        "orientation \(orientation), \(name): red \(red), green \(green)")
+            #expect(abs(printed.aspect - aspect) < 0.01, "the box's height is \(printed.aspect) of its width")
+            for page in printed.pages {
+                #expect(page.red == [expected.red] && page.green == [expected.green],
+                        "orientation \(orientation), \(page.name): red \(page.red), green \(page.green)")
             }
+        }
+    }
+
+    @Test("an iPhone's HEIC photo prints, in the PDF as a JPEG made from it")
+    func heicPrints() throws {
+        try withTempDir { dir in
+            let photos = dir.appendingPathComponent("photos")
+            try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
+            try Self.jpeg(width: 240, height: 160).write(to: dir.appendingPathComponent("made.jpg"))
+            // heif-enc (Debian's libheif-examples, installed by `make deps`) makes the HEIC file.
+            let made = execute(URL(fileURLWithPath: "/usr/bin/heif-enc"),
+                               ["-q", "90", "made.jpg", "-o", "photos/phone.heic"], in: dir)
+            try #require(made.status == 0, "\(made)")
+            let printed = try Self.printed("phone.heic", in: dir)
+            #expect(abs(printed.aspect - 2.0 / 3.0) < 0.01, "the box's height is \(printed.aspect) of its width")
+            for page in printed.pages {
+                #expect(page.red == ["TL"] && page.green == ["TR"],
+                        "\(page.name): red \(page.red), green \(page.green)")
+            }
+            let list = execute(URL(fileURLWithPath: "/usr/bin/pdfimages"), ["-list", "m.pdf"], in: dir)
+            #expect(list.stdout.contains(" jpeg "), "\(list)")
         }
     }
 
