@@ -167,7 +167,22 @@ struct PhoneTests {
         }
     }
 
-    @Test("a 6000×4000 photo prints at about 300 dpi, re-encoded: the PDF is under 3 MB, the same twice")
+    /// Writes an opaque PNG of noise, `width`×`height`, to `url`.
+    static func noisyPNG(width: Int, height: Int, to url: URL) throws {
+        let surface = try #require(cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)))
+        defer { cairo_surface_destroy(surface) }
+        cairo_surface_flush(surface)
+        let data = UnsafeMutableRawPointer(cairo_image_surface_get_data(surface)!)
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        for at in stride(from: 0, to: Int(cairo_image_surface_get_stride(surface)) * height, by: 8) {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            data.storeBytes(of: seed, toByteOffset: at, as: UInt64.self)
+        }
+        cairo_surface_mark_dirty(surface)
+        try #require(cairo_surface_write_to_png(surface, url.path) == CAIRO_STATUS_SUCCESS)
+    }
+
+    @Test("6000×4000 photos (upright, on their side), a 3000×2000 PNG: ~300 dpi JPEGs, PDF < 3 MB, same twice")
     func bigPhotoIsReduced() throws {
         try withTempDir { dir in
             let photos = dir.appendingPathComponent("photos")
@@ -175,7 +190,9 @@ struct PhoneTests {
             let big = try Self.jpeg(width: 6000, height: 4000, noisy: true)
             try #require(big.count > 10_000_000, "the test photo is only \(big.count) bytes")
             try big.write(to: photos.appendingPathComponent("big.jpg"))
-            let meeting = try Self.meeting(photos: ["big.jpg", "big.jpg"], in: dir)
+            try Self.oriented(big, 6).write(to: photos.appendingPathComponent("big6.jpg"))
+            try Self.noisyPNG(width: 3000, height: 2000, to: photos.appendingPathComponent("big.png"))
+            let meeting = try Self.meeting(photos: ["big.jpg", "big6.jpg", "big.png", "big.jpg"], in: dir)
             let spec = try Fixture.spec()
             var written: [Data] = []
             for run in 0..<2 {
@@ -186,14 +203,16 @@ struct PhoneTests {
             }
             #expect(written[0].count < 3_000_000, "the PDF is \(written[0].count) bytes")
             #expect(written[0] == written[1], "the same record printed twice gives different PDFs")
-            // The photo is a JPEG at about 300 dpi, embedded once for both places.
+            // Each photo is a JPEG at about 300 dpi across and down (the one on its side too).
             let list = execute(URL(fileURLWithPath: "/usr/bin/pdfimages"),
                                ["-list", dir.appendingPathComponent("m0.pdf").path])
             let rows = list.stdout.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ") }
-            try #require(rows.count == 2, "\(list)")
+            try #require(rows.count == 4, "\(list)")
             for row in rows {
                 #expect(row[8] == "jpeg", "\(row)")
-                #expect(Double(row[12]).map { (290...310).contains($0) } == true, "\(row) is not about 300 dpi")
+                for ppi in [row[12], row[13]] {
+                    #expect(Double(ppi).map { (290...310).contains($0) } == true, "\(row) is not about 300 dpi")
+                }
             }
         }
     }
