@@ -1,11 +1,13 @@
 # Hanji: `make demo` renders every example into out/; `make test` runs the whole test suite.
 # Both install the Debian packages they need when missing (as root, or through sudo).
 
-DEBS := libcairo2-dev libpango1.0-dev libfontconfig-dev libgdk-pixbuf-2.0-dev heif-gdk-pixbuf libheif-examples fonts-nanum fonts-dejavu-core poppler-utils qpdf
+DEBS := libcairo2-dev libpango1.0-dev libfontconfig-dev libgdk-pixbuf-2.0-dev fonts-nanum fonts-dejavu-core poppler-utils qpdf
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 HANJI := .build/release/hanji
 EXAMPLES := $(wildcard examples/*/minutes-*.yaml)
 YEARS := $(wildcard examples/*/year.yaml)
+# iPhone HEIC photos: gdk-pixbuf's loader for them, and heif-enc, with which the tests make one.
+DEBS += heif-gdk-pixbuf libheif-examples
 
 .PHONY: deps build demo test bench man clean
 
