@@ -6,6 +6,8 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 HANJI := .build/release/hanji
 EXAMPLES := $(wildcard examples/*/minutes-*.yaml)
 YEARS := $(wildcard examples/*/year.yaml)
+# iPhone HEIC photos: gdk-pixbuf's loader for them, and heif-enc, with which the tests make one.
+DEBS += heif-gdk-pixbuf libheif-examples
 
 .PHONY: deps build demo test bench man clean
 

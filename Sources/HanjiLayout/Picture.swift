@@ -39,9 +39,25 @@ public struct Picture: Block {
     /// Where an image narrower than its region stands: 0 left, 0.5 centre, 1 right.
     public var align: Double
     public var source: String
+    /// The images of the grid row this one stands in (itself included): each stands in a box
+    /// as tall as the row's tallest, on its lower edge, so the captions under them line up.
+    public var row: [String] = []
 
     public init(path: String, maxHeight: Double, align: Double = 0.5, source: String = "image") {
         self.path = path; self.maxHeight = maxHeight; self.align = align; self.source = source
+    }
+
+    /// The cells of a grid row with their pictures told of one another (`row`).
+    public static func lined(_ cells: [[any Block]]) -> [[any Block]] {
+        let row = cells.flatMap { $0.compactMap { ($0 as? Picture)?.path } }
+        guard row.count > 1 else { return cells }
+        return cells.map { blocks in
+            blocks.map { block in
+                guard var picture = block as? Picture else { return block }
+                picture.row = row
+                return picture
+            }
+        }
     }
 
     /// The drawn size of a bitmap in a box `width` wide.
@@ -62,8 +78,12 @@ public struct Picture: Block {
             if region.fresh { throw LayoutError.tooLarge(what: "\(source) (\(path))", height: size.height, available: region.height) }
             return .nothing
         }
-        var frame = Frame(size: Size(width: region.width, height: size.height))
-        frame.add(.image(bitmap, size), at: Point(x: (region.width - size.width) * align, y: 0))
+        // The row's tallest image at this width; one that cannot be read says so in its own cell.
+        let box = row.compactMap { peer in try? images.load(peer) }
+            .map { self.size(of: $0, width: region.width).height }.reduce(size.height, max)
+        var frame = Frame(size: Size(width: region.width, height: min(box, max(size.height, region.height))))
+        let at = Point(x: (region.width - size.width) * align, y: frame.size.height - size.height)
+        frame.add(.image(bitmap, size), at: at)
         return .whole(frame)
     }
 }

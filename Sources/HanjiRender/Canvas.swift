@@ -63,17 +63,7 @@ final class Canvas {
                 cairo_fill(cr)
             case .image(let bitmap, let size):
                 guard let pixels = bitmap.handle as? Pixels, bitmap.width > 0, bitmap.height > 0 else { continue }
-                let surface = try pixels.surface(forPDF: pdf != nil)
-                held.append(surface)
-                cairo_save(cr)
-                cairo_translate(cr, x, y)
-                // Scaled by the surface's own size: a JPEG's stand-in for a PDF is a single pixel.
-                let w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface)
-                cairo_scale(cr, size.width / Double(max(w, 1)), size.height / Double(max(h, 1)))
-                cairo_set_source_surface(cr, surface, 0, 0)
-                cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
-                cairo_paint(cr)
-                cairo_restore(cr)
+                held.append(try pixels.paint(on: cr, at: Point(x: x, y: y), size: size, forPDF: pdf != nil))
             case .scaled(let inner, let k):
                 // A page set on a sheet for print: its links and targets mean nothing there.
                 cairo_save(cr)

@@ -87,16 +87,23 @@ public final class ImageFiles: ImageLoader {
     /// Checks JPEG or PNG bytes and reads their size; anything else, or a damaged file, is an
     /// error. Nothing is decoded: the pixels are read again when a page shows them.
     static func open(_ data: Data, path: String, url: URL, cache: Decoded) throws -> Bitmap {
-        let isJPEG = data.starts(with: jpeg)
-        guard isJPEG || data.starts(with: png) else {
-            throw ImageError(path: path, reason: "not a JPEG or PNG file")
+        let format: ImageFormat? = data.starts(with: jpeg) ? .jpeg : data.starts(with: png) ? .png
+            : Formats.isHEIC(data) && Formats.readsHEIC ? .heic : nil
+        guard let format else { throw ImageError(path: path, reason: Formats.refusal(data)) }
+        func bitmap(_ width: Int, _ height: Int, _ orientation: Orientation = .upright) -> Bitmap {
+            // Laid out as shown: a phone's portrait photo is stored on its side.
+            let (shownWidth, shownHeight) = orientation.swapsSides ? (height, width) : (width, height)
+            return Bitmap(path: path, width: shownWidth, height: shownHeight,
+                          handle: Pixels(url: url, path: path, id: url.standardizedFileURL.path, format: format,
+                                         width: width, height: height, orientation: orientation, bytes: data.count,
+                                         cache: cache))
         }
-        func bitmap(_ width: Int, _ height: Int) -> Bitmap {
-            Bitmap(path: path, width: width, height: height,
-                   handle: Pixels(url: url, path: path, id: url.standardizedFileURL.path, jpeg: isJPEG,
-                                  width: width, height: height, cache: cache))
+        if format == .heic {
+            let (width, height) = try heicSize(url, path: path)
+            try checkSize(width, height, path: path, kind: "HEIC")
+            return bitmap(width, height)
         }
-        guard isJPEG else {
+        guard format == .jpeg else {
             let (width, height) = try pngSize(data, path: path)
             try checkSize(width, height, path: path, kind: "PNG")
             return bitmap(width, height)
@@ -110,7 +117,7 @@ public final class ImageFiles: ImageLoader {
         guard let (w, h) = jpegSize(data), w > 0, h > 0 else {
             throw ImageError(path: path, reason: "damaged JPEG: no image size in its header")
         }
-        return bitmap(w, h)
+        return bitmap(w, h, data.withUnsafeBytes { Orientation.of(jpeg: $0) })
     }
 
     /// Where the last JPEG marker `FF code` starts in `bytes`.

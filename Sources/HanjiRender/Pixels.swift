@@ -1,44 +1,76 @@
 import CPangoCairo
 import Foundation
+import HanjiLayout
 import Synchronization
 
 /// An image placed by the layout: its file and size, no pixels. The file is read again and
 /// decoded only when a page that shows it is drawn, into the loader's bounded `Decoded` cache,
-/// so a document of many photos holds a few at a time. A PDF takes a JPEG's own bytes instead.
+/// so a document of many photos holds a few at a time. A PDF takes a JPEG's own bytes instead,
+/// turned as its EXIF orientation says, and a photo of far more pixels than print needs is
+/// made smaller first (Reduced.swift).
 final class Pixels {
     let url: URL
     /// The path as the record names it, for messages.
     let path: String
     let id: String
-    let jpeg: Bool
+    let format: ImageFormat
+    var jpeg: Bool { format == .jpeg }
+    /// The stored image's size in pixels, before `orientation` turns it.
     let width: Int, height: Int
+    let orientation: Orientation
+    /// The file's size in bytes.
+    let bytes: Int
     let cache: Decoded
 
-    init(url: URL, path: String, id: String, jpeg: Bool, width: Int, height: Int, cache: Decoded) {
-        self.url = url; self.path = path; self.id = id; self.jpeg = jpeg
-        self.width = width; self.height = height; self.cache = cache
+    init(url: URL, path: String, id: String, format: ImageFormat, width: Int, height: Int,
+         orientation: Orientation = .upright, bytes: Int, cache: Decoded) {
+        self.url = url; self.path = path; self.id = id; self.format = format
+        self.width = width; self.height = height; self.orientation = orientation; self.bytes = bytes; self.cache = cache
     }
 
-    /// The surface to paint, with a reference the caller releases. For a PDF, a JPEG's undrawn
-    /// stand-in carrying the file's bytes: one pixel, as Cairo's PDF writer places an image by
-    /// its surface's size and describes the JPEG by the JPEG's own header.
-    func surface(forPDF: Bool) throws -> OpaquePointer {
+    /// Paints the image turned upright into the box `size` at `at`; returns the surface painted,
+    /// with a reference the caller holds until the page is shown.
+    func paint(on cr: OpaquePointer, at: Point, size: Size, forPDF: Bool) throws -> OpaquePointer {
+        let stored = orientation.swapsSides ? Size(width: size.height, height: size.width) : size
+        let surface = try self.surface(forPDF: forPDF, box: stored)
+        cairo_save(cr)
+        cairo_translate(cr, at.x, at.y)
+        orientation.apply(to: cr, shown: (size.width, size.height))
+        // Scaled by the surface's own size: a JPEG's stand-in for a PDF is a single pixel.
+        let w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface)
+        cairo_scale(cr, stored.width / Double(max(w, 1)), stored.height / Double(max(h, 1)))
+        cairo_set_source_surface(cr, surface, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
+        cairo_paint(cr)
+        cairo_restore(cr)
+        return surface
+    }
+
+    /// The surface to paint into a box of `box` points (the stored image's sides), with a
+    /// reference the caller releases. For a PDF, a JPEG's undrawn stand-in carrying the file's
+    /// bytes (`standIn`).
+    func surface(forPDF: Bool, box: Size) throws -> OpaquePointer {
+        if let reduced = reduced(for: box) { return try surface(reduced, forPDF: forPDF) }
         let standIn = forPDF && jpeg
         return try cache.surface(standIn ? id + "#pdf" : id) {
             let data = try ImageFiles.bytes(of: url, path: path)
-            if standIn {
-                let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1)!
-                try RenderError.check(cairo_surface_status(surface), "cairo_image_surface_create")
-                ImageFiles.attach(data, mime: "image/jpeg", to: surface)
-                ImageFiles.attach(Data((id + "#pdf").utf8), mime: "application/x-cairo.uuid", to: surface)
-                return (surface, data.count)
-            }
-            try ImageFiles.checkSize(width, height, path: path, kind: jpeg ? "JPEG" : "PNG")
+            if standIn { return (try Pixels.standIn(data, uuid: id + "#pdf"), data.count) }
+            try ImageFiles.checkSize(width, height, path: path, kind: format.rawValue)
             let surface = jpeg ? try ImageFiles.decode(data, path: path) : try ImageFiles.decodePNG(data, path: path)
             if jpeg { ImageFiles.attach(data, mime: "image/jpeg", to: surface) }
             ImageFiles.attach(Data(id.utf8), mime: "application/x-cairo.uuid", to: surface)
             return (surface, Int(cairo_image_surface_get_stride(surface)) * height)
         }
+    }
+
+    /// One pixel carrying JPEG bytes: Cairo's PDF writer places an image by its surface's size
+    /// and describes the JPEG by the JPEG's own header.
+    static func standIn(_ jpeg: Data, uuid: String) throws -> OpaquePointer {
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1)!
+        try RenderError.check(cairo_surface_status(surface), "cairo_image_surface_create")
+        ImageFiles.attach(jpeg, mime: "image/jpeg", to: surface)
+        ImageFiles.attach(Data(uuid.utf8), mime: "application/x-cairo.uuid", to: surface)
+        return surface
     }
 }
 

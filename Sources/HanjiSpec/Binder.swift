@@ -143,10 +143,11 @@ extension Spec {
         let padding = Insets(top: 0, right: gap / 2, bottom: gap, left: gap / 2)
         var rows: [Row] = []
         for start in stride(from: 0, to: items.count, by: columns) {
-            var cells: [Cell] = []
-            for i in start..<start + columns {
-                let content: any Block = i < items.count ? Stack(try bind(body, scope.entering(items[i], index: i))) : Empty(height: 0)
-                cells.append(Cell(content, padding: padding))
+            let bound = try Picture.lined((start..<min(start + columns, items.count)).map {
+                try bind(body, scope.entering(items[$0], index: $0))
+            })
+            let cells = (0..<columns).map { k in
+                Cell(k < bound.count ? Stack(bound[k]) : Empty(height: 0), padding: padding)
             }
             rows.append(Row(cells, breakable: false))
         }

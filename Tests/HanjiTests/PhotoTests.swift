@@ -29,9 +29,11 @@ import Testing
             #expect(abs(image.size.height / image.size.width - ratio) < 0.001, "\(image.bitmap.path) is distorted")
             #expect(image.size.height <= 55 * mm + 0.01, "\(image.bitmap.path) is taller than the spec's 55 mm")
         }
-        // Two to a row: the first two share a top edge, side by side; the third starts a new row.
+        // Two to a row: the first two share a lower edge (their captions line up), side by side;
+        // the third starts a new row.
         try #require(placed.count == 3)
-        #expect(abs(placed[0].at.y - placed[1].at.y) < 0.01 && placed[1].at.x > placed[0].at.x + placed[0].size.width)
+        let bottom = placed.map { $0.at.y + $0.size.height }
+        #expect(abs(bottom[0] - bottom[1]) < 0.01 && placed[1].at.x > placed[0].at.x + placed[0].size.width)
         #expect(placed[2].at.y > placed[0].at.y + placed[0].size.height)
         // Captions print under their photos.
         let text = try Composer(for: spec).minutes(try Fixture.meeting(), spec: spec).text.joined(separator: "\n")
