@@ -27,13 +27,9 @@ extension Composer {
     /// Who the certificates are for: the roster's rows when given, else the record's list the
     /// spec names (`recipients.from`), numbered from the spec's `start`.
     public func recipients(_ year: Year, spec: Spec, roster: Roster?) throws -> [Recipient] {
-        guard let plan = spec.recipients else {
-            throw InputError("the spec says nothing of recipients", at: Location(file: spec.file, line: 1, column: 1),
-                             hint: "add 'recipients: {from: event.presenters}' to the spec")
-        }
+        let plan = try spec.plan()
         if let roster {
-            let columns = plan.columns.isEmpty ? [("name", "성명")] : plan.columns
-            return try roster.records(columns: columns, required: plan.required).enumerated().map { i, row in
+            return try roster.records(columns: plan.rosterColumns, required: plan.required).enumerated().map { i, row in
                 Recipient(number: plan.start + i, name: row.fields.first { $0.0 == "name" }?.1 ?? "",
                           fields: .map(row.fields.map { ($0.0, Value.text($0.1)) }), line: row.line, file: roster.file)
             }

@@ -142,6 +142,8 @@ struct CertificatesCommand: ParsableCommand {
         try Runner.run(record: year) {
             let (record, spec, composer) = try common.year(year, layout: layout, name: "certificate")
             let list = try roster.map { try Roster.load(URL(fileURLWithPath: $0)) }
+            // Every bad row at once, and the rows that would print wrong, as `hanji check` finds them.
+            if let list { try common.warn(try list.warnings(by: try spec.plan()).map(\.description)) }
             let progress = Progress(label: "certificates")
             if let split {
                 let files = try composer.certificates(record, spec: spec, roster: list, split: URL(fileURLWithPath: split),

@@ -91,6 +91,10 @@ enum Runner {
         } catch let error as InputError {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)
+        } catch let gathered as InputErrors {
+            // Every bad row of a roster, say, each with its place.
+            for error in gathered.errors { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
+            throw ExitCode(1)
         } catch where error is ImageError || error is LayoutError {
             // An image that cannot be placed, text that cannot fit: the input must change.
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))

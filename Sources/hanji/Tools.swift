@@ -24,6 +24,9 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The files to check (.yaml records and specs, .csv rosters).")
     var files: [String]
 
+    @Option(help: "The certificate layout whose column mapping rosters are read by (default: as certificates finds it).")
+    var layout: String?
+
     @Flag(help: "Count warnings as errors.")
     var strict = false
 
@@ -52,10 +55,11 @@ struct CheckCommand: ParsableCommand {
     func check(_ url: URL) -> (errors: [InputError], warnings: [InputError]) {
         do {
             if url.pathExtension.lowercased() == "csv" {
+                // Read by the certificate layout's column mapping, as `hanji certificates` reads it.
                 let roster = try Roster.load(url)
-                let collector = Collector()
-                _ = try? collector.run { try roster.records(columns: [("name", "성명")], required: ["name"]) }
-                return (collector.errors, [])
+                let found = try Layouts.find(layout, name: "certificate", near: url.path)
+                let review = roster.review(by: try Spec.load(found, allowOutside: allowOutside).plan())
+                return (review.errors, review.warnings)
             }
             let root = try Field.load(url)
             let keys = (try? root.pairs().map(\.key)) ?? []
