@@ -40,8 +40,9 @@ extension Roster {
         var seen: [[String]: Int] = [:]
         for (line, cells) in rows {
             if cells.count > header.count, cells[header.count...].contains(where: { !$0.isEmpty }) {
-                review.errors.append(InputError("row has \(cells.count) cells but the header names \(header.count) columns",
-                                                at: place(line), hint: "quote a value that holds a comma: \"a, b\""))
+                let message = "row has \(cells.count) cells but the header names \(header.count) columns"
+                review.errors.append(InputError(message, at: place(line),
+                                                hint: "quote a value that holds a comma: \"a, b\""))
                 continue
             }
             let fields = self.fields(cells, columns)
@@ -52,14 +53,16 @@ extension Roster {
                     review.errors.append(InputError("row has no \(head) (\(name))", at: place(line),
                                                     hint: "fill in the \(head) column, or delete the row"))
                 } else {
-                    review.warnings.append(InputError("row has no \(head) (\(name)): the document would print it blank",
-                                                      at: place(line), hint: "fill in the \(head) column").asWarning)
+                    let message = "row has no \(head) (\(name)): the document would print it blank"
+                    let hint = "fill in the \(head) column"
+                    review.warnings.append(InputError(message, at: place(line), hint: hint).asWarning)
                 }
             }
             let key = zip(columns, fields).filter { required.contains($0.0.field) }.map(\.1.1)
             if complete, !key.isEmpty, let first = seen[key] {
-                review.warnings.append(InputError("\(key.joined(separator: ", ")) is listed twice, at lines \(first) and \(line)",
-                                                  at: place(line), hint: "delete one of the two rows").asWarning)
+                let message = "\(key.joined(separator: ", ")) is listed twice, at lines \(first) and \(line)"
+                let hint = "delete one of the two rows"
+                review.warnings.append(InputError(message, at: place(line), hint: hint).asWarning)
             } else if complete {
                 seen[key] = line
             }

@@ -117,6 +117,9 @@ enum Runner {
 /// leaves earlier outputs as they were and nothing half-written, then exit 130 or 143.
 enum Interrupts {
     nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []
+    /// Set while nothing is being written (`hanji watch` waiting for a change): stopping then
+    /// interrupts nothing, so nothing is said of it.
+    nonisolated(unsafe) static var idle = false
 
     static func install() {
         for (signal, code) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
@@ -124,7 +127,7 @@ enum Interrupts {
             let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
             source.setEventHandler {
                 Atomic.abandonAll()
-                FileHandle.standardError.write(Data("\ninterrupted: nothing was written\n".utf8))
+                if !idle { FileHandle.standardError.write(Data("\ninterrupted: nothing was written\n".utf8)) }
                 _exit(code)
             }
             source.resume()

@@ -41,7 +41,7 @@ import Testing
         try #require(review.warnings.count == 1, "\(review.warnings)")
         let warning = review.warnings[0]
         #expect(warning.isWarning && warning.location?.line == 4)
-        #expect(warning.message.contains("한부영") && warning.message.contains("2") && warning.message.contains("4"), "\(warning)")
+        #expect(warning.message.contains("한부영") && warning.message.contains("lines 2 and 4"), "\(warning)")
     }
 
     @Test("a blank 직위, which the certificate's sentence needs, is a warning naming its line and column")
@@ -49,7 +49,8 @@ import Testing
         let review = try review(Self.header + "한부영,도시재생분과,,010\n")
         #expect(review.errors.isEmpty)
         try #require(review.warnings.count == 1, "\(review.warnings)")
-        #expect(review.warnings[0].location?.line == 2 && review.warnings[0].message.contains("직위"), "\(review.warnings)")
+        let warning = review.warnings[0]
+        #expect(warning.location?.line == 2 && warning.message.contains("직위"), "\(review.warnings)")
     }
 }
 
@@ -59,19 +60,21 @@ struct RosterCommandTests {
 
     /// The `file:line:col: error|warning: message` lines of a run's standard error.
     func problems(_ stderr: String) -> [String] {
-        stderr.split(separator: "\n").map(String.init).filter { $0.contains(": error: ") || $0.contains(": warning: ") }
+        stderr.split(separator: "\n").map(String.init)
+            .filter { $0.contains(": error: ") || $0.contains(": warning: ") }
     }
 
     /// A folder with the example year, its layouts folder holding `certificate.yaml` as given,
     /// and `roster.csv`.
     func folder(_ dir: URL, roster: String, spec edit: (String) -> String = { $0 }) throws -> URL {
-        for name in ["year.yaml", "seal.png"] + (1...4).map({ "minutes-1\($0).yaml" }) {
-            try FileManager.default.copyItem(at: RosterTests.folder.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+        for name in ["year.yaml", "seal.png", "photos"] + (1...4).map({ "minutes-1\($0).yaml" }) {
+            let from = RosterTests.folder.appendingPathComponent(name)
+            try FileManager.default.copyItem(at: from, to: dir.appendingPathComponent(name))
         }
-        try FileManager.default.copyItem(at: RosterTests.folder.appendingPathComponent("photos"), to: dir.appendingPathComponent("photos"))
         let layouts = dir.appendingPathComponent("layouts")
         try FileManager.default.createDirectory(at: layouts, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("fonts"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("fonts"),
+                                                withIntermediateDirectories: true)
         let spec = try String(contentsOf: RosterTests.spec, encoding: .utf8)
         try edit(spec).write(to: layouts.appendingPathComponent("certificate.yaml"), atomically: true, encoding: .utf8)
         let csv = dir.appendingPathComponent("roster.csv")
@@ -79,19 +82,23 @@ struct RosterCommandTests {
         return csv
     }
 
+    /// `hanji check` of a roster of `rows`, and `hanji certificates` of the year beside it with it.
+    func both(_ dir: URL, rows: String, _ extra: [String] = []) throws -> (checked: Outcome, printed: Outcome) {
+        let csv = try folder(dir, roster: RosterTests.header + rows)
+        let year = dir.appendingPathComponent("year.yaml").path, pdf = dir.appendingPathComponent("c.pdf").path
+        let checked = execute(hanjiBinary, ["check", csv.path] + extra)
+        return (checked, execute(hanjiBinary, ["certificates", year, "--roster", csv.path, "-o", pdf] + extra))
+    }
+
     @Test("two rows missing required cells: both found by check and by certificates, with the same messages")
     func bothFindEveryBadRow() throws {
         try withTempDir { dir in
-            let csv = try folder(dir, roster: RosterTests.header
-                + "한부영,도시재생분과,분과장,010\n,복지분과,분과위원,011\n가온결,,분과위원,013\n,,,\n")
-            let checked = run(["check", csv.path])
-            #expect(checked.status == 1, "\(checked)")
-            let pdf = dir.appendingPathComponent("c.pdf")
-            let printed = run(["certificates", dir.appendingPathComponent("year.yaml").path, "--roster", csv.path, "-o", pdf.path])
-            #expect(printed.status == 1, "\(printed)")
-            #expect(!FileManager.default.fileExists(atPath: pdf.path))
+            let (checked, printed) = try both(dir, rows: "한부영,도시재생분과,분과장,010\n,복지분과,분과위원,011\n가온결,,분과위원,013\n,,,\n")
+            #expect(checked.status == 1 && printed.status == 1, "\(checked)\n\(printed)")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("c.pdf").path))
             let found = problems(checked.stderr)
-            #expect(found.count == 2 && found[0].contains("roster.csv:3:") && found[1].contains("roster.csv:4:"), "\(checked)")
+            try #require(found.count == 2, "\(checked)")
+            #expect(found[0].contains("roster.csv:3:") && found[1].contains("roster.csv:4:"), "\(checked)")
             #expect(problems(printed.stderr) == found, "\(printed.stderr)")
             #expect(!printed.stderr.contains("internal error"))
         }
@@ -100,17 +107,13 @@ struct RosterCommandTests {
     @Test("warnings (a person twice, a blank 직위) are the same from check and certificates; --strict stops both")
     func bothWarn() throws {
         try withTempDir { dir in
-            let csv = try folder(dir, roster: RosterTests.header
-                + "한부영,도시재생분과,분과장,010\n나래솔,도시재생분과,,011\n한부영,도시재생분과,분과장,010\n")
-            let checked = run(["check", csv.path])
+            let rows = "한부영,도시재생분과,분과장,010\n나래솔,도시재생분과,,011\n한부영,도시재생분과,분과장,010\n"
+            let (checked, printed) = try both(dir, rows: rows)
             #expect(checked.status == 0 && checked.stdout.contains("0 errors, 2 warnings"), "\(checked)")
-            let pdf = dir.appendingPathComponent("c.pdf")
-            let year = dir.appendingPathComponent("year.yaml").path
-            let printed = run(["certificates", year, "--roster", csv.path, "-o", pdf.path])
             #expect(printed.status == 0, "\(printed)")
             #expect(problems(printed.stderr) == problems(checked.stderr), "\(printed.stderr)\n---\n\(checked.stderr)")
-            #expect(run(["check", "--strict", csv.path]).status == 1)
-            #expect(run(["certificates", year, "--roster", csv.path, "-o", pdf.path, "--strict"]).status == 1)
+            let strict = try withTempDir { try both($0, rows: rows, ["--strict"]) }
+            #expect(strict.checked.status == 1 && strict.printed.status == 1, "\(strict)")
         }
     }
 
