@@ -27,13 +27,10 @@ extension Composer {
     /// Who the certificates are for: the roster's rows when given, else the record's list the
     /// spec names (`recipients.from`), numbered from the spec's `start`.
     public func recipients(_ year: Year, spec: Spec, roster: Roster?) throws -> [Recipient] {
-        guard let plan = spec.recipients else {
-            throw InputError("the spec says nothing of recipients", at: Location(file: spec.file, line: 1, column: 1),
-                             hint: "add 'recipients: {from: event.presenters}' to the spec")
-        }
+        let plan = try spec.plan()
         if let roster {
-            let columns = plan.columns.isEmpty ? [("name", "성명")] : plan.columns
-            return try roster.records(columns: columns, required: plan.required).enumerated().map { i, row in
+            let rows = try roster.records(columns: plan.rosterColumns, required: plan.required)
+            return rows.enumerated().map { i, row in
                 Recipient(number: plan.start + i, name: row.fields.first { $0.0 == "name" }?.1 ?? "",
                           fields: .map(row.fields.map { ($0.0, Value.text($0.1)) }), line: row.line, file: roster.file)
             }
@@ -97,16 +94,21 @@ extension Composer {
                              progress: (Int, Int) -> Void = { _, _ in }) throws -> [URL] {
         let people = try recipients(year, spec: spec, roster: roster)
         let value = year.value
-        let width = max(3, String(people.count + (people.first?.number ?? 1)).count)
         var files: [URL] = []
-        for (i, person) in people.enumerated() {
-            let number = String(repeating: "0", count: max(0, width - String(person.number).count)) + String(person.number)
-            let url = folder.appendingPathComponent("\(number)-\(Composer.safeName(person.name)).pdf")
+        for (i, (person, stem)) in zip(people, Composer.stems(people)).enumerated() {
+            let url = folder.appendingPathComponent("\(stem).pdf")
             try certificate(person, year: year, value: value, spec: spec).writePDF(to: url)
             files.append(url)
             progress(i + 1, people.count)
         }
         return files
+    }
+
+    /// Each recipient's file name without its extension: `NNN-NAME`, the number padded to
+    /// three digits or more, so the files sort in order, and the name made safe.
+    public static func stems(_ people: [Recipient]) -> [String] {
+        let width = max(3, String(people.count + (people.first?.number ?? 1)).count)
+        return people.map { "\(Previews.padded($0.number, width: width))-\(safeName($0.name))" }
     }
 
     /// A name fit for a file on any system: letters, digits, Hangul, `-` and `_`; anything else

@@ -27,10 +27,12 @@ public struct Document {
         try PDFWriter.write(pages, metadata: metadata, to: url)
     }
 
-    /// Writes each page as `NAME-N.png` into `folder`.
+    /// Writes each page as `NAME-N.png` into `folder`, N padded to sort (see `Previews`).
     public func writePNG(to folder: URL, name: String, dpi: Double) throws {
+        let last = pages.map(\.number).max() ?? 1
         for page in pages {
-            try PNGWriter.write(page, dpi: dpi, to: folder.appendingPathComponent("\(name)-\(page.number).png"))
+            let file = folder.appendingPathComponent(Previews.name(name, page: page.number, last: last))
+            try PNGWriter.write(page, dpi: dpi, to: file)
         }
     }
 
@@ -45,12 +47,16 @@ public struct Output {
     public var png: ((Page) throws -> Void)?
     /// Told how many pages are written so far, after each.
     public var progress: ((Int) -> Void)?
+    /// Run once the last page is written (previews take their padded names).
+    var finish: (() throws -> Void)?
 
-    /// The PDF, and each page as `NAME-N.png` into `folder` when one is given.
+    /// The PDF, and each page as `NAME-N.png` into `folder` when one is given, N padded to sort.
     public init(pdf: URL, png folder: URL? = nil, name: String = "", dpi: Double = 96) {
         self.pdf = pdf
-        png = folder.map { folder in
-            { page in try PNGWriter.write(page, dpi: dpi, to: folder.appendingPathComponent("\(name)-\(page.number).png")) }
+        if let folder {
+            let previews = StreamedPreviews(folder: folder, base: name, dpi: dpi)
+            png = previews.write
+            finish = previews.finish
         }
     }
 }
@@ -203,6 +209,7 @@ public struct Composer {
             for page in Imposition.sheets(pages, sheet: sheet, up: spec.up) { try writer.add(page) }
         }
         try writer.finish()
+        try output.finish?()
         return Written(pages: writer.count, warnings: shaper.warnings,
                        drawing: writer.stream.drawing, finishing: writer.stream.finishing)
     }

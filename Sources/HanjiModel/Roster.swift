@@ -40,7 +40,8 @@ public struct Roster: Sendable {
         }
         func endRecord() {
             record.append(field)
-            if !(record.count == 1 && record[0].isEmpty && !wasQuoted) { records.append((start, record)) }
+            // A row of nothing but empty or blank cells (Excel's trailing `,,,,`) is no row.
+            if record.contains(where: { !$0.trimmed.isEmpty }) { records.append((start, record)) }
             record = []; field = ""; wasQuoted = false
         }
         while let c = next() {
@@ -79,38 +80,6 @@ public struct Roster: Sendable {
         }
         let header = first.1.map { $0.trimmed }
         return Roster(file: file, header: header, rows: records.dropFirst().map { ($0.0, $0.1) })
-    }
-
-    /// Each row as named fields: `columns` maps a field (name) to a header (성명); `required`
-    /// fields must have a column and a value in every row. Every column is also kept under its header.
-    public func records(columns: [(field: String, header: String)], required: [String]) throws -> [(line: Int, fields: [(String, String)])] {
-        for (name, head) in columns where required.contains(name) && !header.contains(head) {
-            throw InputError("the roster has no column '\(head)' for \(name)", at: Location(file: file, line: 1, column: 1),
-                             hint: (nearest(head, in: header).map { "did you mean '\($0)'? " } ?? "") + "the header row is: \(header.joined(separator: ","))")
-        }
-        return try rows.map { line, cells in
-            if cells.count > header.count, cells[header.count...].contains(where: { !$0.isEmpty }) {
-                throw InputError("row has \(cells.count) cells but the header names \(header.count) columns",
-                                 at: Location(file: file, line: line, column: 1), hint: "quote a value that holds a comma: \"a, b\"")
-            }
-            func cell(_ head: String) -> String {
-                guard let i = header.firstIndex(of: head), i < cells.count else { return "" }
-                return cells[i].trimmed
-            }
-            var fields: [(String, String)] = []
-            for (name, head) in columns {
-                let value = cell(head)
-                if value.isEmpty && required.contains(name) {
-                    throw InputError("row has no \(head) (\(name))", at: Location(file: file, line: line, column: 1),
-                                     hint: "fill in the \(head) column, or delete the row")
-                }
-                fields.append((name, value))
-            }
-            for head in header where !head.isEmpty && !columns.contains(where: { $0.field == head }) {
-                fields.append((head, cell(head)))
-            }
-            return (line, fields)
-        }
     }
 }
 

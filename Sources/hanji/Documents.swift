@@ -59,8 +59,8 @@ struct ProgramCommand: ParsableCommand {
         commandName: "program",
         abstract: "Print the showcase programme of a year.",
         discussion: """
-            The layout (layouts/program.yaml) sets the page; `page: {size: A5, up: 2}` prints it
-            2-up as an A5 leaflet on A4 landscape.
+            The layout (layouts/program.yaml) sets the page; `page: {size: A5, up: 2}`
+            prints it 2-up as an A5 leaflet on A4 landscape.
             Examples:
               hanji program examples/yeongdeungpo-2018/year.yaml
               hanji program year.yaml -o out/program.pdf --png out/pages
@@ -85,7 +85,7 @@ struct ProgramCommand: ParsableCommand {
             let target = URL(fileURLWithPath: output ?? "out/program.pdf")
             try document.writePDF(to: target)
             if let png = common.png { try document.writePNG(to: URL(fileURLWithPath: png), name: target.deletingPathExtension().lastPathComponent, dpi: common.dpi) }
-            print("\(target.path): \(document.pages.count) pages")
+            print("\(target.path): \(counted(document.pages.count, "page"))")
         }
     }
 }
@@ -95,9 +95,12 @@ struct CertificatesCommand: ParsableCommand {
         commandName: "certificates",
         abstract: "Print certificates (감사장), one page per recipient.",
         discussion: """
-            Recipients are the event's presenters, or the rows of --roster: a CSV whose header
-            row names the columns (mapped to fields in layouts/certificate.yaml), in UTF-8, UTF-8
-            with a BOM, or CP949 as Korean Excel saves it.
+            Recipients are the event's presenters, or the rows of --roster: a CSV
+            whose header row names the columns (mapped to fields by the layout's
+            `recipients.roster`), in UTF-8, with or without a BOM, or CP949 as
+            Korean Excel saves it. Blank rows are skipped. Every row missing a
+            required cell is an error; a blank mapped cell or a person listed twice
+            is a warning (`hanji check roster.csv` finds the same).
             Examples:
               hanji certificates examples/yeongdeungpo-2018/year.yaml
               hanji certificates year.yaml --roster roster.csv -o out/certificates.pdf
@@ -129,22 +132,32 @@ struct CertificatesCommand: ParsableCommand {
         try Runner.run(record: year) {
             let (record, spec, composer) = try common.year(year, layout: layout, name: "certificate")
             let list = try roster.map { try Roster.load(URL(fileURLWithPath: $0)) }
+            // Every bad row at once, and the rows that would print wrong, as `hanji check` finds them.
+            if let list { try common.warn(try list.warnings(by: try spec.plan()).map(\.description)) }
             let progress = Progress(label: "certificates")
             if let split {
                 let files = try composer.certificates(record, spec: spec, roster: list, split: URL(fileURLWithPath: split),
                                                       progress: progress.show)
                 progress.done()
-                print("\(split): \(files.count) files")
+                print("\(split): \(counted(files.count, "file"))")
             } else {
                 let target = URL(fileURLWithPath: output ?? "out/certificates.pdf")
                 let pages = try composer.certificates(record, spec: spec, roster: list, to: target, progress: progress.show)
                 progress.done()
-                print("\(target.path): \(pages) pages")
+                print("\(target.path): \(counted(pages, "page"))")
             }
             if let png = common.png {
-                for person in try composer.recipients(record, spec: spec, roster: list) {
+                // Named by person, as --split names its files: certificate-003-홍길동.png.
+                let people = try composer.recipients(record, spec: spec, roster: list)
+                for (person, stem) in zip(people, Composer.stems(people)) {
                     let document = try composer.certificate(person, year: record, value: record.value, spec: spec)
-                    try document.writePNG(to: URL(fileURLWithPath: png), name: "certificate-\(person.number)", dpi: common.dpi)
+                    let folder = URL(fileURLWithPath: png)
+                    if document.pages.count == 1 {
+                        let file = folder.appendingPathComponent("certificate-\(stem).png")
+                        try PNGWriter.write(document.pages[0], dpi: common.dpi, to: file)
+                    } else {
+                        try document.writePNG(to: folder, name: "certificate-\(stem)", dpi: common.dpi)
+                    }
                 }
             }
         }
@@ -156,11 +169,13 @@ struct BookletCommand: ParsableCommand {
         commandName: "booklet",
         abstract: "Print the year's performance booklet (성과집).",
         discussion: """
-            Cover, foreword, contents with page numbers, the year at a glance with charts, each
-            meeting's minutes (names masked unless --official), the projects, the showcase, the
-            certificates issued and a back cover, with PDF bookmarks, page labels and links.
-            --impose a5-booklet prints two A5 pages per A4 landscape sheet in saddle-stitch order:
-            print both sides (flip on the short edge), fold the stack, and it reads in order.
+            Cover, foreword, contents with page numbers, the year at a glance with
+            charts, each meeting's minutes (names masked unless --official), the
+            projects, the showcase, the certificates issued and a back cover, with
+            PDF bookmarks, page labels and links.
+            --impose a5-booklet prints two A5 pages per A4 landscape sheet in
+            saddle-stitch order: print both sides (flip on the short edge), fold the
+            stack, and it reads in order.
             Examples:
               hanji booklet examples/yeongdeungpo-2018/year.yaml
               hanji booklet year.yaml --impose a5-booklet -o out/booklet-print.pdf
@@ -194,7 +209,7 @@ struct BookletCommand: ParsableCommand {
             let target = URL(fileURLWithPath: output ?? "out/booklet.pdf")
             try document.writePDF(to: target)
             if let png = common.png { try document.writePNG(to: URL(fileURLWithPath: png), name: target.deletingPathExtension().lastPathComponent, dpi: common.dpi) }
-            print("\(target.path): \(document.pages.count) \(impose == nil ? "pages" : "sheet sides")")
+            print("\(target.path): \(counted(document.pages.count, impose == nil ? "page" : "sheet side"))")
         }
     }
 }

@@ -61,7 +61,7 @@ struct MeetingDocument: ParsableArguments {
                 + "finishing the PDF (font subsets) %.1f ms"
             clock.note(String(format: format, written.drawing * 1000, written.finishing * 1000))
             if !common.strict { try common.warn(written.warnings.map { "warning: \($0)" }) }
-            print("\(target.path): \(written.pages) pages")
+            print("\(target.path): \(counted(written.pages, "page"))")
         }
     }
 }

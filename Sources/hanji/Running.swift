@@ -91,6 +91,10 @@ enum Runner {
         } catch let error as InputError {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)
+        } catch let gathered as InputErrors {
+            // Every bad row of a roster, say, each with its place.
+            for error in gathered.errors { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
+            throw ExitCode(1)
         } catch where error is ImageError || error is LayoutError {
             // An image that cannot be placed, text that cannot fit: the input must change.
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
@@ -113,6 +117,9 @@ enum Runner {
 /// leaves earlier outputs as they were and nothing half-written, then exit 130 or 143.
 enum Interrupts {
     nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []
+    /// Set while nothing is being written (`hanji watch` waiting for a change): stopping then
+    /// interrupts nothing, so nothing is said of it.
+    nonisolated(unsafe) static var idle = false
 
     static func install() {
         for (signal, code) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
@@ -120,7 +127,7 @@ enum Interrupts {
             let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
             source.setEventHandler {
                 Atomic.abandonAll()
-                FileHandle.standardError.write(Data("\ninterrupted: nothing was written\n".utf8))
+                if !idle { FileHandle.standardError.write(Data("\ninterrupted: nothing was written\n".utf8)) }
                 _exit(code)
             }
             source.resume()

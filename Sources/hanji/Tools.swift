@@ -11,11 +11,13 @@ import HanjiText
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check records, year records, layout specs and rosters without printing.",
+        abstract: "Check records, year records, layouts and rosters without printing.",
         discussion: """
-            Reads each file as Hanji would and reports every problem it finds, not only the
-            first: the place, the source line with a caret under it, and a hint. A meeting
-            record's photos are opened too. Exit code 1 when any file has an error.
+            Reads each file as Hanji would and reports every problem it finds, not
+            only the first: the place, the source line with a caret under it, and a
+            hint. A meeting record's photos are opened too; a roster (.csv) is read
+            by the certificate layout's columns, as `hanji certificates` reads it.
+            Exit code 1 when any file has an error.
             Examples:
               hanji check examples/yeongdeungpo-2018/minutes-14.yaml
               hanji check year.yaml minutes-*.yaml layouts/*.yaml roster.csv
@@ -23,6 +25,9 @@ struct CheckCommand: ParsableCommand {
 
     @Argument(help: "The files to check (.yaml records and specs, .csv rosters).")
     var files: [String]
+
+    @Option(help: "The certificate layout whose columns rosters are read by (default: as certificates finds it).")
+    var layout: String?
 
     @Flag(help: "Count warnings as errors.")
     var strict = false
@@ -51,7 +56,8 @@ struct CheckCommand: ParsableCommand {
             errors += found.count
             warnings += warned.count
         }
-        let summary = "\(files.count) file\(files.count == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        let found = "\(counted(errors, "error")), \(counted(warnings, "warning"))"
+        let summary = "\(counted(files.count, "file")) checked: \(found)"
         print(summary)
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
     }
@@ -61,10 +67,11 @@ struct CheckCommand: ParsableCommand {
     func check(_ url: URL) -> (errors: [InputError], warnings: [InputError]) {
         do {
             if url.pathExtension.lowercased() == "csv" {
+                // Read by the certificate layout's column mapping, as `hanji certificates` reads it.
                 let roster = try Roster.load(url)
-                let collector = Collector()
-                _ = try? collector.run { try roster.records(columns: [("name", "성명")], required: ["name"]) }
-                return (collector.errors, [])
+                let found = try Layouts.find(layout, name: "certificate", near: url.path)
+                let review = roster.review(by: try Spec.load(found, allowOutside: allowOutside).plan())
+                return (review.errors, review.warnings)
             }
             let root = try Field.load(url)
             let keys = (try? root.pairs().map(\.key)) ?? []
@@ -176,12 +183,14 @@ struct WatchCommand: ParsableCommand {
         commandName: "watch",
         abstract: "Print a document again whenever its record, layout or images change.",
         discussion: """
-            Prints once, then watches the record, the files it names (meeting records, photos,
-            the seal, the cover), the layout spec and the fonts folder, and prints again within
-            a moment of each save, with the time it took and any diagnostics. Ctrl-C stops it.
+            Prints once, then watches the record, the files it names (meeting
+            records, photos, the seal, the cover), the layout spec and the fonts
+            folder, and prints again within a moment of each save, with the time it
+            took and any diagnostics. Ctrl-C stops it.
             Examples:
               hanji watch examples/yeongdeungpo-2018/minutes-14.yaml
-              hanji watch year.yaml --document booklet -o out/booklet.pdf --png out/pages
+              hanji watch minutes-14.yaml --public
+              hanji watch year.yaml --document booklet -o out/booklet.pdf
             """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable { case minutes, program, certificates, booklet }
@@ -204,12 +213,19 @@ struct WatchCommand: ParsableCommand {
     @Option(help: "How often to look for changes, in milliseconds.")
     var interval: Int = 200
 
+    @Flag(name: .customLong("public"), help: "Print the public edition of the minutes: personal names masked.")
+    var publicEdition = false
+
     func run() throws {
         let kind = document ?? ((try? Field.load(URL(fileURLWithPath: record)).pairs().contains { $0.key == "agenda" }) == true ? .minutes : .booklet)
+        if publicEdition && kind != .minutes {
+            throw ValidationError("--public is for a meeting's minutes; the booklet masks names unless --official")
+        }
         var args = [kind.rawValue, record]
         if let output { args += ["-o", output] }
         if let layout { args += ["--layout", layout] }
         if let png { args += ["--png", png] }
+        if publicEdition { args.append("--public") }
         var seen: [String: Date] = [:]
         var first = true
         while true {
@@ -222,12 +238,15 @@ struct WatchCommand: ParsableCommand {
                 seen = stamps
                 let start = DispatchTime.now()
                 var ok = true
+                Interrupts.idle = false
                 do {
                     var command = try HanjiCommand.parseAsRoot(args)
                     try command.run()
                 } catch {
                     ok = false
                 }
+                // Between prints nothing is being written: Ctrl-C just stops watching.
+                Interrupts.idle = true
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
                 say("\(ok ? "printed" : "failed") in \(Int(ms)) ms; watching \(stamps.count) files (Ctrl-C to stop)")
             }
@@ -267,11 +286,12 @@ struct WatchCommand: ParsableCommand {
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Start a new year: a folder with a year record, a meeting, a roster and the layouts.",
+        abstract: "Start a new year: a folder with records, a roster and the layouts.",
         discussion: """
-            Makes DIR with a commented year.yaml, minutes-01.yaml, roster.csv, a sample seal.png,
-            layouts/ (copies of Hanji's layouts, to customise) and fonts/ (for your own fonts).
-            Every document prints from it at once. An existing file is never overwritten.
+            Makes DIR with a commented year.yaml, minutes-01.yaml, roster.csv, a
+            sample seal.png, layouts/ (copies of Hanji's layouts, to customise) and
+            fonts/ (for your own fonts). Every document prints from it at once. An
+            existing file is never overwritten.
             Examples:
               hanji init 2019
               hanji minutes 2019/minutes-01.yaml -o 2019/out/minutes-01.pdf
@@ -309,8 +329,9 @@ struct FontsCommand: ParsableCommand {
         commandName: "fonts",
         abstract: "List the font families Hanji can use.",
         discussion: """
-            Hanji sees only the fonts in the spec's font folders (by default fonts/ beside
-            layouts/) and the Debian font packages it installs, never other fonts of the machine.
+            Hanji sees only the fonts in the spec's font folders (by default fonts/
+            beside layouts/) and the Debian font packages it installs, never other
+            fonts of the machine.
             Examples:
               hanji fonts
               hanji fonts --layout my-minutes.yaml

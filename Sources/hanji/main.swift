@@ -14,10 +14,13 @@ struct HanjiCommand: ParsableCommand {
         commandName: "hanji",
         abstract: "Prints the paperwork of Korean public governance bodies as A4 PDFs.",
         discussion: """
-            Exit codes: 0 done, 1 the input is wrong, 2 usage, 3 internal error, 130 or 143
-            interrupted (nothing half-written is left). Warnings keep 0 unless --strict.
-            Start a year with `hanji init DIR`; `hanji check` finds every mistake before printing.
+            Exit codes: 0 done, 1 the input is wrong, 2 usage, 3 internal error,
+            130 or 143 interrupted (nothing half-written is left). Warnings keep 0
+            unless --strict.
+            Start a year with `hanji init DIR`; `hanji check` finds every mistake
+            before printing.
             """,
+        version: Version.number,
         subcommands: [MinutesCommand.self, SigninCommand.self, NewCommand.self,
                       ProgramCommand.self, CertificatesCommand.self, BookletCommand.self, CheckCommand.self,
                       WatchCommand.self, InitCommand.self, FontsCommand.self])

@@ -12,7 +12,7 @@ import Testing
         let dir = Fixture.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         try document.writePNG(to: dir, name: "actual", dpi: dpi)
-        let actual = dir.appendingPathComponent("actual-\(page).png")
+        let actual = dir.appendingPathComponent(Previews.name("actual", page: page, last: document.pages.count))
         let golden = Fixture.golden.appendingPathComponent("\(name).png")
         if Self.recording {
             try? FileManager.default.removeItem(at: golden)

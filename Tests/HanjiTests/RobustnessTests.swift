@@ -72,6 +72,10 @@ enum Mutation {
             #expect(error.location != nil || !error.path.isEmpty, "\(label): unlocated: \(error)")
             #expect(!error.message.isEmpty, "\(label)")
             return .refused
+        } catch let gathered as InputErrors {
+            // Several problems found at once (every bad row of a roster), each with its place.
+            #expect(gathered.errors.count > 1 && gathered.errors.allSatisfy { $0.location != nil }, "\(label)")
+            return .refused
         } catch let error as LayoutError {
             #expect(!error.description.isEmpty, "\(label)")
             return .refused
