@@ -34,7 +34,12 @@ public struct WriteError: Error, CustomStringConvertible {
 /// is removed otherwise, so the earlier file stays as it was.
 final class FileSink {
     let url: URL
-    let temp: URL
+    /// The file written first, then renamed over the target; nil when the target is no regular
+    /// file (`-o /dev/stdout`, a pipe), which is written directly as nothing can be renamed over it.
+    let temp: URL?
+    /// The regular file the target names: the file a symbolic link points to (so the link stays a
+    /// link), otherwise the target itself.
+    let final: URL
     private var fd: Int32
     private var committed = false
     /// The errno of the first write, fsync or close that failed; 0 while all went through.
@@ -44,7 +49,18 @@ final class FileSink {
 
     init(for url: URL) throws {
         self.url = url
-        temp = Atomic.temporary(for: url)
+        var info = stat()
+        if stat(url.path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG && info.st_mode & S_IFMT != S_IFDIR {
+            // A device or a pipe: written in place.
+            final = url
+            temp = nil
+            fd = open(url.path, O_WRONLY | O_CLOEXEC)
+            if fd < 0 { throw WriteError(path: url.path, code: errno) }
+            return
+        }
+        final = Atomic.resolved(url)
+        let temp = Atomic.temporary(for: final)
+        self.temp = temp
         fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         if fd < 0 {
             let code = errno
@@ -83,13 +99,13 @@ final class FileSink {
     func commit() throws {
         do {
             try check()
-            if fsync(fd) != 0 { failure = errno }
+            if temp != nil && fsync(fd) != 0 { failure = errno }
             try check()
             let descriptor = fd
             fd = -1
             if closing(descriptor) != 0 { failure = errno }
             try check()
-            try Atomic.commit(temp, to: url)
+            if let temp { try Atomic.commit(temp, to: final, named: url) }
             committed = true
         } catch {
             abandon()
@@ -101,7 +117,7 @@ final class FileSink {
     func abandon() {
         guard !committed else { return }
         if fd >= 0 { _ = Glibc.close(fd); fd = -1 }
-        Atomic.abandon(temp)
+        if let temp { Atomic.abandon(temp) }
     }
 }
 
@@ -128,14 +144,25 @@ public enum Atomic {
         return temp
     }
 
-    /// Moves a finished temporary file over the target.
-    public static func commit(_ temp: URL, to url: URL) throws {
+    /// Moves a finished temporary file over the target; errors name the path the user gave.
+    public static func commit(_ temp: URL, to url: URL, named given: URL? = nil) throws {
         defer { live.withLock { _ = $0.remove(temp.path) } }
         if rename(temp.path, url.path) != 0 {
             let code = errno
             unlink(temp.path)
-            throw WriteError(path: url.path, code: code)
+            throw WriteError(path: (given ?? url).path, code: code)
         }
+    }
+
+    /// The file a target names once symbolic links are followed (`realpath`), so writing
+    /// replaces the file a link points to, not the link; the target itself when it does not
+    /// exist yet or is no link.
+    public static func resolved(_ url: URL) -> URL {
+        var info = stat()
+        guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK,
+              let real = realpath(url.path, nil) else { return url }
+        defer { free(real) }
+        return URL(fileURLWithPath: String(cString: real))
     }
 
     /// Deletes a temporary file that will not be committed.

@@ -122,6 +122,9 @@ enum Interrupts {
     nonisolated(unsafe) static var idle = false
 
     static func install() {
+        // A reader that goes away (`-o` a pipe whose reader quit) is a write error with a
+        // message, not a silent death by SIGPIPE.
+        Foundation.signal(SIGPIPE, SIG_IGN)
         for (signal, code) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
             Foundation.signal(signal, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())

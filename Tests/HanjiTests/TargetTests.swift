@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// `-o` naming something other than a plain file: a symbolic link, a pipe.
+@Suite("EndToEnd: output targets that are links or pipes")
+struct TargetTests {
+    @Test("-o through a symbolic link writes the file it points to and keeps the link")
+    func symlink() throws {
+        try withTempDir { dir in
+            let real = dir.appendingPathComponent("real.pdf")
+            try Data("old".utf8).write(to: real)
+            let link = dir.appendingPathComponent("link.pdf")
+            try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+            try render(exampleRecord, to: link)
+            let kind = try FileManager.default.attributesOfItem(atPath: link.path)[.type] as? FileAttributeType
+            #expect(kind == .typeSymbolicLink, "the link was replaced by a file")
+            #expect(tool("qpdf", ["--check", real.path]).status == 0, "the file the link names holds no whole PDF")
+            let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+            #expect(names == ["link.pdf", "real.pdf"], "stray files: \(names)")
+        }
+    }
+
+    @Test("-o a named pipe writes the PDF into it, nothing renamed over it")
+    func pipe() throws {
+        try withTempDir { dir in
+            let fifo = dir.appendingPathComponent("pipe.pdf")
+            try #require(mkfifo(fifo.path, 0o600) == 0)
+            let copy = dir.appendingPathComponent("copy.pdf")
+            let reader = DispatchSemaphore(value: 0)
+            DispatchQueue.global().async {
+                let bytes = FileHandle(forReadingAtPath: fifo.path)?.readDataToEndOfFile() ?? Data()
+                try? bytes.write(to: copy)
+                reader.signal()
+            }
+            let out = run(["minutes", exampleRecord.path, "-o", fifo.path])
+            #expect(out.status == 0, "\(out.stderr)")
+            reader.wait()
+            var info = stat()
+            #expect(lstat(fifo.path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the pipe was replaced")
+            #expect(tool("qpdf", ["--check", copy.path]).status == 0, "what came through the pipe is no whole PDF")
+        }
+    }
+
+    @Test("-o a pipe whose reader quits at once is a write error (exit 1), not a death by SIGPIPE")
+    func brokenPipe() throws {
+        try withTempDir { dir in
+            let fifo = dir.appendingPathComponent("pipe.pdf")
+            try #require(mkfifo(fifo.path, 0o600) == 0)
+            DispatchQueue.global().async {
+                let fd = open(fifo.path, O_RDONLY)
+                if fd >= 0 { close(fd) }
+            }
+            let out = run(["minutes", exampleRecord.path, "-o", fifo.path])
+            #expect(out.status == 1, "\(out)")
+            #expect(out.stderr.contains("cannot write \(fifo.path): broken pipe"), "\(out.stderr)")
+        }
+    }
+}
