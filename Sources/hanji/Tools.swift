@@ -324,6 +324,10 @@ struct FontsCommand: ParsableCommand {
             let spec = try Spec.load(try Layouts.find(layout, name: "minutes"))
             let fonts = try Fonts(folders: spec.fontFolders)
             for family in fonts.families { print(family) }
+            // What each of the user's own files is called, and the ones fontconfig cannot read.
+            let files = fonts.own.map { "\($0.file): \($0.families.joined(separator: ", "))\n" }
+            let warned = fonts.unreadableWarnings.map { "warning: \($0)\n" }
+            FileHandle.standardError.write(Data((files + warned).joined().utf8))
             let summary = "(\(fonts.families.count) families from \(fonts.folders.joined(separator: ", ")))\n"
             FileHandle.standardError.write(Data(summary.utf8))
         }

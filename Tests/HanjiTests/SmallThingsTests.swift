@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// An officer's first week: the sample seal, a font of their own, the programme's page and a
+/// booklet of several bodies.
+@Suite struct SmallThingsTests {
+    static let exampleFolder = repoRoot.appendingPathComponent("examples/yeongdeungpo-2018")
+
+    /// A new year made by `hanji init` in `dir`.
+    func initialised(_ dir: URL) throws -> URL {
+        let year = dir.appendingPathComponent("y")
+        let made = run(["init", year.path])
+        try #require(made.status == 0, "\(made.stderr)")
+        return year
+    }
+
+    // MARK: fonts of one's own
+
+    /// A spec of the new year whose base style names `font`, with `files` (name → source) in fonts/.
+    func yearWithFont(_ dir: URL, font: String, files: [String: String]) throws -> URL {
+        let year = try initialised(dir)
+        for (name, source) in files {
+            let target = year.appendingPathComponent("fonts/\(name)")
+            if source.hasPrefix("/") {
+                try FileManager.default.copyItem(atPath: source, toPath: target.path)
+            } else {
+                try Data(source.utf8).write(to: target)
+            }
+        }
+        let spec = year.appendingPathComponent("layouts/program.yaml")
+        let text = try String(contentsOf: spec, encoding: .utf8)
+        try text.replacingOccurrences(of: "base: {font: \"NanumGothic, ", with: "base: {font: \"\(font), NanumGothic, ")
+            .write(to: spec, atomically: true, encoding: .utf8)
+        return year
+    }
+
+    static let dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+    /// A style naming a font by its file name fails at the style's line, listing what the
+    /// fonts/ folder holds (file → family) and suggesting the family.
+    @Test func fontNamedByItsFileNameSaysWhichFamilyTheFileHas() throws {
+        try withTempDir { dir in
+            let year = try yearWithFont(dir, font: "MyFont", files: ["MyFont.ttf": Self.dejavu])
+            let out = run(["program", year.appendingPathComponent("year.yaml").path, "-o", dir.appendingPathComponent("p.pdf").path])
+            #expect(out.status == 1, "\(out)")
+            let spec = try String(contentsOf: year.appendingPathComponent("layouts/program.yaml"), encoding: .utf8)
+            let line = try #require(spec.split(separator: "\n", omittingEmptySubsequences: false)
+                .firstIndex { $0.contains("MyFont,") }) + 1
+            #expect(out.stderr.contains("program.yaml:\(line):"), "\(out.stderr)")
+            #expect(out.stderr.contains("no font family 'MyFont'"), "\(out.stderr)")
+            #expect(out.stderr.contains("MyFont.ttf → DejaVu Sans"), "\(out.stderr)")
+            #expect(out.stderr.contains("did you mean 'DejaVu Sans'?"), "\(out.stderr)")
+            #expect(!out.stderr.contains("Fatal error"))
+        }
+    }
+
+    /// Named by its family, the same file prints.
+    @Test func fontNamedByItsFamilyPrints() throws {
+        try withTempDir { dir in
+            let year = try yearWithFont(dir, font: "DejaVu Sans", files: ["MyFont.ttf": Self.dejavu])
+            let out = run(["program", year.appendingPathComponent("year.yaml").path, "-o", dir.appendingPathComponent("p.pdf").path])
+            #expect(out.status == 0, "\(out)")
+        }
+    }
+
+    /// A file in fonts/ that fontconfig cannot read is named in a warning (a README is not).
+    @Test func unreadableFontFileIsNamed() throws {
+        try withTempDir { dir in
+            let year = try yearWithFont(dir, font: "DejaVu Sans",
+                                        files: ["MyFont.ttf": Self.dejavu, "Broken.ttf": "not a font", "Maru.woff2": "wOF2 nope",
+                                                "MaruBuri.zip": "PK nope"])
+            let out = run(["program", year.appendingPathComponent("year.yaml").path, "-o", dir.appendingPathComponent("p.pdf").path])
+            #expect(out.status == 0, "\(out)")
+            for name in ["Broken.ttf", "Maru.woff2", "MaruBuri.zip"] {
+                #expect(out.stderr.contains("warning: fonts/\(name)") || out.stderr.contains("/\(name)"), "\(name): \(out.stderr)")
+            }
+            #expect(!out.stderr.contains("README.md"), "\(out.stderr)")
+            #expect(!out.stderr.contains("MyFont.ttf"), "\(out.stderr)")
+        }
+    }
+}
+
