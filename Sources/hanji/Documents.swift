@@ -141,6 +141,7 @@ struct CertificatesCommand: ParsableCommand {
     func run() throws {
         try Runner.run(record: year) {
             let (record, spec, composer) = try common.year(year, layout: layout, name: "certificate")
+            try common.warn(SampleSeal.warning(record).map { [$0.description] } ?? [])
             let list = try roster.map { try Roster.load(URL(fileURLWithPath: $0)) }
             let progress = Progress(label: "certificates")
             if let split {

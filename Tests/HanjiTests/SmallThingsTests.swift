@@ -1,4 +1,5 @@
 import Foundation
+import Hanji
 import Testing
 
 /// An officer's first week: the sample seal, a font of their own, the programme's page and a
@@ -12,6 +13,36 @@ import Testing
         let made = run(["init", year.path])
         try #require(made.status == 0, "\(made.stderr)")
         return year
+    }
+
+    // MARK: the sample seal
+
+    /// The seal `hanji init` gives is marked as a sample, and printing with it (under any file
+    /// name) warns; the example's own seal does not.
+    @Test func sampleSealWarnsWhoeverPrintsWithIt() throws {
+        try withTempDir { dir in
+            let year = try initialised(dir)
+            let seal = year.appendingPathComponent("seal.png")
+            let example = Self.exampleFolder.appendingPathComponent("seal.png")
+            #expect(try Data(contentsOf: seal) != Data(contentsOf: example), "the sample is the example's seal")
+            // Renamed, it is still the sample.
+            let renamed = year.appendingPathComponent("our-seal.png")
+            try FileManager.default.moveItem(at: seal, to: renamed)
+            let record = year.appendingPathComponent("year.yaml")
+            let text = try String(contentsOf: record, encoding: .utf8)
+            try text.replacingOccurrences(of: "seal: seal.png", with: "seal: our-seal.png")
+                .write(to: record, atomically: true, encoding: .utf8)
+            let out = run(["certificates", record.path, "-o", dir.appendingPathComponent("c.pdf").path])
+            #expect(out.status == 0, "\(out.stderr)")
+            #expect(out.stderr.contains("the seal is Hanji's sample (견본)"), "\(out.stderr)")
+            #expect(out.stderr.contains("replace our-seal.png with your organisation's seal"), "\(out.stderr)")
+            #expect(out.stderr.contains("year.yaml:"), "the warning names the year record's line: \(out.stderr)")
+            // Another seal (the example's) prints without it.
+            try FileManager.default.copyItem(at: example, to: seal)
+            try text.write(to: record, atomically: true, encoding: .utf8)
+            let own = run(["certificates", record.path, "-o", dir.appendingPathComponent("d.pdf").path])
+            #expect(own.status == 0 && !own.stderr.contains("견본"), "\(own.stderr)")
+        }
     }
 
     // MARK: fonts of one's own
@@ -80,3 +111,10 @@ import Testing
     }
 }
 
+/// The sample seal's fingerprint is the template's (after templates/make-sample-seal.sh, put
+/// the printed one into Sources/Hanji/SampleSeal.swift).
+@Test func sampleSealFingerprintIsTheTemplates() throws {
+    let data = try Data(contentsOf: repoRoot.appendingPathComponent("templates/new-year/seal.png"))
+    #expect(SampleSeal.isSample(data), "size \(data.count), fingerprint 0x\(String(SampleSeal.fingerprint(of: data), radix: 16))")
+    #expect(!SampleSeal.isSample(data.dropLast()))
+}
