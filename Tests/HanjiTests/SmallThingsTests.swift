@@ -109,6 +109,49 @@ import Testing
             #expect(!out.stderr.contains("MyFont.ttf"), "\(out.stderr)")
         }
     }
+
+    // MARK: a booklet of several bodies
+
+    /// A year of two bodies: the booklet names each meeting's own body, in its headings, its
+    /// contents and its tables, and no heading names one body for all.
+    @Test func bookletOfTwoBodiesNamesEach() throws {
+        try withTempDir { dir in
+            let year = dir.appendingPathComponent("year")
+            try FileManager.default.copyItem(at: Self.exampleFolder, to: year)
+            for (file, number) in [("minutes-11.yaml", 3), ("minutes-12.yaml", 4)] {
+                let url = year.appendingPathComponent(file)
+                let text = try String(contentsOf: url, encoding: .utf8)
+                try text.replacingOccurrences(of: "body: 분과실무협의회", with: "body: 협치분과 회의")
+                    .replacingOccurrences(of: #"(?m)^number: \d+"#, with: "number: \(number)", options: .regularExpression)
+                    .write(to: url, atomically: true, encoding: .utf8)
+            }
+            let pdf = dir.appendingPathComponent("booklet.pdf")
+            let out = run(["booklet", year.appendingPathComponent("year.yaml").path, "--official", "-o", pdf.path])
+            try #require(out.status == 0, "\(out.stderr)")
+            let text = try pdfText(pdf, raw: true)
+            let flat = squeezed(text)
+            for heading in ["제3차 협치분과 회의", "제4차 협치분과 회의", "제13차 분과실무협의회", "제14차 분과실무협의회"] {
+                #expect(flat.contains(squeezed(heading)), "\(heading) missing")
+            }
+            #expect(!text.contains("실무협의회 회의록"), "a chapter names one body for all")
+            #expect(!text.contains("실무협의회 개최"), "a figure names one body for all")
+            // The table of meetings and its chart tell the bodies apart.
+            #expect(flat.contains(squeezed("협치분과 회의 3차")), "the meetings table does not name the body")
+            #expect(flat.contains(squeezed("분과실무협의회 14차")), "the meetings table does not name the body")
+        }
+    }
+
+    /// A year of one body names it in the chapter of its minutes.
+    @Test func bookletOfOneBodyNamesIt() throws {
+        try withTempDir { dir in
+            let pdf = dir.appendingPathComponent("booklet.pdf")
+            let out = run(["booklet", Self.exampleFolder.appendingPathComponent("year.yaml").path, "-o", pdf.path])
+            try #require(out.status == 0, "\(out.stderr)")
+            let text = try pdfText(pdf, raw: true)
+            #expect(text.contains("2. 분과실무협의회 회의록"))
+            #expect(text.contains("분과실무협의회 개최"))
+        }
+    }
 }
 
 /// The sample seal's fingerprint is the template's (after templates/make-sample-seal.sh, put
