@@ -1,5 +1,6 @@
 import Foundation
 import Hanji
+import HanjiLayout
 import Testing
 
 /// An officer's first week: the sample seal, a font of their own, the programme's page and a
@@ -110,6 +111,33 @@ import Testing
         }
     }
 
+    // MARK: the programme
+
+    /// The showcase programme uses its page: on its one page no blank band is taller than
+    /// 20 mm (the old layout left 37 mm under its last table), and text reaches the bottom.
+    @Test func programmeFillsItsPage() throws {
+        try withTempDir { dir in
+            let pdf = dir.appendingPathComponent("program.pdf")
+            let out = run(["program", Self.exampleFolder.appendingPathComponent("year.yaml").path, "-o", pdf.path])
+            try #require(out.status == 0, "\(out.stderr)")
+            #expect(out.stdout.contains(": 1 pages"), "\(out.stdout)")
+            // Each word: <word xMin=".." yMin=".." xMax=".." yMax="..">text</word>, in points.
+            let boxes = tool("pdftotext", ["-bbox", pdf.path, "-"]).stdout.split(separator: "\n").compactMap { line -> (Double, Double)? in
+                let parts = line.split(separator: "\"")
+                guard line.contains("<word"), parts.count > 7, let top = Double(parts[3]), let bottom = Double(parts[7]) else { return nil }
+                return (top, bottom)
+            }.sorted { $0.0 < $1.0 }
+            let mm = 72 / 25.4
+            var reached = try #require(boxes.first).1, widest = 0.0
+            for (top, bottom) in boxes {
+                widest = max(widest, top - reached)
+                reached = max(reached, bottom)
+            }
+            #expect(widest < 20 * mm, "a blank band of \(Int(widest / mm)) mm")
+            #expect(reached > 267 * mm, "the text ends \(Int(297 - reached / mm)) mm above the paper's edge")
+        }
+    }
+
     // MARK: a booklet of several bodies
 
     /// A year of two bodies: the booklet names each meeting's own body, in its headings, its
@@ -160,4 +188,30 @@ import Testing
     let data = try Data(contentsOf: repoRoot.appendingPathComponent("templates/new-year/seal.png"))
     #expect(SampleSeal.isSample(data), "size \(data.count), fingerprint 0x\(String(SampleSeal.fingerprint(of: data), radix: 16))")
     #expect(!SampleSeal.isSample(data.dropLast()))
+}
+
+/// `space: fill` shares out the height a stack leaves on its page, and nothing when measured
+/// without a page or when the stack runs over.
+@Test func fillSpaceTakesWhatThePageLeaves() throws {
+    let context = Fixture.context()
+    context.emptyPage = 300
+    let style = Fixture.style(size: 10, align: .left)
+    let stack = Stack([Paragraph("가", style: style, source: ""), Fill(), Paragraph("나", style: style, source: ""), Fill(),
+                       Paragraph("다", style: style, source: "")])
+    guard case .whole(let frame) = try stack.layout(in: Region(width: 200, height: 300, fresh: true), context) else {
+        Issue.record("the stack did not fit")
+        return
+    }
+    #expect(frame.size.height == 300)
+    let ys = frame.lines.map(\.0.y)
+    #expect(ys.count == 3)
+    let last = try #require(frame.lines.last)
+    #expect(300 - (last.0.y + last.1.descent) < 8, "the last line ends at the page's bottom")
+    #expect(abs((ys[1] - ys[0]) - (ys[2] - ys[1])) < 0.01, "the fills share equally")
+    context.emptyPage = .infinity
+    guard case .whole(let loose) = try stack.layout(in: Region(width: 200, height: .infinity, fresh: true), context) else {
+        Issue.record("the stack did not fit")
+        return
+    }
+    #expect(loose.size.height < 60, "no page: no fill")
 }
