@@ -3,7 +3,7 @@
 # 새마을/협치회/의장인, crossed by a grey diagonal 견본 (SAMPLE) so that no one prints a real
 # certificate with it. Hanji recognises it by its bytes (Sources/Hanji/SampleSeal.swift holds
 # their fingerprint): after running this script, put the new fingerprint there (the test
-# SmallThingsTests.sampleSealFingerprintIsTheTemplates prints it).
+# sampleSealFingerprintIsTheTemplates, in Tests/HanjiTests/SmallThingsTests.swift, prints it).
 set -e
 cd "$(dirname "$0")/new-year"
 FONT=/usr/share/fonts/truetype/nanum/NanumMyeongjoBold.ttf

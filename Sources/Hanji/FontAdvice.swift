@@ -11,7 +11,9 @@ extension Fonts {
         if own.isEmpty {
             parts.append("\(folder) holds no font that fontconfig reads; put the .ttf or .otf file there")
         } else {
-            let files = own.map { "\(($0.file as NSString).lastPathComponent) → \($0.families.joined(separator: ", "))" }
+            let files = own.map { font in
+                "\((font.file as NSString).lastPathComponent) → \(font.families.joined(separator: ", "))"
+            }
             parts.append("\(folder) holds \(files.joined(separator: "; ")) (a style names the family, not the file)")
         }
         parts.append("available: \(families.joined(separator: ", "))")

@@ -161,7 +161,8 @@ public struct Composer {
     /// Checks that every font family the spec names is available.
     public func check(_ spec: Spec) throws {
         for (name, field) in spec.families where !fonts.has(name) {
-            let folder = fonts.folders.first { !Fonts.packageFolders.contains($0) } ?? spec.fontFolders.first?.path ?? "fonts/"
+            let folder = fonts.folders.first { !Fonts.packageFolders.contains($0) }
+                ?? spec.fontFolders.first?.path ?? "fonts/"
             throw field.error("no font family '\(name)'", hint: fonts.advice(for: name, folder: folder))
         }
     }

@@ -40,8 +40,8 @@ extension Year {
         let perMeeting: [Value] = meetings.map { m in
             let label = bodies.count > 1 ? "\(m.body) \(m.number)차" : "\(m.number)차"
             var fields: [(String, Value)] = [("label", .text(label)), ("body", .text(m.body)),
-                                             ("title", .text("제\(m.number)차 \(m.body)")), ("number", .number(m.number)),
-                                             ("date", .day(m.date)), ("place", .text(m.place))]
+                                             ("title", .text("제\(m.number)차 \(m.body)")),
+                                             ("number", .number(m.number)), ("date", .day(m.date)), ("place", .text(m.place))]
             fields += Status.allCases.map { ($0.rawValue, .number(m.count($0))) }
             fields += [("전체", .number(m.members.count)), ("rate", .number(percent(m.count(.present), m.members.count)))]
             return .map(fields)

@@ -59,7 +59,9 @@ public final class Fonts {
                 var file: UnsafeMutablePointer<FcChar8>?
                 if FcPatternGetString(pattern, "file", 0, &file) == FcResultMatch, let file {
                     let path = String(cString: file)
-                    for name in found where !(files[path] ?? []).contains(name) { files[path, default: []].append(name) }
+                    for name in found where !(files[path] ?? []).contains(name) {
+                        files[path, default: []].append(name)
+                    }
                 }
             }
         }
@@ -84,7 +86,8 @@ public final class Fonts {
 
     /// The files under `folders` whose extension says they hold fonts, sorted.
     static func fontFiles(in folders: [String]) -> [String] {
-        let kinds: Set<String> = ["ttf", "otf", "ttc", "otc", "woff", "woff2", "eot", "pfa", "pfb", "dfont", "zip", "7z"]
+        let kinds: Set<String> = ["ttf", "otf", "ttc", "otc", "woff", "woff2", "eot", "pfa", "pfb", "dfont",
+                                  "zip", "7z"]
         return folders.flatMap { folder -> [String] in
             let found = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
             return found.filter { kinds.contains(($0 as NSString).pathExtension.lowercased()) }

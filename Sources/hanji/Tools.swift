@@ -270,7 +270,8 @@ struct InitCommand: ParsableCommand {
         abstract: "Start a new year: a folder with a year record, a meeting, a roster and the layouts.",
         discussion: """
             Makes DIR with a commented year.yaml, minutes-01.yaml, roster.csv, a sample seal.png
-            (marked 견본: certificates printed with it warn until it is replaced), layouts/ (copies of Hanji's layouts, to customise) and fonts/ (for your own fonts).
+            (marked 견본: certificates printed with it warn until it is replaced), layouts/ (copies
+            of Hanji's layouts, to customise) and fonts/ (for your own fonts).
             Every document prints from it at once. An existing file is never overwritten.
             Examples:
               hanji init 2019
