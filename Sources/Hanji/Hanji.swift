@@ -167,8 +167,9 @@ public struct Composer {
     /// Checks that every font family the spec names is available.
     public func check(_ spec: Spec) throws {
         for (name, field) in spec.families where !fonts.has(name) {
-            throw field.error("no font family '\(name)'",
-                              hint: "available: \(fonts.families.joined(separator: ", ")); add a font file to \(spec.fontFolders.first?.path ?? "fonts/")")
+            let folder = fonts.folders.first { !Fonts.packageFolders.contains($0) }
+                ?? spec.fontFolders.first?.path ?? "fonts/"
+            throw field.error("no font family '\(name)'", hint: fonts.advice(for: name, folder: folder))
         }
     }
 
@@ -223,7 +224,8 @@ public struct Composer {
             context.images = ImageFiles(folder: folder, allowOutside: allowOutside)
         }
         shaper.missingIsError = !spec.missingGlyphsWarn && !checking
-        shaper.warnings = []
+        // A font file of the user's that fontconfig cannot read is named in each document's warnings.
+        shaper.warnings = fonts.unreadableWarnings
         // A check gathers them over all the documents it lays out.
         if !checking { shaper.missed = [] }
         context.orphans = spec.orphans

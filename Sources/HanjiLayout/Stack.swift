@@ -20,14 +20,17 @@ public struct Stack: Block {
         var frame = Frame(size: Size(width: region.width, height: 0))
         var y = 0.0
         var placedEnds: [(y: Double, frameCount: Int)] = []
+        // Where each fill stands among the frame's items, to share out the height left at the end.
+        var fills: [Int] = []
         var index = 0
         while index < children.count {
             let child = children[index]
             let gap = y == 0 ? 0 : child.spaceBefore
             let room = Region(width: region.width, height: region.height - y - gap, fresh: region.fresh && y == 0)
-            let fit = room.height <= 0 ? .nothing : try child.layout(in: room, context)
+            let fit = room.height <= 0 && !(child is Fill) ? .nothing : try child.layout(in: room, context)
             switch fit {
             case .whole(let f):
+                if child is Fill { fills.append(frame.items.count) }
                 frame.add(f, at: Point(x: 0, y: y + gap))
                 y += gap + f.size.height
                 placedEnds.append((y, frame.items.count))
@@ -51,6 +54,9 @@ public struct Stack: Block {
             }
         }
         frame = Self.cut(frame, height: y - (children.last?.spaceAfter ?? 0))
+        if !fills.isEmpty && Fill.stretches(frame.size.height, in: region, context) {
+            frame = Fill.spread(frame, to: region.height, at: fills)
+        }
         return .whole(frame)
     }
 

@@ -70,7 +70,7 @@ extension Spec {
         case .table(let spec):
             return [try bindTable(spec, scope)]
         case .space(let height):
-            return [Empty(height: height)]
+            return [height.isInfinite ? Fill() : Empty(height: height)]
         case .outline(let path, let markers, let note, let style, let step, let field):
             return outline(try list(path, scope, at: field), level: 0, markers: markers, note: note, style: style, step: step)
         case .group(let nodes, let before, let after):

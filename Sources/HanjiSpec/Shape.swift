@@ -74,8 +74,9 @@ extension Shape {
         "members": .list(member),
         "projects": .list(leaves(["title", "subcommittee", "budget", "summary"])),
         "event": event, "meetings": .list(meeting),
-        "stats": leaves(["count", "rate", "projects", "budget"]).adding([
-            "meetings": .list(leaves(["label", "number", "date", "place", "rate"] + statuses)),
+        "stats": leaves(["count", "rate", "projects", "budget", "body"]).adding([
+            "meetings": .list(leaves(["label", "body", "title", "number", "date", "place", "rate"] + statuses)),
+            "bodies": .list(leaves(["name", "count"])),
             "subcommittees": .list(leaves(["name", "present", "rows", "rate"])),
             "months": .list(leaves(["month", "meetings"])),
         ]),

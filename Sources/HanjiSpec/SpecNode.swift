@@ -14,6 +14,7 @@ indirect enum SpecNode {
     case when(path: [String], negate: Bool, body: [SpecNode], field: Field)
     case hang(marker: Template, markerStyle: Style, body: [SpecNode], width: Double?, gap: Double, source: String)
     case table(TableSpec)
+    /// Vertical space of this height; infinite for `space: fill` (what the page leaves).
     case space(Double)
     case outline(path: [String], markers: [String], note: String, style: Style, step: Double, field: Field)
     case group([SpecNode], before: Double, after: Double)
@@ -140,7 +141,8 @@ extension Spec {
         case "table":
             node = .table(try readTable(f["table"]!))
         case "space":
-            node = .space(try f["space"]!.length())
+            // `space: fill` takes the height its list leaves on the page (see `Fill`).
+            node = .space((try? f["space"]!.text()) == "fill" ? .infinity : try f["space"]!.length())
         case "image":
             node = .image(try Template(f["image"]!), height: try f["height"]?.length() ?? 80 * mm,
                           align: try f["align"].map(Spec.alignment) ?? 0.5, source: field.path)

@@ -26,15 +26,22 @@ extension Year {
     }
 
     /// Figures for the booklet's charts and tables:
-    /// - `stats.meetings`: per meeting `label` (11차), `date`, `place`, counts per status, `전체`, `rate` (% present);
+    /// - `stats.meetings`: per meeting `label` (11차; 협치분과 3차 when the year has several bodies),
+    ///   `body`, `title` (제11차 분과실무협의회), `date`, `place`, counts per status, `전체`, `rate` (% present);
+    /// - `stats.body`: the body that held every meeting, or nothing when several did;
+    ///   `stats.bodies`: each body (`name`, `count` of meetings) in the order of its first meeting;
     /// - `stats.subcommittees`: per group of the attendance `name`, `present`, `rows`, `rate`;
     /// - `stats.months`: `month` (1월 … 12월) and `meetings` held;
     /// - `stats.count`, `stats.rate` (over the year), `stats.projects`, `stats.budget` (won).
     public var stats: Value {
         func percent(_ part: Int, _ whole: Int) -> Int { whole == 0 ? 0 : Int((Double(part) * 100 / Double(whole)).rounded()) }
+        var bodies: [String] = []
+        for m in meetings where !bodies.contains(m.body) { bodies.append(m.body) }
         let perMeeting: [Value] = meetings.map { m in
-            var fields: [(String, Value)] = [("label", .text("\(m.number)차")), ("number", .number(m.number)), ("date", .day(m.date)),
-                                             ("place", .text(m.place))]
+            let label = bodies.count > 1 ? "\(m.body) \(m.number)차" : "\(m.number)차"
+            var fields: [(String, Value)] = [("label", .text(label)), ("body", .text(m.body)),
+                                             ("title", .text("제\(m.number)차 \(m.body)")),
+                                             ("number", .number(m.number)), ("date", .day(m.date)), ("place", .text(m.place))]
             fields += Status.allCases.map { ($0.rawValue, .number(m.count($0))) }
             fields += [("전체", .number(m.members.count)), ("rate", .number(percent(m.count(.present), m.members.count)))]
             return .map(fields)
@@ -54,7 +61,11 @@ extension Year {
             .map([("month", .text("\(month)월")), ("meetings", .number(meetings.filter { $0.date.month == month }.count))])
         }
         let all = meetings.flatMap(\.members)
-        return .map([("meetings", .list(perMeeting)), ("subcommittees", .list(groups)), ("months", .list(months)),
+        let held: [Value] = bodies.map { b in
+            .map([("name", .text(b)), ("count", .number(meetings.filter { $0.body == b }.count))])
+        }
+        return .map([("meetings", .list(perMeeting)), ("body", .text(bodies.count == 1 ? bodies[0] : "")),
+                     ("bodies", .list(held)), ("subcommittees", .list(groups)), ("months", .list(months)),
                      ("count", .number(meetings.count)), ("rate", .number(percent(all.filter { $0.status == .present }.count, all.count))),
                      ("projects", .number(projects.count)), ("budget", .number(projects.compactMap(\.budget).reduce(0, +)))])
     }

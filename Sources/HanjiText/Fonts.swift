@@ -12,6 +12,10 @@ public final class Fonts {
     /// Every family name the configuration knows, sorted.
     public let families: [String]
     public let folders: [String]
+    /// The fonts of the user's own folders (not the packages'): each file with its family names.
+    public let own: [(file: String, families: [String])]
+    /// Files of the user's own folders that look like fonts but fontconfig could not read.
+    public let unreadable: [String]
 
     /// Builds the configuration from `folders` (the user's own) plus the package folders.
     /// `language` names the fonts' families to Pango and Cairo (fontconfig's `namelang`): pinned,
@@ -46,13 +50,26 @@ public final class Fonts {
         // machine's /etc/fonts rules never apply, and the system's fonts are never loaded.
         FcConfigSetCurrent(config)
         var names = Set<String>()
+        var files: [String: [String]] = [:]
         if let set = FcConfigGetFonts(config, FcSetSystem) {
             for i in 0..<Int(set.pointee.nfont) {
                 guard let pattern = set.pointee.fonts[i] else { continue }
-                names.formUnion(Fonts.families(of: pattern))
+                let found = Fonts.families(of: pattern)
+                names.formUnion(found)
+                var file: UnsafeMutablePointer<FcChar8>?
+                if FcPatternGetString(pattern, "file", 0, &file) == FcResultMatch, let file {
+                    let path = String(cString: file)
+                    for name in found where !(files[path] ?? []).contains(name) {
+                        files[path, default: []].append(name)
+                    }
+                }
             }
         }
         families = names.sorted()
+        let mine = all.filter { !Fonts.packageFolders.contains($0) }
+        own = files.filter { file, _ in mine.contains { file.hasPrefix($0 + "/") } }.sorted { $0.key < $1.key }
+            .map { (file: $0.key, families: $0.value) }
+        unreadable = Fonts.fontFiles(in: mine).filter { files[$0] == nil }
     }
 
     deinit { FcConfigDestroy(config) }
@@ -65,6 +82,17 @@ public final class Fonts {
             names.append(String(cString: value))
         }
         return names
+    }
+
+    /// The files under `folders` whose extension says they hold fonts, sorted.
+    static func fontFiles(in folders: [String]) -> [String] {
+        let kinds: Set<String> = ["ttf", "otf", "ttc", "otc", "woff", "woff2", "eot", "pfa", "pfb", "dfont",
+                                  "zip", "7z"]
+        return folders.flatMap { folder -> [String] in
+            let found = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
+            return found.filter { kinds.contains(($0 as NSString).pathExtension.lowercased()) }
+                .map { (folder as NSString).appendingPathComponent($0) }
+        }.sorted()
     }
 
     /// The folders fonts are read from: those of `folders` that exist, then the package folders.

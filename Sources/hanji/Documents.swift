@@ -131,6 +131,7 @@ struct CertificatesCommand: ParsableCommand {
     func run() throws {
         try Runner.run(record: year) {
             let (record, spec, composer) = try common.year(year, layout: layout, name: "certificate")
+            try common.warn(SampleSeal.warning(record).map { [$0.description] } ?? [])
             let list = try roster.map { try Roster.load(URL(fileURLWithPath: $0)) }
             // Every bad row at once, and the rows that would print wrong, as `hanji check` finds them.
             if let list { try common.warn(try list.warnings(by: try spec.plan()).map(\.description)) }

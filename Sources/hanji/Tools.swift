@@ -289,7 +289,8 @@ struct InitCommand: ParsableCommand {
         abstract: "Start a new year: a folder with records, a roster and the layouts.",
         discussion: """
             Makes DIR with a commented year.yaml, minutes-01.yaml, roster.csv, a
-            sample seal.png, layouts/ (copies of Hanji's layouts, to customise) and
+            sample seal.png (marked 견본: certificates printed with it warn until it
+            is replaced), layouts/ (copies of Hanji's layouts, to customise) and
             fonts/ (for your own fonts). Every document prints from it at once. An
             existing file is never overwritten.
             Examples:
@@ -345,6 +346,10 @@ struct FontsCommand: ParsableCommand {
             let spec = try Spec.load(try Layouts.find(layout, name: "minutes"))
             let fonts = try Fonts(folders: spec.fontFolders)
             for family in fonts.families { print(family) }
+            // What each of the user's own files is called, and the ones fontconfig cannot read.
+            let files = fonts.own.map { "\($0.file): \($0.families.joined(separator: ", "))\n" }
+            let warned = fonts.unreadableWarnings.map { "warning: \($0)\n" }
+            FileHandle.standardError.write(Data((files + warned).joined().utf8))
             let summary = "(\(fonts.families.count) families from \(fonts.folders.joined(separator: ", ")))\n"
             FileHandle.standardError.write(Data(summary.utf8))
         }

@@ -18,7 +18,7 @@ import Testing
     @Test func contentsListEverySectionAtItsPage() throws {
         let document = try booklet()
         let sections = document.contents.filter { $0.level >= 1 }
-        #expect(sections.map(\.title) == ["발간사", "1. 한눈에 보는 2018", "2. 실무협의회 회의록",
+        #expect(sections.map(\.title) == ["발간사", "1. 한눈에 보는 2018", "2. 분과실무협의회 회의록",
                                           "제11차 분과실무협의회 (2018. 6. 21.)", "제12차 분과실무협의회 (2018. 8. 23.)",
                                           "제13차 분과실무협의회 (2018. 10. 18.)", "제14차 분과실무협의회 (2018. 11. 22.)",
                                           "3. 2018 승인 협치사업", "4. 2018 영등포 협치분과 성과공유회", "5. 감사장 수여"])
@@ -136,8 +136,8 @@ struct BookletCommandTests {
             // Bookmarks: chapters with the meetings nested under 회의록.
             let outlines = try #require(root["outlines"] as? [[String: Any]])
             let titles = outlines.compactMap { $0["title"] as? String }
-            #expect(titles.contains("발간사") && titles.contains("2. 실무협의회 회의록") && titles.contains("5. 감사장 수여"))
-            let minutes = try #require(outlines.first { ($0["title"] as? String) == "2. 실무협의회 회의록" })
+            #expect(titles.contains("발간사") && titles.contains("2. 분과실무협의회 회의록") && titles.contains("5. 감사장 수여"))
+            let minutes = try #require(outlines.first { ($0["title"] as? String) == "2. 분과실무협의회 회의록" })
             let kids = (minutes["kids"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
             #expect(kids.count == 4 && kids.allSatisfy { $0.contains("분과실무협의회") }, "\(kids)")
             // Read the contents page from the PDF and check each entry against the page its title is on.

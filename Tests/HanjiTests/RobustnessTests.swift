@@ -366,7 +366,10 @@ struct EverydayCommandTests {
                 let files = args.dropFirst().map { $0.hasSuffix(".yaml") || $0.hasSuffix(".csv") ? year.appendingPathComponent($0).path : $0 }
                 let target = args[0] == "check" ? [] : ["-o", out.appendingPathComponent("\(args[0]).pdf").path]
                 let result = run([args[0]] + files + target)
-                #expect(result.status == 0 && result.stderr.isEmpty, "\(args[0]): \(result)")
+                // Certificates warn once, of the sample seal (견본) that is still to be replaced.
+                let sample = args[0] == "certificates" && result.stderr.contains("Hanji's sample (견본)")
+                    && result.stderr.components(separatedBy: "warning:").count == 2
+                #expect(result.status == 0 && (result.stderr.isEmpty || sample), "\(args[0]): \(result)")
             }
         }
     }
