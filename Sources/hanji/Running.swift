@@ -22,6 +22,15 @@ struct Common: ParsableArguments {
     @Flag(help: "Allow images, fonts and meeting records outside the folder of the file that names them.")
     var allowOutside = false
 
+    /// The resolutions a page can be drawn at: an A4 page at 1200 dpi is already 140 million pixels.
+    static let dpis = 10.0...1200
+
+    func validate() throws {
+        guard dpi.isFinite, Common.dpis.contains(dpi) else {
+            throw ValidationError("--dpi must be a number from 10 to 1200 dots per inch, such as 96 (got \(dpi))")
+        }
+    }
+
     /// Prints warnings; under --strict, any warning stops the command.
     func warn(_ lines: [String]) throws {
         Runner.warn(lines)
