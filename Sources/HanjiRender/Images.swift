@@ -183,7 +183,8 @@ public final class ImageFiles: ImageLoader {
             let b = [UInt8](data[16..<24])
             let w = Int(b[0]) << 24 | Int(b[1]) << 16 | Int(b[2]) << 8 | Int(b[3])
             let h = Int(b[4]) << 24 | Int(b[5]) << 16 | Int(b[6]) << 8 | Int(b[7])
-            if w * h > 1 << 28 { throw ImageError(path: path, reason: "the PNG is \(w)×\(h) pixels, too large to print") }
+            // Each side first: two sides of 2^32 would overflow the product.
+            if w > 1 << 28 || h > 1 << 28 || w * h > 1 << 28 { throw ImageError(path: path, reason: "the PNG is \(w)×\(h) pixels, too large to print") }
         }
         final class Cursor { let bytes: [UInt8]; var at = 0; init(_ b: [UInt8]) { bytes = b } }
         let cursor = Cursor([UInt8](data))

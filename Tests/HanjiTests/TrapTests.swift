@@ -2,6 +2,7 @@ import Foundation
 import Hanji
 import HanjiLayout
 import HanjiModel
+import HanjiRender
 import HanjiSpec
 import Testing
 
@@ -177,6 +178,19 @@ import Testing
                 }
                 #expect(frame.lines.contains { $0.1.text == "12.5%" }, "\(kind) \(String(describing: maximum))")
             }
+        }
+    }
+}
+
+/// Sizes read from an image's header are multiplied without overflow.
+@Suite struct TrapImageTests {
+    @Test func aPNGClaimingFourBillionPixelsSquareIsRefused() throws {
+        try withTempDir { dir in
+            var png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
+            png += Data([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 8, 6, 0, 0, 0, 0, 0, 0, 0])
+            try png.write(to: dir.appendingPathComponent("huge.png"))
+            let error = try #require(throws: ImageError.self) { _ = try ImageFiles(folder: dir).load("huge.png") }
+            #expect(error.reason.contains("too large"), "\(error)")
         }
     }
 }
