@@ -7,7 +7,7 @@ HANJI := .build/release/hanji
 EXAMPLES := $(wildcard examples/*/minutes-*.yaml)
 YEARS := $(wildcard examples/*/year.yaml)
 
-.PHONY: deps build demo test bench man clean
+.PHONY: deps build demo test tsan bench man clean
 
 deps:
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -42,6 +42,15 @@ test: deps
 	swift build --build-tests
 	swift test --skip-build
 
+# The test suite under ThreadSanitizer, in its own build folder; tsan-suppressions.txt names
+# the library-internal reports it leaves out, each with its reason.
+# (The end-to-end tests run the plain .build/debug/hanji, built first.)
+tsan: deps
+	swift build --product hanji
+	swift build --build-tests --sanitize=thread --scratch-path .build-tsan
+	TSAN_OPTIONS="second_deadlock_stack=1 suppressions=$(CURDIR)/tsan-suppressions.txt" \
+	  swift test --skip-build --sanitize=thread --scratch-path .build-tsan
+
 bench: build
 	@python3 -c "import typst, yaml" 2>/dev/null || python3 -m pip install --quiet typst pyyaml
 	python3 bench/bench.py
@@ -52,4 +61,4 @@ man: deps
 	@echo "man -l out/hanji.1"
 
 clean:
-	rm -rf .build out
+	rm -rf .build .build-tsan out

@@ -59,7 +59,11 @@ enum Mutation {
     static let record = try! String(contentsOf: Fixture.example, encoding: .utf8)
     static let specText = try! String(contentsOf: Fixture.minutesSpec, encoding: .utf8)
     nonisolated(unsafe) static let spec = try! Fixture.spec()
-    nonisolated(unsafe) static let composer = try! Composer(for: spec)
+    /// Each test's own: tests run in parallel, and a composer's shaper (its cache, its Pango
+    /// context) is for one thread at a time.
+    let composer: Composer
+
+    init() throws { composer = try Composer(for: Self.spec) }
 
     /// What became of one damaged input: read (and maybe laid out), or refused with a place.
     enum Outcome: Equatable { case accepted, refused }
@@ -93,7 +97,7 @@ enum Mutation {
                 let value = meeting.value
                 _ = try Self.spec.bind(value)
                 // Lay out one in ten all the way.
-                if n % 10 == 0 { _ = try Self.composer.minutes(meeting, spec: Self.spec) }
+                if n % 10 == 0 { _ = try composer.minutes(meeting, spec: Self.spec) }
             }, label)
             if result == .refused { refused += 1 } else if result == .accepted { accepted += 1 }
         }
@@ -109,7 +113,7 @@ enum Mutation {
             let result = outcome({
                 let spec = try Spec(try Field.parse(try Field.decode(data, file: Fixture.minutesSpec.path), file: Fixture.minutesSpec.path))
                 if n % 5 == 0 {
-                    _ = try Self.composer.minutes(meeting, spec: spec)
+                    _ = try composer.minutes(meeting, spec: spec)
                 } else {
                     _ = try spec.bind(meeting.value)
                 }
