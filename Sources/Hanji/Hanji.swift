@@ -90,7 +90,8 @@ public struct Composer {
     /// Lays out a meeting's minutes by a spec.
     public func minutes(_ meeting: Meeting, spec: Spec, edition: Edition = .official) throws -> Document {
         try located(meeting, spec) {
-            try compose(minutesValue(meeting, spec, edition), spec: spec, date: meeting.written, edition: edition, folder: meeting.folder)
+            try laidOut(minutesValue(meeting, spec, edition), spec: spec, date: meeting.written, edition: edition,
+                        folder: meeting.folder)
         }
     }
 
@@ -114,25 +115,33 @@ public struct Composer {
         return value.replacing("public", with: edition == .public ? .text("공개용") : .null)
     }
 
-    /// Runs `body`, turning a missing image or glyph into an error at the record field behind it.
-    func located<T>(_ meeting: Meeting, _ spec: Spec, _ body: () throws -> T) throws -> T {
+    /// Runs `body`, turning a missing image or glyph into an error at the meeting record's field
+    /// behind it; a glyph not found there (or with no meeting) at the spec's text that holds it.
+    func located<T>(_ meeting: Meeting?, _ spec: Spec, _ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as ImageError {
-            let source = meeting.sources.first { $0.text == error.path }
+        } catch let error as ImageError where meeting != nil {
+            let source = meeting?.sources.first { $0.text == error.path }
             throw InputError(error.reason.hasPrefix("no such") ? "photo '\(error.path)' is missing: \(error.reason)"
                                                                : "photo '\(error.path)': \(error.reason)",
                              at: source?.location ?? Location(file: spec.file, line: 1, column: 1), path: source?.path ?? "photos",
                              hint: "photo paths are relative to the record's folder and stay inside it; use a JPEG or PNG file")
         } catch FontError.missingGlyph(let c, let text, let fonts) {
             let hint = "delete or replace it, or put a font that has it into fonts/ and add it to the style's font list"
-            if let source = meeting.source(of: c) {
+            if let source = meeting?.source(of: c) ?? Composer.source(of: c, in: spec) {
                 throw InputError("no font has the character \(FontError.describe(c)) (fonts tried: \(fonts))",
                                  at: source.location, path: source.path, hint: hint)
             }
             throw InputError("no font has the character \(FontError.describe(c)) (fonts tried: \(fonts)) in \"\(text.prefix(40))\"",
                              at: Location(file: spec.file, line: 1, column: 1), hint: hint)
         }
+    }
+
+    /// The first text of the spec's file that holds `character`, with its key path and place.
+    static func source(of character: Character, in spec: Spec) -> (path: String, location: Location, text: String)? {
+        guard let text = try? String(contentsOfFile: spec.file, encoding: .utf8),
+              let root = try? Field.parse(text, file: spec.file) else { return nil }
+        return root.scalars().first { $0.text.contains(character) }
     }
 
     /// Checks that every font family the spec names is available.
@@ -143,8 +152,13 @@ public struct Composer {
         }
     }
 
-    /// Lays out any record value by a spec.
+    /// Lays out any record value by a spec; a character no font has is an error at the spec's
+    /// text that holds it (a year document's values keep no place), or at the spec's first line.
     public func compose(_ value: Value, spec: Spec, date: Day, edition: Edition, folder: URL? = nil) throws -> Document {
+        try located(nil, spec) { try laidOut(value, spec: spec, date: date, edition: edition, folder: folder) }
+    }
+
+    func laidOut(_ value: Value, spec: Spec, date: Day, edition: Edition, folder: URL?) throws -> Document {
         let (setup, metadata) = try prepare(value, spec: spec, date: date, edition: edition, folder: folder)
         var pages = try Paginator(setup: setup).pages(try spec.bind(value, images: prefetch), context)
         if spec.up > 1, let sheet = spec.sheet { pages = Imposition.sheets(pages, sheet: sheet, up: spec.up) }

@@ -225,6 +225,26 @@ struct TrapCommandTests {
         }
     }
 
+    /// Found by `make fuzz`: a character no font has, in a year document's spec, stopped the
+    /// programme and the booklet as an "internal error" (exit 3) instead of a located one.
+    @Test("a character no font has in a year document is located, exit 1", arguments: ["program", "booklet"])
+    func missingGlyphInAYearDocumentIsLocated(_ command: String) throws {
+        try withTempDir { dir in
+            let spec = try String(contentsOf: repoRoot.appendingPathComponent("layouts/program.yaml"), encoding: .utf8)
+            let line = "  - text: \"{event.title}\""
+            try #require(spec.contains(line), "the program layout changed")
+            let layout = dir.appendingPathComponent("program.yaml")
+            try spec.replacingOccurrences(of: line, with: "  - text: \"{event.title} 蘁\"")
+                .write(to: layout, atomically: true, encoding: .utf8)
+            let number = spec.components(separatedBy: "\n").firstIndex(of: line).map { $0 + 1 } ?? 0
+            let year = exampleRecord.deletingLastPathComponent().appendingPathComponent("year.yaml")
+            let result = run([command, year.path, "--layout", layout.path, "-o", dir.appendingPathComponent("x.pdf").path])
+            #expect(result.status == 1, "exit \(result.status)\n\(result.stderr)")
+            #expect(result.stderr.contains("\(layout.path):\(number):") && result.stderr.contains("U+8601"), "\(result.stderr)")
+            #expect(!result.stderr.contains("internal error"), "\(result.stderr)")
+        }
+    }
+
     /// A year whose meeting was written in 1918: the booklet prints (the PDF's date comes from
     /// the latest record), where the day count from 1970 used to trap.
     @Test func bookletOfAYearWithA1918MeetingPrints() throws {
