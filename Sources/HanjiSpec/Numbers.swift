@@ -1,3 +1,4 @@
+import Foundation
 import HanjiLayout
 import HanjiModel
 
@@ -33,8 +34,16 @@ extension Field {
         return value
     }
 
-    /// A length (`20mm`, `1.5cm`, `10pt`) within `bounds`.
+    /// A length (`20mm`, `1.5cm`, `10pt`, or a bare number of points) within `bounds`.
     func length(_ bounds: (range: ClosedRange<Double>, text: String)) throws -> Double {
-        try bounded(try length(), bounds)
+        let raw = try text()
+        let units: [(String, Double)] = [("mm", mm), ("cm", 10 * mm), ("pt", 1), ("in", 72)]
+        for (suffix, scale) in units where raw.hasSuffix(suffix) {
+            if let v = Double(raw.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)) {
+                return try bounded(v * scale, bounds)
+            }
+        }
+        if let v = Double(raw) { return try bounded(v, bounds) }
+        throw error("'\(raw)' is not a length", hint: "write a number with a unit: 20mm, 1.5cm, 10pt")
     }
 }

@@ -226,18 +226,8 @@ extension Field {
         return words.count == 2 ? size.landscape : size
     }
 
-    /// A length: `20mm`, `1.5cm`, `10pt`, or a bare number of points.
-    public func length() throws -> Double {
-        let raw = try text()
-        let units: [(String, Double)] = [("mm", mm), ("cm", 10 * mm), ("pt", 1), ("in", 72)]
-        for (suffix, scale) in units where raw.hasSuffix(suffix) {
-            if let v = Double(raw.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)) {
-                return try bounded(v * scale, Bounds.length)
-            }
-        }
-        if let v = Double(raw) { return try bounded(v, Bounds.length) }
-        throw error("'\(raw)' is not a length", hint: "write a number with a unit: 20mm, 1.5cm, 10pt")
-    }
+    /// A length: `20mm`, `1.5cm`, `10pt`, or a bare number of points, within a PDF page.
+    public func length() throws -> Double { try length(Bounds.length) }
 
     /// A percentage (`160%`) or a factor (`1.6`) within `bounds`.
     func percent(_ bounds: (range: ClosedRange<Double>, text: String)) throws -> Double {

@@ -130,6 +130,16 @@ import Testing
         #expect(error.location != nil && error.hint != nil, "\(error)")
     }
 
+    /// The hint gives the range of the key itself, not that of any length.
+    @Test func theHintNamesTheRangeOfItsKey() throws {
+        let size = try #require(throws: InputError.self) {
+            _ = try spec(Self.base.replacingOccurrences(of: "size: 10pt}", with: "size: nan}"))
+        }
+        #expect(size.hint?.contains("from 1pt to 1000pt") == true, "\(size)")
+        let paper = try #require(throws: InputError.self) { _ = try spec(Self.base + "\npage: {size: [0mm, 297mm]}") }
+        #expect(paper.hint?.contains("from 10mm to 5080mm") == true, "\(paper)")
+    }
+
     // MARK: Charts
 
     static func chartSpec(max: String?) -> String {
