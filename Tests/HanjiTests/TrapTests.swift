@@ -255,6 +255,22 @@ struct TrapCommandTests {
         }
     }
 
+    /// Found by `make fuzz` (roster target): a roster value with a run of letters longer than its
+    /// line, then a break opportunity (`|`) and more letters, made Pango 1.50 abort (SIGABRT,
+    /// "process_line: assertion failed") under the no-break span Hanji puts over each word.
+    @Test func aWordLongerThanItsLineWithABreakInsidePrints() throws {
+        try withTempDir { dir in
+            let roster = dir.appendingPathComponent("roster.csv")
+            let word = String(repeating: "a", count: 61) + "|" + String(repeating: "b", count: 28)
+            try "성명,소속\n가,\(word)\n".write(to: roster, atomically: true, encoding: .utf8)
+            let year = exampleRecord.deletingLastPathComponent().appendingPathComponent("year.yaml")
+            let pdf = dir.appendingPathComponent("c.pdf")
+            let result = run(["certificates", year.path, "--roster", roster.path, "-o", pdf.path])
+            #expect(result.status == 0, "exit \(result.status)\n\(result.stderr.prefix(400))")
+            #expect(FileManager.default.fileExists(atPath: pdf.path))
+        }
+    }
+
     /// A year whose meeting was written in 1918: the booklet prints (the PDF's date comes from
     /// the latest record), where the day count from 1970 used to trap.
     @Test func bookletOfAYearWithA1918MeetingPrints() throws {
