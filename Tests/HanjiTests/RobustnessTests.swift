@@ -19,7 +19,10 @@ struct Dice {
 enum Mutation {
     static let values = ["[]", "{}", "42", "-7", "true", "~", "\"\"", "2018-13-45", "2018-02-30", "\"25:99\"", "1e308",
                          "[[[[1]]]]", "{a: {b: {c: 1}}}", "\"\\u0007\"", "*nowhere", "&a x", "!!binary AAAA", "999999999999999999999",
-                         "-0.0001mm", "100000mm", "-5mm", "0", "\"#zzzzzz\"", "\"*\"", "\"{unknown.field}\"", "\"{\"", "\"}\""]
+                         "-0.0001mm", "100000mm", "-5mm", "0", "\"#zzzzzz\"", "\"*\"", "\"{unknown.field}\"", "\"{\"", "\"}\"",
+                         // Numbers that parse but cannot print, and dates at the ends of the calendar.
+                         "nan", ".inf", "-inf", "1e308mm", "infem", "nan%", "-0", "9223372036854775807", "99999",
+                         "1918-03-01", "0001-01-01", "0000-01-01", "9999-12-31"]
 
     static func apply(_ text: String, _ dice: inout Dice) -> Data {
         var lines = text.components(separatedBy: "\n")
