@@ -42,6 +42,7 @@ struct MinutesCommand: ParsableCommand {
             clock.mark("record")
             try common.warn(meeting.warnings.map(\.description))
             let spec = try Spec.load(specURL, allowOutside: common.allowOutside)
+            try common.checkPixels(spec)
             clock.mark("spec")
             let composer = try common.composer(spec, fonts: fonts)
             clock.mark("fonts")

@@ -223,6 +223,25 @@ struct TrapCommandTests {
         }
     }
 
+    /// A --dpi that is fine alone but makes the spec's page wider than Cairo can draw (32767
+    /// pixels) stopped with "cairo_image_surface_create failed" and exit 3.
+    @Test func dpiTooHighForThePageIsAnInputError() throws {
+        try withTempDir { dir in
+            let spec = try String(contentsOf: minutesLayout, encoding: .utf8)
+            try #require(spec.contains("\n  size: A4\n"), "the minutes layout changed")
+            let layout = dir.appendingPathComponent("big.yaml")
+            try spec.replacingOccurrences(of: "\n  size: A4\n", with: "\n  size: [1000mm, 1000mm]\n")
+                .write(to: layout, atomically: true, encoding: .utf8)
+            let out = dir.appendingPathComponent("out", isDirectory: true)
+            let result = run(["minutes", exampleRecord.path, "--layout", layout.path,
+                              "-o", out.appendingPathComponent("m.pdf").path, "--png", out.path, "--dpi", "1200"])
+            #expect(result.status == 1, "exit \(result.status)\n\(result.stderr)")
+            #expect(result.stderr.contains("--dpi") && result.stderr.contains("page.size"), "\(result.stderr)")
+            let left = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+            #expect(left.isEmpty, "left \(left)")
+        }
+    }
+
     /// Under `timeout`, so an interval let through fails the test instead of watching for ever.
     @Test("watch --interval must be from 20 ms to an hour", arguments: ["99999999999999", "-5", "0", "5"])
     func watchIntervalIsValidated(_ interval: String) throws {
@@ -248,9 +267,11 @@ struct TrapCommandTests {
                 .write(to: layout, atomically: true, encoding: .utf8)
             let number = spec.components(separatedBy: "\n").firstIndex(of: line).map { $0 + 1 } ?? 0
             let year = exampleRecord.deletingLastPathComponent().appendingPathComponent("year.yaml")
-            let result = run([command, year.path, "--layout", layout.path, "-o", dir.appendingPathComponent("x.pdf").path])
+            let pdf = dir.appendingPathComponent("x.pdf")
+            let result = run([command, year.path, "--layout", layout.path, "-o", pdf.path])
             #expect(result.status == 1, "exit \(result.status)\n\(result.stderr)")
-            #expect(result.stderr.contains("\(layout.path):\(number):") && result.stderr.contains("U+8601"), "\(result.stderr)")
+            #expect(result.stderr.contains("\(layout.path):\(number):"), "\(result.stderr)")
+            #expect(result.stderr.contains("U+8601"), "\(result.stderr)")
             #expect(!result.stderr.contains("internal error"), "\(result.stderr)")
         }
     }
