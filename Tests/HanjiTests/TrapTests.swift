@@ -292,6 +292,24 @@ struct TrapCommandTests {
         }
     }
 
+    /// Found by `make fuzz` (record target): a right-to-left mark (U+200F, invisible, pasted
+    /// from the web) made a right-to-left run, whose glyph clusters Pango counts backwards; the
+    /// glyph runs indexed glyph -1 and trapped.
+    @Test func aRightToLeftMarkPrints() throws {
+        try withTempDir { dir in
+            let copy = dir.appendingPathComponent("year", isDirectory: true)
+            try FileManager.default.copyItem(at: exampleRecord.deletingLastPathComponent(), to: copy)
+            let record = copy.appendingPathComponent(exampleRecord.lastPathComponent)
+            let text = try String(contentsOf: record, encoding: .utf8)
+            try #require(text.contains("place: 한우리카페 공용테이블"), "the example changed")
+            try text.replacingOccurrences(of: "place: 한우리카페 공용테이블", with: "place: \"한우리카페\u{200F} 공용테이블\"")
+                .write(to: record, atomically: true, encoding: .utf8)
+            let pdf = dir.appendingPathComponent("rtl.pdf")
+            let result = run(["minutes", record.path, "-o", pdf.path, "--layout", minutesLayout.path])
+            #expect(result.status == 0, "exit \(result.status)\n\(result.stderr.prefix(300))")
+        }
+    }
+
     /// A year whose meeting was written in 1918: the booklet prints (the PDF's date comes from
     /// the latest record), where the day count from 1970 used to trap.
     @Test func bookletOfAYearWithA1918MeetingPrints() throws {
