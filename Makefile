@@ -9,7 +9,7 @@ YEARS := $(wildcard examples/*/year.yaml)
 # iPhone HEIC photos: gdk-pixbuf's loader for them, and heif-enc, with which the tests make one.
 DEBS += heif-gdk-pixbuf libheif-examples
 
-.PHONY: deps build demo test bench man clean
+.PHONY: deps build demo test fuzz tsan bench man clean
 
 deps:
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -45,6 +45,43 @@ test: deps
 	swift build --build-tests
 	swift test --skip-build
 
+# The fuzzer (libFuzzer, fuzz/) over the record, year, spec and roster readers, each input also
+# bound and laid out: FUZZ_SECONDS in all (a quarter each), seeded from examples/, templates/ and
+# layouts/. A trap, hang or unlocated error stops it with the input in .build-fuzz/crash-*.
+FUZZ_SECONDS ?= 60
+FUZZ_SCRATCH := $(CURDIR)/.build-fuzz
+FUZZER := $(FUZZ_SCRATCH)/release/hanji-fuzz
+CORPUS := $(FUZZ_SCRATCH)/corpus
+FUZZ_FLAGS := -timeout=30 -rss_limit_mb=4096 -print_final_stats=1 -dict=fuzz/hanji.dict
+
+# (lld: gold stops with an internal error on the libFuzzer runtime's objects. Swift's own crash
+# reporter is off, so libFuzzer's signal handler saves the input.)
+fuzz: deps
+	swift build --package-path fuzz --scratch-path $(FUZZ_SCRATCH) -c release \
+	  -Xswiftc -sanitize=fuzzer -Xswiftc -use-ld=lld --product hanji-fuzz
+	@mkdir -p $(CORPUS)/record $(CORPUS)/year $(CORPUS)/spec $(CORPUS)/roster
+	@cp examples/*/minutes-*.yaml templates/new-year/minutes-01.yaml $(CORPUS)/record/
+	@cp examples/*/year.yaml $(CORPUS)/year/ && cp templates/new-year/year.yaml $(CORPUS)/year/new-year.yaml
+	@cp layouts/*.yaml $(CORPUS)/spec/
+	@cp examples/*/roster.csv $(CORPUS)/roster/ && cp templates/new-year/roster.csv $(CORPUS)/roster/new-year.csv
+	@each=$$(( $(FUZZ_SECONDS) / 4 )); [ $$each -ge 1 ] || each=1; \
+	for kind in record year spec roster; do \
+	  echo "fuzz $$kind: $$each s"; \
+	  HANJI_FUZZ=$$kind SWIFT_BACKTRACE=enable=no $(FUZZER) -max_total_time=$$each $(FUZZ_FLAGS) \
+	    -artifact_prefix=$(FUZZ_SCRATCH)/crash-$$kind- $(CORPUS)/$$kind 2>$(FUZZ_SCRATCH)/$$kind.log \
+	    || { tail -40 $(FUZZ_SCRATCH)/$$kind.log; exit 1; }; \
+	  grep -E "stat::number_of_executed_units|stat::new_units_added" $(FUZZ_SCRATCH)/$$kind.log | tr '\n' ' '; echo; \
+	done
+
+# The test suite under ThreadSanitizer, in its own build folder; tsan-suppressions.txt names
+# the library-internal reports it leaves out, each with its reason.
+# (The end-to-end tests run the plain .build/debug/hanji, built first.)
+tsan: deps
+	swift build --product hanji
+	swift build --build-tests --sanitize=thread --scratch-path .build-tsan
+	TSAN_OPTIONS="second_deadlock_stack=1 suppressions=$(CURDIR)/tsan-suppressions.txt" \
+	  swift test --skip-build --sanitize=thread --scratch-path .build-tsan
+
 bench: build
 	@python3 -c "import typst, yaml" 2>/dev/null || python3 -m pip install --quiet typst pyyaml
 	python3 bench/bench.py
@@ -55,4 +92,4 @@ man: deps
 	@echo "man -l out/hanji.1"
 
 clean:
-	rm -rf .build out
+	rm -rf .build .build-fuzz .build-tsan out

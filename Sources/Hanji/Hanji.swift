@@ -99,7 +99,7 @@ public struct Composer {
     public func minutes(_ meeting: Meeting, spec: Spec, edition: Edition = .official) throws -> Document {
         try located(meeting, spec) {
             let (value, masking) = minutesValue(meeting, spec, edition)
-            var document = try compose(value, spec: spec, date: meeting.written, edition: edition,
+            var document = try laidOut(value, spec: spec, date: meeting.written, edition: edition,
                                        folder: meeting.folder)
             document.warnings = masking + document.warnings
             return document
@@ -131,20 +131,36 @@ public struct Composer {
         return (value.replacing("public", with: edition == .public ? .text("공개용") : .null), warnings)
     }
 
-    /// Runs `body`, turning a missing image or glyph into an error at the record field behind it.
-    func located<T>(_ meeting: Meeting, _ spec: Spec, _ body: () throws -> T) throws -> T {
+    /// Runs `body`, turning a missing image or glyph into an error at the meeting record's field
+    /// behind it; a glyph not found there (or with no meeting) at the spec's text that holds it.
+    func located<T>(_ meeting: Meeting?, _ spec: Spec, _ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as ImageError {
-            let source = meeting.sources.first { $0.text == error.path }
+        } catch let error as ImageError where meeting != nil {
+            let source = meeting?.sources.first { $0.text == error.path }
             throw InputError(error.reason.hasPrefix("no such") ? "photo '\(error.path)' is missing: \(error.reason)"
                                                                : "photo '\(error.path)': \(error.reason)",
                              at: source?.location ?? Location(file: spec.file, line: 1, column: 1), path: source?.path ?? "photos",
                              hint: "photo paths are relative to the record's folder and stay inside it; use a JPEG or PNG file")
         } catch FontError.missingGlyph(let c, let text, let fonts) {
-            throw Composer.missing(c, in: text, fonts: fonts, sources: meeting.sources,
+            // The meeting's fields first, then the spec's own texts. A year document's values keep
+            // no place: a character not in its spec goes on to the CLI, which finds it in the year record.
+            let inSpec = Composer.sources(holding: c, in: spec)
+            guard let meeting else {
+                if inSpec.isEmpty { throw FontError.missingGlyph(c, text: text, fonts: fonts) }
+                throw Composer.missing(c, in: text, fonts: fonts, sources: inSpec, otherwise: nil)
+            }
+            let inRecord = meeting.sources.contains { $0.text.contains(c) }
+            throw Composer.missing(c, in: text, fonts: fonts, sources: inRecord ? meeting.sources : inSpec,
                                    otherwise: Location(file: spec.file, line: 1, column: 1))
         }
+    }
+
+    /// The texts of the spec's file that hold `character`, with their key paths and places.
+    static func sources(holding character: Character, in spec: Spec) -> [(path: String, location: Location, text: String)] {
+        guard let text = try? String(contentsOfFile: spec.file, encoding: .utf8),
+              let root = try? Field.parse(text, file: spec.file) else { return [] }
+        return root.scalars().filter { $0.text.contains(character) }
     }
 
     /// A character no font of `fonts` has, at the record field (of `sources`) that holds it: the
@@ -173,8 +189,13 @@ public struct Composer {
         }
     }
 
-    /// Lays out any record value by a spec.
+    /// Lays out any record value by a spec; a character no font has is an error at the spec's
+    /// text that holds it (a year document's values keep no place), or at the spec's first line.
     public func compose(_ value: Value, spec: Spec, date: Day, edition: Edition, folder: URL? = nil) throws -> Document {
+        try located(nil, spec) { try laidOut(value, spec: spec, date: date, edition: edition, folder: folder) }
+    }
+
+    func laidOut(_ value: Value, spec: Spec, date: Day, edition: Edition, folder: URL?) throws -> Document {
         let (setup, metadata) = try prepare(value, spec: spec, date: date, edition: edition, folder: folder)
         let block = try spec.bind(value, images: prefetch)
         var pages = try Spec.locating { try Paginator(setup: setup).pages(block, context) }

@@ -35,8 +35,10 @@ public struct Chart: Block {
 
     func color(_ i: Int) -> Color { colors.isEmpty ? .black : colors[i % colors.count] }
 
-    /// A value as printed: whole numbers without decimals.
+    /// A value as printed: whole numbers without decimals; beyond 10^15 (a chart built in code,
+    /// as a spec's values are bounded) in exponent form, as Int cannot hold it.
     func number(_ v: Double) -> String {
+        guard v.isFinite, abs(v) < 1e15 else { return "\(v)" + unit }
         let whole = v.rounded() == v
         let digits: String = whole ? String(Int(v)) : String(Double(Int(v * 10)) / 10)
         return digits + unit
@@ -69,8 +71,11 @@ public struct Chart: Block {
             }
         }
         let area = height - legend
+        // A value that is not a number (from code; a spec's are checked) draws as nothing.
+        let rows = self.rows.map { Row(label: $0.label, values: $0.values.map { $0.isFinite ? $0 : 0 }) }
         let totals = rows.map { kind == .stacked ? $0.values.reduce(0, +) : ($0.values.max() ?? 0) }
-        let top = max(maximum ?? (totals.max() ?? 1), 0.000_001)
+        let given = maximum.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
+        let top = min(max(given ?? (totals.max() ?? 1), 0.000_001), .greatestFiniteMagnitude)
         let grey = Color(red: 0.55, green: 0.55, blue: 0.55)
         switch kind {
         case .bars, .stacked:

@@ -4,8 +4,12 @@ public struct Day: Sendable, Equatable, Comparable, Hashable {
     public var month: Int
     public var day: Int
 
+    /// The years a date may have: 0001 to 9999, as `YYYY` writes them.
+    public static let years = 1...9999
+
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= Day.length(of: month, in: year) else { return nil }
+        guard Day.years.contains(year), (1...12).contains(month), day >= 1, day <= Day.length(of: month, in: year)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -43,13 +47,19 @@ public struct Day: Sendable, Equatable, Comparable, Hashable {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
-    /// Seconds since 1970-01-01 at 00:00 UTC (for PDF metadata).
-    public var epochSeconds: Int {
-        var days = 0
-        for y in 1970..<year { days += (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 366 : 365 }
-        for m in 1..<month { days += Day.length(of: m, in: year) }
-        return (days + day - 1) * 86_400
+    /// Days since 1970-01-01 (negative before it), in the proleptic Gregorian calendar, counted
+    /// in closed form (Howard Hinnant's days_from_civil) for every year from 1 to 9999.
+    public var epochDays: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
+
+    /// Seconds since 1970-01-01 at 00:00 UTC (for PDF metadata); negative before 1970.
+    public var epochSeconds: Int { epochDays * 86_400 }
 }
 
 /// A time of day, `HH:MM`, 24-hour.
@@ -76,6 +86,9 @@ extension Field {
     public func day() throws -> Day {
         let raw = try string()
         guard let day = Day(iso: raw.trimmed) else {
+            if let year = Int(raw.trimmed.prefix(4)), !Day.years.contains(year) {
+                throw error("'\(raw)' is outside the years 0001 to 9999", hint: "write a year from 0001 to 9999, as in 2018-11-22")
+            }
             throw error("'\(raw)' is not a date", hint: "write dates as YYYY-MM-DD, such as 2018-11-22, and check the day exists")
         }
         return day

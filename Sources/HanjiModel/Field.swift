@@ -190,6 +190,16 @@ public struct Field {
         return value
     }
 
+    /// A whole number within `range` (a count, a year, an amount): beyond it, an error naming the range.
+    public func int(in range: ClosedRange<Int>) throws -> Int {
+        let value = try int()
+        guard range.contains(value) else {
+            throw error("\(value) is out of range",
+                        hint: "write a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
     public func bool() throws -> Bool {
         switch try string().lowercased() {
         case "true", "yes", "on": return true

@@ -19,6 +19,11 @@ extension Member {
     }
 }
 
+extension Project {
+    /// The budgets a project may state, in won: up to 10조, so that a year's total cannot overflow.
+    public static let budgets = 0...10_000_000_000_000
+}
+
 extension Year {
     public static let keys = ["year", "organisation", "subcommittees", "projects", "event", "meetings", "booklet"]
 
@@ -50,7 +55,7 @@ extension Year {
                             hint: nearest(try sub.text(), in: groups).map { "did you mean '\($0)'?" } ?? "subcommittees: \(groups.joined(separator: ", "))")
         }
         return Project(title: try pf.required("title").text(), subcommittee: try sub.text(),
-                       budget: try pf["budget"]?.int(), summary: try pf["summary"]?.text())
+                       budget: try pf["budget"]?.int(in: Project.budgets), summary: try pf["summary"]?.text())
     }
 
     /// Builds and checks a year from a parsed record; meeting files are read from `folder`.
@@ -69,8 +74,8 @@ extension Year {
         let projects = try Collector.attempt([]) { try f["projects"]?.list() ?? [] }.compactMap { entry in
             try Collector.attempt(nil) { try readProject(entry, groups: groups) }
         }
-        var year = Year(year: try Collector.attempt(0) { try f.required("year").int() }, organisation: organisation,
-                        subcommittees: subcommittees, projects: projects,
+        var year = Year(year: try Collector.attempt(2000) { try f.required("year").int(in: Day.years) },
+                        organisation: organisation, subcommittees: subcommittees, projects: projects,
                         event: try Collector.attempt(nil) { try f["event"].map { try Meeting.readEvent($0, members: members) } },
                         meetings: [], folder: folder)
         year.origin = root.source.map { ($0, root.file) }

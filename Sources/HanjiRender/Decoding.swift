@@ -12,7 +12,8 @@ extension ImageFiles {
 
     /// Refuses to decode an image larger than `pixelLimit`.
     static func checkSize(_ width: Int, _ height: Int, path: String, kind: String) throws {
-        if width * height > pixelLimit {
+        // Each side first: two sides of 2^32 (a PNG header can say so) would overflow the product.
+        if width > pixelLimit || height > pixelLimit || width * height > pixelLimit {
             throw ImageError(path: path, reason: "the \(kind) is \(width)×\(height) pixels, too large to print")
         }
     }

@@ -125,9 +125,11 @@ extension Spec {
             let inner = scope.entering(item, index: i)
             let values = try chart.values.map { template -> Double in
                 let text = try template.render(inner)
-                guard let v = Double(text.replacingOccurrences(of: ",", with: "")) else {
-                    throw chart.field.error("chart value '\(text)' of '\(try chart.label.render(inner))' is not a number",
-                                            hint: "each of 'values' must print a number")
+                let number = Double(text.replacingOccurrences(of: ",", with: ""))
+                guard let v = number, v.isFinite, abs(v) <= Bounds.chartValue else {
+                    let label = try chart.label.render(inner)
+                    throw chart.field.error("chart value '\(text)' of '\(label)' is not a number a chart can draw",
+                                            hint: "each of 'values' must print a finite number of at most 10^15")
                 }
                 return v
             }

@@ -112,8 +112,8 @@ public struct Spec {
 
     mutating func readPage(_ field: Field) throws {
         let f = try field.fields(["size", "margins", "footer", "header", "orphans", "widows", "border", "up", "sheet"])
-        if let o = f["orphans"] { orphans = max(try o.int(), 1) }
-        if let w = f["widows"] { widows = max(try w.int(), 1) }
+        if let o = f["orphans"] { orphans = max(try o.int(in: 0...100), 1) }
+        if let w = f["widows"] { widows = max(try w.int(in: 0...100), 1) }
         if let size = f["size"] { page.size = try size.paper() }
         if let u = f["up"] {
             up = try u.int()
@@ -127,15 +127,16 @@ public struct Spec {
                 guard let parsed = Color(hex: try c.text()) else { throw c.error("not a colour", hint: "write #rrggbb") }
                 color = parsed
             }
-            return Border(inset: try bf.required("inset").length(), width: try bf["width"]?.length() ?? 1, color: color,
-                          corner: try bf["corner"]?.length() ?? 0)
+            return Border(inset: try bf.required("inset").length(Bounds.width),
+                          width: try bf["width"]?.length(Bounds.width) ?? 1, color: color,
+                          corner: try bf["corner"]?.length(Bounds.width) ?? 0)
         } ?? []
         if let m = f["margins"] {
             let mf = try m.fields(["top", "right", "bottom", "left"])
-            page.margins = Insets(top: try mf["top"]?.length() ?? page.margins.top,
-                                  right: try mf["right"]?.length() ?? page.margins.right,
-                                  bottom: try mf["bottom"]?.length() ?? page.margins.bottom,
-                                  left: try mf["left"]?.length() ?? page.margins.left)
+            page.margins = Insets(top: try mf["top"]?.length(Bounds.width) ?? page.margins.top,
+                                  right: try mf["right"]?.length(Bounds.width) ?? page.margins.right,
+                                  bottom: try mf["bottom"]?.length(Bounds.width) ?? page.margins.bottom,
+                                  left: try mf["left"]?.length(Bounds.width) ?? page.margins.left)
         }
         for key in ["footer", "header"] {
             guard let node = f[key] else { continue }
@@ -191,10 +192,10 @@ public struct Spec {
 
     static func apply(_ f: Fields, to style: inout Style) throws {
         if let v = f["font"] { style.font = try v.text() }
-        if let v = f["size"] { style.size = try v.length() }
+        if let v = f["size"] { style.size = try v.length(Bounds.fontSize) }
         if let v = f["bold"] { style.bold = try v.bool() }
         if let v = f["italic"] { style.italic = try v.bool() }
-        if let v = f["line"] { style.lineSpacing = try v.percent() }
+        if let v = f["line"] { style.lineSpacing = try v.percent(Bounds.spacing) }
         if let v = f["align"] { style.align = try v.choice(Style.Align.self) }
         if let v = f["tracking"] { style.tracking = try v.em() }
         if let v = f["color"] {
@@ -205,8 +206,8 @@ public struct Spec {
         if let v = f["before"] { style.spaceBefore = try v.length() }
         if let v = f["after"] { style.spaceAfter = try v.length() }
         if let v = f["indent"] { style.indent = try v.length() }
-        if let v = f["max-gap"] { style.maxGap = try v.em() }
-        if let v = f["max-letter-gap"] { style.maxLetterGap = try v.em() }
+        if let v = f["max-gap"] { style.maxGap = try v.em(Bounds.gap) }
+        if let v = f["max-letter-gap"] { style.maxLetterGap = try v.em(Bounds.gap) }
     }
 
     /// The style a block names; `base` when it names none.
@@ -227,7 +228,7 @@ extension Field {
         guard case .scalar = node else {
             let dims = try list()
             guard dims.count == 2 else { throw error("a size is [width, height]") }
-            return Size(width: try dims[0].length(), height: try dims[1].length())
+            return Size(width: try dims[0].length(Bounds.paper), height: try dims[1].length(Bounds.paper))
         }
         let words = try text().uppercased().split(separator: " ")
         let sizes: [String: Size] = ["A4": .a4, "A5": .a5, "A3": Size(width: 297 * mm, height: 420 * mm), "B5": Size(width: 182 * mm, height: 257 * mm)]
@@ -237,29 +238,21 @@ extension Field {
         return words.count == 2 ? size.landscape : size
     }
 
-    /// A length: `20mm`, `1.5cm`, `10pt`, or a bare number of points.
-    public func length() throws -> Double {
-        let raw = try text()
-        let units: [(String, Double)] = [("mm", mm), ("cm", 10 * mm), ("pt", 1), ("in", 72)]
-        for (suffix, scale) in units where raw.hasSuffix(suffix) {
-            if let v = Double(raw.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)) { return v * scale }
-        }
-        if let v = Double(raw) { return v }
-        throw error("'\(raw)' is not a length", hint: "write a number with a unit: 20mm, 1.5cm, 10pt")
-    }
+    /// A length: `20mm`, `1.5cm`, `10pt`, or a bare number of points, within a PDF page.
+    public func length() throws -> Double { try length(Bounds.length) }
 
-    /// A percentage (`160%`) or a factor (`1.6`).
-    func percent() throws -> Double {
+    /// A percentage (`160%`) or a factor (`1.6`) within `bounds`.
+    func percent(_ bounds: (range: ClosedRange<Double>, text: String)) throws -> Double {
         let raw = try text()
-        if raw.hasSuffix("%"), let v = Double(raw.dropLast()) { return v / 100 }
-        if let v = Double(raw) { return v }
+        if raw.hasSuffix("%"), let v = Double(raw.dropLast()) { return try bounded(v / 100, bounds) }
+        if let v = Double(raw) { return try bounded(v, bounds) }
         throw error("'\(raw)' is not a percentage", hint: "write it as 160%")
     }
 
-    /// A length in em (`0.3em`, or a bare number).
-    func em() throws -> Double {
+    /// A length in em (`0.3em`, or a bare number) within `bounds`.
+    func em(_ bounds: (range: ClosedRange<Double>, text: String) = Bounds.em) throws -> Double {
         let raw = try text()
-        if let v = Double(raw.hasSuffix("em") ? String(raw.dropLast(2)) : raw) { return v }
+        if let v = Double(raw.hasSuffix("em") ? String(raw.dropLast(2)) : raw) { return try bounded(v, bounds) }
         throw error("'\(raw)' is not a spacing in em", hint: "write it as 0.3em")
     }
 
@@ -290,6 +283,6 @@ public struct Recipients: Sendable {
         from = try Spec.path(try f.required("from", hint: "name the record's list, such as 'from: event.presenters'"))
         columns = try f["roster"]?.pairs().map { ($0.key, try $0.value.text()) } ?? []
         required = try f["required"]?.list().map { try $0.text() } ?? ["name"]
-        start = try f["start"]?.int() ?? 1
+        start = try f["start"]?.int(in: 0...1_000_000) ?? 1
     }
 }

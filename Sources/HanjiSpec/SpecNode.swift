@@ -116,16 +116,17 @@ extension Spec {
             if let height = f["height"] {
                 // A fixed box: the text shrinks down to `shrink` of its size, never clipped.
                 let template = try Template(f["text"]!)
-                node = .fitted(template, try style(f["style"]), height: try height.length(),
-                               minScale: try f["shrink"]?.percent() ?? 1, source: "\(field.path) (\(try f["text"]!.string()))")
+                node = .fitted(template, try style(f["style"]), height: try height.length(Bounds.height),
+                               minScale: try f["shrink"]?.percent(Bounds.shrink) ?? 1,
+                               source: "\(field.path) (\(try f["text"]!.string()))")
             } else if let seal = f["seal"] {
                 node = .sealed(try Template(f["text"]!), try style(f["style"]), seal: try Template(seal),
-                               size: try f["seal-size"]?.length() ?? 20 * mm, source: field.path)
+                               size: try f["seal-size"]?.length(Bounds.height) ?? 20 * mm, source: field.path)
             } else {
                 // `section: true` starts a chapter (level 1); `level: 2` makes it a section within one.
                 let section = try f["section"]?.bool() ?? false
                 node = .text(try Template(f["text"]!), try style(f["style"]), keep: keep == .next,
-                             section: section ? try f["level"]?.int() ?? 1 : nil, source: field.path)
+                             section: section ? try f["level"]?.int(in: 0...9) ?? 1 : nil, source: field.path)
             }
         case "each":
             node = .each(path: try Spec.path(f["each"]!), body: try readBlocks(try f.required("do", hint: "add 'do:' with the blocks to repeat")),
@@ -137,19 +138,21 @@ extension Spec {
                 throw field.error("a hang needs 'body:'", hint: "add 'body:' with the blocks beside the marker")
             }
             node = .hang(marker: try Template(f["hang"]!), markerStyle: try f["marker-style"].map { try style($0) } ?? bodyStyle,
-                         body: body, width: try f["width"]?.length(), gap: try f["gap"]?.length() ?? 0, source: field.path)
+                         body: body, width: try f["width"]?.length(Bounds.width), gap: try f["gap"]?.length() ?? 0,
+                         source: field.path)
         case "table":
             node = .table(try readTable(f["table"]!))
         case "space":
             // `space: fill` takes the height its list leaves on the page (see `Fill`).
             node = .space((try? f["space"]!.text()) == "fill" ? .infinity : try f["space"]!.length())
         case "image":
-            node = .image(try Template(f["image"]!), height: try f["height"]?.length() ?? 80 * mm,
+            node = .image(try Template(f["image"]!), height: try f["height"]?.length(Bounds.height) ?? 80 * mm,
                           align: try f["align"].map(Spec.alignment) ?? 0.5, source: field.path)
         case "grid":
             let columns = try f["columns"]?.int() ?? 2
             guard (1...12).contains(columns) else { throw f["columns"]!.error("a grid has 1 to 12 columns") }
-            node = .grid(path: try Spec.path(f["grid"]!), columns: columns, gap: try f["gap"]?.length() ?? 4 * mm,
+            node = .grid(path: try Spec.path(f["grid"]!), columns: columns,
+                         gap: try f["gap"]?.length(Bounds.width) ?? 4 * mm,
                          before: try f["before"]?.length() ?? 0, after: try f["after"]?.length() ?? 0,
                          body: try readBlocks(try f.required("do", hint: "add 'do:' with the blocks of one cell")), field: f["grid"]!)
         case "break":
@@ -159,7 +162,7 @@ extension Spec {
             node = .numbering(try f["numbering"]!.choice(PageNumbers.self))
         case "contents":
             node = .contents(path: try Spec.path(f["contents"]!), style: try style(f["style"]), step: try f["step"]?.length() ?? 6 * mm,
-                             levels: try f["levels"]?.int() ?? 2, field: f["contents"]!)
+                             levels: try f["levels"]?.int(in: 1...9) ?? 2, field: f["contents"]!)
         case "chart":
             node = .chart(try readChart(f, at: field))
         case "outline":
@@ -194,15 +197,18 @@ extension Spec {
         let values = try f.required("values", hint: "add 'values: [\"{rate}\"]', one template per series").list().map { try Template($0) }
         var maximum: Double?
         if let m = f["max"] {
-            guard let v = Double(try m.text()) else { throw m.error("'max' is a number") }
-            maximum = v
+            guard let v = Double(try m.text()) else {
+                throw m.error("'max' is a number", hint: "write the value a full bar stands for, such as 100")
+            }
+            maximum = try m.bounded(v, (0.000_001...Bounds.chartValue, "a number above 0 and up to 10^15, such as 100"))
         }
         return ChartSpec(kind: try f["chart"]!.choice(Chart.Kind.self),
                          data: try Spec.path(try f.required("data", hint: "name the list to chart, such as 'data: stats.months'")),
                          label: try Template(try f.required("label")), values: values,
                          series: try f["series"]?.list().map { try $0.text() } ?? [],
                          colors: colors, maximum: maximum, unit: try f["unit"]?.string() ?? "",
-                         height: try f["height"]?.length() ?? 60 * mm, style: try style(f["style"]), field: field)
+                         height: try f["height"]?.length(Bounds.height) ?? 60 * mm, style: try style(f["style"]),
+                         field: field)
     }
 
     /// Where a box narrower than its region stands: 0 left, 0.5 centre, 1 right.
@@ -220,14 +226,15 @@ extension Spec {
         let columnsField = try f.required("columns", hint: "add 'columns: [20mm, \"*\"]'")
         let columns = try columnsField.list().map { c -> Width in
             let raw = try c.text()
-            if raw.hasSuffix("*") { return .share(Double(raw.dropLast()) ?? 1) }
-            return .fixed(try c.length())
+            if raw.hasSuffix("*") { return .share(try c.bounded(Double(raw.dropLast()) ?? 1, Bounds.share)) }
+            return .fixed(try c.length(Bounds.width))
         }
         func rows(_ key: String) throws -> [RowSpec] {
             try f[key]?.list().map { try readRow($0, columns: columns.count) } ?? []
         }
         return TableSpec(columns: columns, header: try rows("header"), rows: try rows("rows"),
-                         rule: try f["rule"]?.length() ?? 0.5, frame: try f["frame"]?.length() ?? 0.5,
+                         rule: try f["rule"]?.length(Bounds.width) ?? 0.5,
+                         frame: try f["frame"]?.length(Bounds.width) ?? 0.5,
                          before: try f["before"]?.length() ?? 0, after: try f["after"]?.length() ?? 0,
                          align: try f["align"].map(Spec.alignment) ?? 0,
                          source: field.path, origin: columnsField.origin)
@@ -243,7 +250,7 @@ extension Spec {
         return RowSpec(each: try f["each"].map(Spec.path), field: field, cells: cells,
                        breakable: !(try f["unbreakable"]?.bool() ?? false),
                        keepWithPrevious: try f["keep-with-previous"]?.bool() ?? false,
-                       minHeight: try f["height"]?.length() ?? 0, origin: (f["height"] ?? field).origin)
+                       minHeight: try f["height"]?.length(Bounds.width) ?? 0, origin: (f["height"] ?? field).origin)
     }
 
     func readCell(_ field: Field) throws -> CellSpec {
@@ -263,13 +270,14 @@ extension Spec {
         }
         var padding = Insets(top: 1.2 * mm, right: 2 * mm, bottom: 1.2 * mm, left: 2 * mm)
         if let p = f["padding"] {
-            if case .scalar = p.node { padding = Insets(all: try p.length()) } else {
-                let v = try p.list().map { try $0.length() }
+            if case .scalar = p.node { padding = Insets(all: try p.length(Bounds.width)) } else {
+                let v = try p.list().map { try $0.length(Bounds.width) }
                 guard v.count == 2 else { throw p.error("padding is one length or [vertical, horizontal]") }
                 padding = Insets(top: v[0], right: v[1], bottom: v[0], left: v[1])
             }
         }
-        return CellSpec(content: content, key: key, span: try f["span"]?.int() ?? 1, rows: try f["rows"]?.int() ?? 1,
+        return CellSpec(content: content, key: key, span: try f["span"]?.int(in: 1...64) ?? 1,
+                        rows: try f["rows"]?.int(in: 1...1000) ?? 1,
                         fill: fill, middle: try f["middle"]?.bool() ?? false, merge: try f["merge"]?.bool() ?? false,
                         diagonal: try f["diagonal"].map { try Template($0) },
                         continued: try f["continued"].map { (try Template($0), cellStyle) }, padding: padding)

@@ -137,7 +137,7 @@ public struct Template: Sendable {
 
     /// A whole number with thousands separators: 30000000 → 30,000,000.
     public static func grouped(_ n: Int) -> String {
-        let digits = String(abs(n))
+        let digits = String(n.magnitude)
         var out = ""
         for (i, c) in digits.enumerated() {
             if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }

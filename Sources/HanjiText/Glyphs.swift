@@ -59,9 +59,14 @@ public final class Glyphs {
                 var clusters: [cairo_text_cluster_t] = []
                 var iter = PangoGlyphItemIter()
                 var more = pango_glyph_item_iter_init_start(&iter, run, text) != 0
+                // A right-to-left run (a U+200F mark is enough) counts its clusters backwards:
+                // the glyphs of a cluster are end_glyph + 1 ... start_glyph.
+                let backwards = item.analysis.level % 2 == 1
                 while more {
-                    let lo = Int(min(iter.start_glyph, iter.end_glyph)), hi = Int(max(iter.start_glyph, iter.end_glyph))
-                    let drawn = (lo..<hi).filter { kept[$0] }.count
+                    let lo = Int(backwards ? iter.end_glyph + 1 : iter.start_glyph)
+                    let hi = Int(backwards ? iter.start_glyph + 1 : iter.end_glyph)
+                    let first = min(max(lo, 0), kept.count), end = min(max(hi, first), kept.count)
+                    let drawn = (first..<end).filter { kept[$0] }.count
                     clusters.append(cairo_text_cluster_t(num_bytes: iter.end_index - iter.start_index, num_glyphs: Int32(drawn)))
                     more = pango_glyph_item_iter_next_cluster(&iter) != 0
                 }

@@ -73,6 +73,7 @@ public final class PangoShaper: Shaper {
         let chain = chains[style.font] ?? Self.chain(style.font)
         chains[style.font] = chain
         var words = style.breaking == .words ? Breaking.unbreakable(in: text) : []
+        words = fitting(words, text, bytes, style: style, width: width)
         for _ in 0..<4 {
             let layout = make(text, style: style, width: width, keep: words)
             if let c = Self.missing(in: layout, bytes: bytes, chain: chain) {

@@ -39,6 +39,7 @@ struct MeetingDocument: ParsableArguments {
             clock.mark("record")
             try common.warn((meeting.warnings + notes(meeting)).map(\.description))
             let spec = try Spec.load(specURL, allowOutside: common.allowOutside)
+            try common.checkPixels(spec)
             clock.mark("spec")
             let composer = try common.composer(spec, fonts: fonts)
             clock.mark("fonts")

@@ -22,6 +22,29 @@ struct Common: ParsableArguments {
     @Flag(help: "Allow images, fonts and meeting records outside the folder of the file that names them.")
     var allowOutside = false
 
+    /// The resolutions a page can be drawn at: an A4 page at 1200 dpi is already 140 million pixels.
+    static let dpis = 10.0...1200
+
+    func validate() throws {
+        guard dpi.isFinite, Common.dpis.contains(dpi) else {
+            throw ValidationError("--dpi must be a number from 10 to 1200 dots per inch, such as 96 (got \(dpi))")
+        }
+    }
+
+    /// The widest PNG page Cairo draws, in pixels.
+    static let maxPixels = 32_767.0
+
+    /// Checks that --png pages at --dpi stay within what Cairo can draw, before any work.
+    func checkPixels(_ spec: Spec) throws {
+        guard png != nil else { return }
+        let side = [spec.page.size.width, spec.page.size.height, spec.sheet?.width ?? 0, spec.sheet?.height ?? 0].max()!
+        guard side / 72 * dpi > Common.maxPixels else { return }
+        let pixels = Int(side / 72 * dpi)
+        throw InputError("--dpi \(Int(dpi)) makes a page \(pixels) pixels across; a PNG page may be at most 32767",
+                         at: Location(file: spec.file, line: 1, column: 1), path: "page.size",
+                         hint: "use --dpi \(Int(Common.maxPixels * 72 / side)) or less for this page size")
+    }
+
     /// Prints warnings; under --strict, any warning stops the command.
     func warn(_ lines: [String]) throws {
         Runner.warn(lines)
@@ -44,6 +67,7 @@ struct Common: ParsableArguments {
         let record = try Year.load(URL(fileURLWithPath: path), allowOutside: allowOutside)
         try warn(record.warnings.map(\.description))
         let spec = try Spec.load(url, allowOutside: allowOutside)
+        try checkPixels(spec)
         return (record, spec, try composer(spec, fonts: fonts))
     }
 

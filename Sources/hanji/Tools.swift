@@ -210,11 +210,17 @@ struct WatchCommand: ParsableCommand {
     @Option(help: "Also write each page as PNG into this folder.")
     var png: String?
 
-    @Option(help: "How often to look for changes, in milliseconds.")
+    @Option(help: "How often to look for changes, in milliseconds (20 to 3600000).")
     var interval: Int = 200
 
     @Flag(name: .customLong("public"), help: "Print the public edition of the minutes: personal names masked.")
     var publicEdition = false
+
+    func validate() throws {
+        guard (20...3_600_000).contains(interval) else {
+            throw ValidationError("--interval must be from 20 to 3600000 milliseconds, such as 200 (got \(interval))")
+        }
+    }
 
     func run() throws {
         let kind = document ?? ((try? Field.load(URL(fileURLWithPath: record)).pairs().contains { $0.key == "agenda" }) == true ? .minutes : .booklet)
@@ -250,7 +256,7 @@ struct WatchCommand: ParsableCommand {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
                 say("\(ok ? "printed" : "failed") in \(Int(ms)) ms; watching \(stamps.count) files (Ctrl-C to stop)")
             }
-            usleep(useconds_t(max(interval, 20) * 1000))
+            usleep(useconds_t(interval * 1000))
         }
     }
 
