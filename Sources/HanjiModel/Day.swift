@@ -75,6 +75,7 @@ extension Field {
     /// A date written `YYYY-MM-DD`.
     public func day() throws -> Day {
         let raw = try string()
+        if let respelled = respelledDay(raw) { throw respelled }
         guard let day = Day(iso: raw.trimmed) else {
             throw error("'\(raw)' is not a date", hint: "write dates as YYYY-MM-DD, such as 2018-11-22, and check the day exists")
         }
@@ -84,6 +85,7 @@ extension Field {
     /// A time written `HH:MM`.
     public func clock() throws -> Clock {
         let raw = try string()
+        if let respelled = respelledClock(raw) { throw respelled }
         guard let clock = Clock(raw.trimmed) else {
             throw error("'\(raw)' is not a time", hint: "write times as \"HH:MM\" in quotes, such as \"18:30\"")
         }

@@ -3,7 +3,7 @@ import Foundation
 extension Meeting {
     /// Reads a meeting record from a YAML file.
     public static func load(_ url: URL) throws -> Meeting {
-        var meeting = try read(try Field.load(url))
+        var meeting = try read(try RecordKind.load(.meeting, url))
         meeting.folder = url.deletingLastPathComponent()
         return meeting
     }

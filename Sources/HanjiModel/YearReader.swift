@@ -25,7 +25,7 @@ extension Year {
     /// Reads a year record and the meeting records it lists.
     public static func load(_ url: URL, allowOutside: Bool = false) throws -> Year {
         let folder = url.deletingLastPathComponent()
-        var year = try read(try Field.load(url), folder: folder, allowOutside: allowOutside)
+        var year = try read(try RecordKind.load(.year, url), folder: folder, allowOutside: allowOutside)
         year.folder = folder
         return year
     }

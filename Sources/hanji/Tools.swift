@@ -21,9 +21,10 @@ struct CheckCommand: ParsableCommand {
             Examples:
               hanji check examples/yeongdeungpo-2018/minutes-14.yaml
               hanji check year.yaml minutes-*.yaml layouts/*.yaml roster.csv
+              hanji check .                  (every record, layout and roster here)
             """)
 
-    @Argument(help: "The files to check (.yaml records and specs, .csv rosters).")
+    @Argument(help: "The files to check (.yaml records and specs, .csv rosters), or folders of them.")
     var files: [String]
 
     @Option(help: "The certificate layout whose columns rosters are read by (default: as certificates finds it).")
@@ -46,6 +47,7 @@ struct CheckCommand: ParsableCommand {
             sources[file] = text
             return text
         }
+        let files = Self.expanded(self.files)
         for path in files {
             let url = URL(fileURLWithPath: path)
             let (found, warned) = check(url)
