@@ -133,6 +133,7 @@ public struct Composer {
 
     /// Runs `body`, turning a missing image or glyph into an error at the record field behind it.
     func located<T>(_ meeting: Meeting, _ spec: Spec, _ body: () throws -> T) throws -> T {
+        try spec.checkApproval(meeting)
         do {
             return try body()
         } catch let error as ImageError {

@@ -205,6 +205,6 @@ extension Meeting {
 
     static func readPhoto(_ field: Field) throws -> Photo {
         let f = try field.fields(["file", "caption"])
-        return Photo(file: try f.required("file").text(), caption: try f["caption"]?.string() ?? "")
+        return Photo(file: try f.required("file").filePath(), caption: try f["caption"]?.string() ?? "")
     }
 }

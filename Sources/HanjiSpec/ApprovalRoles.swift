@@ -1,0 +1,34 @@
+import HanjiModel
+
+/// The names a spec's templates use, gathered by walking them as `checkFields` does.
+final class Names {
+    var paths: [[String]] = []
+}
+
+extension Spec {
+    /// The roles of the spec's 결재란: the `ROLE` of each `{approval.ROLE.mark}` it prints.
+    public var approvalRoles: [String] {
+        let names = Names()
+        try? checkFields(.any, seen: names)
+        var roles: [String] = []
+        for path in names.paths where path.count >= 2 && path[0] == "approval" && !roles.contains(path[1]) {
+            roles.append(path[1])
+        }
+        return roles
+    }
+
+    /// Throws when the meeting's `approval:` names a role this spec's 결재란 does not have (it
+    /// would print nowhere); a spec with no 결재란 takes any.
+    public func checkApproval(_ meeting: Meeting) throws {
+        let roles = approvalRoles
+        guard !roles.isEmpty else { return }
+        for (role, _) in meeting.approval where !roles.contains(role) {
+            let source = meeting.sources.first { $0.path == "approval.\(role)" }
+            throw InputError("the 결재란 of \(file) has no role '\(role)' (it has \(roles.joined(separator: ", ")))",
+                             at: source?.location ?? meeting.origin.map { Location(file: $0.file, line: 1, column: 1) },
+                             path: "approval.\(role)",
+                             hint: nearest(role, in: roles).map { "did you mean '\($0)'?" }
+                                 ?? "write one of \(roles.joined(separator: ", ")), or add the role to the layout's 결재란")
+        }
+    }
+}
