@@ -138,6 +138,12 @@ public struct Composer {
             return try body()
         } catch let error as ImageError {
             let source = meeting.sources.first { $0.text == error.path }
+            if source == nil, let named = spec.location(ofConstant: error.path) {
+                let state = error.reason.hasPrefix("no such") ? " is missing" : ""
+                throw InputError("image '\(error.path)' that the layout names\(state): \(error.reason)", at: named,
+                                 hint: "put the image beside the record (a layout's image paths are relative to the record's folder), "
+                                     + "or correct the name; use a JPEG or PNG file")
+            }
             throw InputError(error.reason.hasPrefix("no such") ? "photo '\(error.path)' is missing: \(error.reason)"
                                                                : "photo '\(error.path)': \(error.reason)",
                              at: source?.location ?? Location(file: spec.file, line: 1, column: 1), path: source?.path ?? "photos",

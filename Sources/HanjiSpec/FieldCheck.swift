@@ -72,6 +72,7 @@ struct ShapeScope {
 
     /// Reports each hole of `template` that names a field no record can have.
     func check(_ template: Template) throws {
+        seen?.templates.append(template)
         for (path, source) in template.holes {
             seen?.paths.append(path)
             if let error = problem(path, at: template.field, path: template.path, in: source) { try Collector.report(error) }

@@ -216,4 +216,20 @@ struct MessageTests {
                 "\(checked.stderr)")
         #expect(Self.check([record.path, "--strict"]).status == 1)
     }
+
+    @Test("an image a layout names that is missing or bad is located at the layout's line")
+    func layoutImage() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let layout = dir.appendingPathComponent("minutes-layout.yaml")
+        let text = try String(contentsOf: minutesLayout, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "\nbody:\n", with: "\nbody:\n  - image: logo.png\n    height: 10mm\n").utf8)
+            .write(to: layout)
+        let line = Self.line(of: "image: logo.png", in: try String(contentsOf: layout, encoding: .utf8))
+        let record = dir.appendingPathComponent("minutes-14.yaml").path
+        try Self.refused(["minutes", record, "--layout", layout.path], in: dir,
+                         ["minutes-layout.yaml:\(line):", "logo.png", "missing", "layout"])
+        try Data("not an image".utf8).write(to: dir.appendingPathComponent("logo.png"))
+        try Self.refused(["minutes", record, "--layout", layout.path], in: dir, ["minutes-layout.yaml:\(line):", "logo.png"])
+    }
 }

@@ -1,15 +1,27 @@
 import HanjiModel
 
-/// The names a spec's templates use, gathered by walking them as `checkFields` does.
+/// The names and templates a spec uses, gathered by walking them as `checkFields` does.
 final class Names {
     var paths: [[String]] = []
+    var templates: [Template] = []
 }
 
 extension Spec {
-    /// The roles of the spec's 결재란: the `ROLE` of each `{approval.ROLE.mark}` it prints.
-    public var approvalRoles: [String] {
+    /// Every name and template of the spec.
+    var names: Names {
         let names = Names()
         try? checkFields(.any, seen: names)
+        return names
+    }
+
+    /// Where the spec writes `text` as a whole constant template (an image's file name), if it does.
+    public func location(ofConstant text: String) -> Location? {
+        names.templates.first { $0.isConstant && (try? $0.render(Scope(.null))) == text }?.field
+    }
+
+    /// The roles of the spec's 결재란: the `ROLE` of each `{approval.ROLE.mark}` it prints.
+    public var approvalRoles: [String] {
+        let names = self.names
         var roles: [String] = []
         for path in names.paths where path.count >= 2 && path[0] == "approval" && !roles.contains(path[1]) {
             roles.append(path[1])
