@@ -141,7 +141,8 @@ public struct Composer {
             if source == nil, let named = spec.location(ofConstant: error.path) {
                 let state = error.reason.hasPrefix("no such") ? " is missing" : ""
                 throw InputError("image '\(error.path)' that the layout names\(state): \(error.reason)", at: named,
-                                 hint: "put the image beside the record (a layout's image paths are relative to the record's folder), "
+                                 hint: "put the image beside the record (a layout's image paths are relative to the "
+                                     + "record's folder), "
                                      + "or correct the name; use a JPEG or PNG file")
             }
             throw InputError(error.reason.hasPrefix("no such") ? "photo '\(error.path)' is missing: \(error.reason)"

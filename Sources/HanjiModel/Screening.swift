@@ -23,7 +23,8 @@ enum Screening {
     /// Located at the first letter beyond ASCII, which is the first Korean one.
     static func cp949(_ bytes: Data.SubSequence, file: String) -> InputError? {
         guard CP949.decode(Data(bytes)) != nil, let first = bytes.firstIndex(where: { $0 >= 0x80 }) else { return nil }
-        return InputError("the file is CP949 (EUC-KR) text, not UTF-8", at: Field.location(of: first, in: bytes, file: file),
+        let at = Field.location(of: first, in: bytes, file: file)
+        return InputError("the file is CP949 (EUC-KR) text, not UTF-8", at: at,
                           hint: saveAsUTF8)
     }
 
@@ -50,7 +51,7 @@ enum Screening {
             guard let tab = indent.firstIndex(of: "\t") else { continue }
             let column = indent.distance(from: indent.startIndex, to: tab) + 1
             return InputError("a tab in the indentation", at: Location(file: file, line: index + 1, column: column),
-                              hint: "indent with spaces: YAML does not allow tabs there (set your editor to insert spaces)")
+                              hint: "indent with spaces: YAML allows no tabs there (set your editor to insert spaces)")
         }
         return nil
     }

@@ -10,7 +10,8 @@ extension Year {
         guard url.standardizedFileURL.path != wanted, FileManager.default.fileExists(atPath: url.path),
               let root = try? Field.load(url), let listed = try? root.fields(keys)["meetings"]?.list(),
               listed.contains(where: { entry in
-                  (try? entry.text()).map { folder.appendingPathComponent($0).standardizedFileURL.path == wanted } ?? false
+                  let path = try? entry.text()
+                  return path.map { folder.appendingPathComponent($0).standardizedFileURL.path == wanted } ?? false
               })
         else { return nil }
         return try? Year.load(url, allowOutside: allowOutside)

@@ -76,7 +76,8 @@ extension Year {
         year.origin = root.source.map { ($0, root.file) }
         year.book = try Collector.attempt(nil) { try f["booklet"].map { b in
             let bf = try b.fields(["title", "subtitle", "cover", "foreword", "signed", "published"])
-            return Book(title: try bf.required("title").text(), subtitle: try bf["subtitle"]?.text(), cover: try bf["cover"]?.filePath(),
+            return Book(title: try bf.required("title").text(), subtitle: try bf["subtitle"]?.text(),
+                        cover: try bf["cover"]?.filePath(),
                         foreword: try bf["foreword"]?.text().split(separator: "\n").map { $0.trimmed }
                             .filter { !$0.isEmpty } ?? [],
                         signed: try bf["signed"]?.text(), published: try bf["published"]?.day())
@@ -103,15 +104,17 @@ extension Year {
         var found: [InputError] = []
         for (index, group) in meeting.attendance.enumerated() {
             for (row, m) in group.members.enumerated() {
-                guard let name = m.name, !members.contains(where: { $0.name == name && $0.group == m.group }) else { continue }
+                guard let name = m.name, !members.contains(where: { $0.name == name && $0.group == m.group })
+                else { continue }
                 let path = "attendance[\(index)].members[\(row)].name"
                 let at = sources.first { $0.path == path }
                 let elsewhere = members.first { $0.name == name }.map { " (the year has them in \($0.group))" } ?? ""
                 let year = URL(fileURLWithPath: root.file).lastPathComponent
-                found.append(InputError("attendee '\(name)' of \(m.group) is not a member of \(m.group) in \(year)\(elsewhere)",
+                let hint = "add them to that subcommittee in \(year)'s 'subcommittees', or correct the name or group"
+                let message = "attendee '\(name)' of \(m.group) is not a member of \(m.group) in \(year)\(elsewhere)"
+                found.append(InputError(message,
                                         at: at?.location ?? Location(file: root.file, line: 1, column: 1), path: path,
-                                        hint: "add them to that subcommittee in \(year)'s 'subcommittees', or correct the name or group")
-                    .asWarning)
+                                        hint: hint).asWarning)
             }
         }
         return found

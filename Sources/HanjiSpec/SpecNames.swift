@@ -40,7 +40,7 @@ extension Spec {
                              at: source?.location ?? meeting.origin.map { Location(file: $0.file, line: 1, column: 1) },
                              path: "approval.\(role)",
                              hint: nearest(role, in: roles).map { "did you mean '\($0)'?" }
-                                 ?? "write one of \(roles.joined(separator: ", ")), or add the role to the layout's 결재란")
+                                 ?? "write one of \(roles.joined(separator: ", ")), or add the role to the layout")
         }
     }
 }

@@ -8,7 +8,8 @@ extension CheckCommand {
     static func expanded(_ paths: [String]) -> [String] {
         paths.flatMap { path -> [String] in
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return [path] }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue
+            else { return [path] }
             return inputs(in: URL(fileURLWithPath: path)).map(\.path)
         }
     }

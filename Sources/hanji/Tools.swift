@@ -86,7 +86,8 @@ struct CheckCommand: ParsableCommand {
                         meeting.folder = url.deletingLastPathComponent()
                         return meeting
                     }
-                    warned = meeting.warnings + (Year.listing(url, allowOutside: allowOutside)?.warnings(about: url) ?? [])
+                    let year = Year.listing(url, allowOutside: allowOutside)
+                    warned = meeting.warnings + (year?.warnings(about: url) ?? [])
                     let images = ImageFiles(folder: meeting.folder, allowOutside: allowOutside)
                     var found: [InputError] = []
                     for photo in meeting.photos {

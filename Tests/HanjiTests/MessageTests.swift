@@ -10,7 +10,8 @@ struct MessageTests {
         let dir = try makeTempDir()
         let example = repoRoot.appendingPathComponent("examples/yeongdeungpo-2018")
         for name in try FileManager.default.contentsOfDirectory(atPath: example.path) {
-            try FileManager.default.copyItem(at: example.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+            try FileManager.default.copyItem(at: example.appendingPathComponent(name),
+                                             to: dir.appendingPathComponent(name))
         }
         try Data("earlier output".utf8).write(to: dir.appendingPathComponent("out.pdf"))
         return dir
@@ -33,11 +34,31 @@ struct MessageTests {
         let result = run(args + ["-o", out.path])
         #expect(result.status == 1, "\(result.stderr)", sourceLocation: sourceLocation)
         for needle in needles {
-            #expect(result.stderr.contains(needle), "no '\(needle)' in:\n\(result.stderr)", sourceLocation: sourceLocation)
+            #expect(result.stderr.contains(needle), "no '\(needle)' in:\n\(result.stderr)",
+                    sourceLocation: sourceLocation)
         }
         #expect(try Data(contentsOf: out) == Data("earlier output".utf8), sourceLocation: sourceLocation)
         #expect(!result.stderr.contains("internal error"), sourceLocation: sourceLocation)
         return result.stderr
+    }
+
+    /// Runs `body` on a fresh copy of the example folder and its meeting record with `edit` applied.
+    static func withEdited(_ edit: (String) -> String, _ body: (_ dir: URL, _ record: URL) throws -> Void) throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try body(dir, try edited(dir, "minutes-14.yaml", edit))
+    }
+
+    /// The example meeting record with `edit` applied, refused by `hanji minutes` with `needles`,
+    /// and by `hanji check` with the first needle.
+    static func refusedRecord(_ needles: [String], sourceLocation: SourceLocation = #_sourceLocation,
+                              _ edit: (String) -> String) throws {
+        try withEdited(edit) { dir, record in
+            try refused(["minutes", record.path], in: dir, needles, sourceLocation: sourceLocation)
+            let checked = check([record.path])
+            #expect(checked.status == 1 && checked.stderr.contains(needles[0]), "\(checked.stderr)",
+                    sourceLocation: sourceLocation)
+        }
     }
 
     /// `hanji check` on `paths`: its outcome.
@@ -59,7 +80,8 @@ struct MessageTests {
         try Self.refused(["minutes", record.path], in: dir, ["pasted.yaml:\(line):11:", "U+0007", "delete it"])
         let checked = Self.check([record.path])
         #expect(checked.status == 1)
-        #expect(checked.stderr.contains("pasted.yaml:\(line):11:") && checked.stderr.contains("U+0007"), "\(checked.stderr)")
+        #expect(checked.stderr.contains("pasted.yaml:\(line):11:") && checked.stderr.contains("U+0007"),
+                "\(checked.stderr)")
         #expect(!checked.stderr.contains("UTF-8"), "\(checked.stderr)")
     }
 
@@ -77,7 +99,9 @@ struct MessageTests {
     func tabIndent() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let record = try Self.edited(dir, "tabbed.yaml") { $0.replacingOccurrences(of: "\n  role: 협치지원관", with: "\n\trole: 협치지원관") }
+        let record = try Self.edited(dir, "tabbed.yaml") {
+            $0.replacingOccurrences(of: "\n  role: 협치지원관", with: "\n\trole: 협치지원관")
+        }
         let line = Self.line(of: "\trole: 협치지원관", in: try String(contentsOf: record, encoding: .utf8))
         try Self.refused(["minutes", record.path], in: dir, ["tabbed.yaml:\(line):1:", "tab", "indent with spaces"])
     }
@@ -100,7 +124,8 @@ struct MessageTests {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let record = dir.appendingPathComponent("marked.yaml")
-        try (Data([0xEF, 0xBB, 0xBF]) + Data(contentsOf: dir.appendingPathComponent("minutes-14.yaml"))).write(to: record)
+        let text = try Data(contentsOf: dir.appendingPathComponent("minutes-14.yaml"))
+        try (Data([0xEF, 0xBB, 0xBF]) + text).write(to: record)
         let result = run(["minutes", record.path, "-o", dir.appendingPathComponent("marked.pdf").path])
         #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
     }
@@ -139,8 +164,9 @@ struct MessageTests {
         let clean = Self.check([dir.path])
         #expect(clean.status == 0, "\(clean.stderr)")
         #expect(clean.stdout.contains("6 files checked"), "\(clean.stdout)")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("out"), withIntermediateDirectories: true)
-        try Data("not: [closed".utf8).write(to: dir.appendingPathComponent("out/old.yaml"))
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("not: [closed".utf8).write(to: out.appendingPathComponent("old.yaml"))
         try Self.edited(dir, "minutes-15.yaml") { $0.replacingOccurrences(of: "number: 14", with: "number: 열다섯") }
         let bad = execute(hanjiBinary, ["check", "."], in: dir)
         #expect(bad.status == 1, "\(bad)")
@@ -153,68 +179,61 @@ struct MessageTests {
           arguments: [("2025.3.4", "2025-03-04"), ("2025/3/4", "2025-03-04"), ("2025년 3월 4일", "2025-03-04"),
                       ("2025. 3. 14.", "2025-03-14")])
     func koreanDate(written: String, fixed: String) throws {
-        let dir = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let record = try Self.edited(dir) { $0.replacingOccurrences(of: "date: 2018-11-22 ", with: "date: \(written) ") }
-        try Self.refused(["minutes", record.path], in: dir, ["minutes-14.yaml:20:", "date: \(fixed)"])
+        try Self.refusedRecord(["minutes-14.yaml:20:", "date: \(fixed)"]) {
+            $0.replacingOccurrences(of: "date: 2018-11-22 ", with: "date: \(written) ")
+        }
     }
 
     @Test("a time written the Korean or English way gets the exact quoted time in the hint",
           arguments: [("오후 3시", "15:00"), ("15시", "15:00"), ("3:00 PM", "15:00"), ("오전 9시 30분", "09:30"),
                       ("3 pm", "15:00")])
     func koreanTime(written: String, fixed: String) throws {
-        let dir = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let record = try Self.edited(dir) { $0.replacingOccurrences(of: "time: \"18:30\"", with: "time: \(written)") }
-        try Self.refused(["minutes", record.path], in: dir, ["minutes-14.yaml:22:", "time: \"\(fixed)\""])
+        try Self.refusedRecord(["minutes-14.yaml:22:", "time: \"\(fixed)\""]) {
+            $0.replacingOccurrences(of: "time: \"18:30\"", with: "time: \(written)")
+        }
     }
 
     @Test("an unquoted 15:00 reads as the time it says")
     func unquotedTime() throws {
-        let dir = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let record = try Self.edited(dir) { $0.replacingOccurrences(of: "time: \"18:30\"", with: "time: 18:30") }
-        let result = run(["minutes", record.path, "-o", dir.appendingPathComponent("plain.pdf").path])
-        #expect(result.status == 0, "\(result.stderr)")
+        try Self.withEdited({ $0.replacingOccurrences(of: "time: \"18:30\"", with: "time: 18:30") }) { dir, record in
+            let result = run(["minutes", record.path, "-o", dir.appendingPathComponent("plain.pdf").path])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
     }
 
     @Test("a Windows path in a photo or seal says paths use / and suggests the fixed path",
           arguments: [("photos\\\\meeting.jpg", "photos/meeting.jpg"), ("D:\\\\사진\\\\회의.jpg", "사진/회의.jpg")])
     func windowsPath(written: String, fixed: String) throws {
-        let dir = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let record = try Self.edited(dir) {
-            $0.replacingOccurrences(of: "file: photos/meeting.jpg", with: "file: \"\(written)\"")
+        try Self.withEdited({ $0.replacingOccurrences(of: "file: photos/meeting.jpg", with: "file: \"\(written)\"") }) {
+            dir, record in
+            try Self.refused(["minutes", record.path], in: dir,
+                             ["minutes-14.yaml:214:", "/", "record's folder", "'\(fixed)'"])
+            let year = dir.appendingPathComponent("year.yaml")
+            let text = try String(contentsOf: year, encoding: .utf8)
+            let windows = text.replacingOccurrences(of: "seal: seal.png", with: "seal: 'C:\\도장\\seal.png'")
+            try Data(windows.utf8).write(to: year)
+            try Self.refused(["certificates", year.path], in: dir, ["year.yaml:18:", "'도장/seal.png'"])
         }
-        try Self.refused(["minutes", record.path], in: dir, ["minutes-14.yaml:214:", "/", "record's folder", "'\(fixed)'"])
-        let year = dir.appendingPathComponent("year.yaml")
-        let text = try String(contentsOf: year, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "seal: seal.png", with: "seal: 'C:\\도장\\seal.png'").utf8).write(to: year)
-        try Self.refused(["certificates", year.path], in: dir, ["year.yaml:18:", "'도장/seal.png'"])
     }
 
     @Test("an approval role the layout's 결재란 does not have is an error with 'did you mean'")
     func approvalRole() throws {
-        let dir = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let record = try Self.edited(dir) { $0.replacingOccurrences(of: "  팀장: 전결", with: "  팀징: 전결") }
-        try Self.refused(["minutes", record.path], in: dir, ["minutes-14.yaml:31:", "팀징", "did you mean '팀장'?"])
-        let checked = Self.check([record.path])
-        #expect(checked.status == 1 && checked.stderr.contains("did you mean '팀장'?"), "\(checked.stderr)")
+        try Self.refusedRecord(["did you mean '팀장'?", "minutes-14.yaml:31:", "팀징"]) {
+            $0.replacingOccurrences(of: "  팀장: 전결", with: "  팀징: 전결")
+        }
     }
 
     @Test("an attendee outside their subcommittee is warned at their line in the meeting file")
     func attendeeWarning() throws {
-        let dir = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let record = try Self.edited(dir) { $0.replacingOccurrences(of: "name: 한부영", with: "name: 모르는이") }
-        let line = Self.line(of: "name: 모르는이", in: try String(contentsOf: record, encoding: .utf8))
-        try Self.refused(["booklet", dir.appendingPathComponent("year.yaml").path, "--strict"], in: dir,
-                         ["minutes-14.yaml:\(line):", "모르는이", "not a member"])
-        let checked = Self.check([record.path])
-        #expect(checked.stderr.contains("minutes-14.yaml:\(line):") && checked.stderr.contains("not a member"),
-                "\(checked.stderr)")
-        #expect(Self.check([record.path, "--strict"]).status == 1)
+        try Self.withEdited({ $0.replacingOccurrences(of: "name: 한부영", with: "name: 모르는이") }) { dir, record in
+            let line = Self.line(of: "name: 모르는이", in: try String(contentsOf: record, encoding: .utf8))
+            try Self.refused(["booklet", dir.appendingPathComponent("year.yaml").path, "--strict"], in: dir,
+                             ["minutes-14.yaml:\(line):", "모르는이", "not a member"])
+            let checked = Self.check([record.path])
+            #expect(checked.stderr.contains("minutes-14.yaml:\(line):") && checked.stderr.contains("not a member"),
+                    "\(checked.stderr)")
+            #expect(Self.check([record.path, "--strict"]).status == 1)
+        }
     }
 
     @Test("an image a layout names that is missing or bad is located at the layout's line")
@@ -223,13 +242,15 @@ struct MessageTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let layout = dir.appendingPathComponent("minutes-layout.yaml")
         let text = try String(contentsOf: minutesLayout, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "\nbody:\n", with: "\nbody:\n  - image: logo.png\n    height: 10mm\n").utf8)
+        let image = "\nbody:\n  - image: logo.png\n    height: 10mm\n"
+        try Data(text.replacingOccurrences(of: "\nbody:\n", with: image).utf8)
             .write(to: layout)
         let line = Self.line(of: "image: logo.png", in: try String(contentsOf: layout, encoding: .utf8))
         let record = dir.appendingPathComponent("minutes-14.yaml").path
         try Self.refused(["minutes", record, "--layout", layout.path], in: dir,
                          ["minutes-layout.yaml:\(line):", "logo.png", "missing", "layout"])
         try Data("not an image".utf8).write(to: dir.appendingPathComponent("logo.png"))
-        try Self.refused(["minutes", record, "--layout", layout.path], in: dir, ["minutes-layout.yaml:\(line):", "logo.png"])
+        try Self.refused(["minutes", record, "--layout", layout.path], in: dir,
+                         ["minutes-layout.yaml:\(line):", "logo.png"])
     }
 }
