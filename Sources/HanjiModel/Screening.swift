@@ -8,12 +8,17 @@ enum Screening {
 
     /// UTF-16 (Notepad's "Unicode"), with or without its byte-order mark: an error naming it.
     static func utf16(_ bytes: Data.SubSequence, file: String) -> InputError? {
-        let head = Array(bytes.prefix(64))
+        let head = Array(bytes.prefix(4096))
         let marked = head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])
-        // Without a mark, ASCII text in UTF-16 has a zero byte in every other place.
-        let pairs = stride(from: 0, to: head.count - 1, by: 2).map { (head[$0], head[$0 + 1]) }
-        let zeroHalves = pairs.filter { ($0.0 == 0) != ($0.1 == 0) }.count
-        guard marked || (pairs.count >= 2 && zeroHalves * 2 >= pairs.count) else { return nil }
+        // Without a mark, the ASCII letters (keys, spaces, line breaks) of UTF-16 text have their
+        // zero byte all on one side: even places for big-endian, odd for little-endian.
+        let zeros = head.indices.filter { head[$0] == 0 }
+        let odd = zeros.filter { $0 % 2 == 1 }.count, even = zeros.count - odd
+        let encoding: String.Encoding = odd >= even ? .utf16LittleEndian : .utf16BigEndian
+        let sided = zeros.count >= 2 && max(odd, even) * 10 >= zeros.count * 9
+        guard marked || (sided && String(data: Data(head.prefix(head.count & ~1)), encoding: encoding) != nil) else {
+            return nil
+        }
         return InputError("the file is UTF-16 text (Notepad's \"Unicode\"), not UTF-8",
                           at: Location(file: file, line: 1, column: 1), hint: saveAsUTF8)
     }

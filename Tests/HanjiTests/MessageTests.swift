@@ -107,11 +107,13 @@ struct MessageTests {
     }
 
     @Test("a UTF-16 record, with or without its byte-order mark, is named UTF-16 with how to save UTF-8",
-          arguments: [true, false])
-    func utf16(marked: Bool) throws {
+          arguments: [(true, false), (false, false), (false, true)])
+    func utf16(marked: Bool, korean: Bool) throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let text = try String(contentsOf: dir.appendingPathComponent("minutes-14.yaml"), encoding: .utf8)
+        // Korean first: the first hundred bytes hold no zero byte.
+        let text = (korean ? "# " + String(repeating: "회의록 ", count: 40) + "\n" : "")
+            + (try String(contentsOf: dir.appendingPathComponent("minutes-14.yaml"), encoding: .utf8))
         let record = dir.appendingPathComponent("unicode.yaml")
         var bytes: [UInt8] = marked ? [0xFF, 0xFE] : []
         for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
