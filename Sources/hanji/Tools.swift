@@ -76,11 +76,11 @@ struct CheckCommand: ParsableCommand {
                 return (review.errors, review.warnings)
             }
             let root = try Field.load(url)
-            let keys = (try? root.pairs().map(\.key)) ?? []
+            let kind = RecordKind.of(url, root: root)
             let collector = Collector()
             var warned: [InputError] = []
             do {
-                if keys.contains("agenda") {
+                if kind == .meeting {
                     let meeting = try collector.run { () -> Meeting in
                         var meeting = try Meeting.read(root)
                         meeting.folder = url.deletingLastPathComponent()
@@ -100,7 +100,7 @@ struct CheckCommand: ParsableCommand {
                     guard found.isEmpty else { return (found, warned) }
                     let glyphs = shaped(meeting, at: url)
                     return (glyphs.filter { !$0.isWarning }, warned + glyphs.filter(\.isWarning))
-                } else if keys.contains("subcommittees") {
+                } else if kind == .year {
                     let year = try collector.run { try Year.read(root, folder: url.deletingLastPathComponent(), allowOutside: allowOutside) }
                     let glyphs = shaped(year, fields: root.scalars(), at: url)
                     return (glyphs.filter { !$0.isWarning }, year.warnings + glyphs.filter(\.isWarning))

@@ -255,4 +255,17 @@ struct MessageTests {
         try Self.refused(["minutes", record, "--layout", layout.path], in: dir,
                          ["minutes-layout.yaml:\(line):", "logo.png"])
     }
+
+    @Test("hanji check reads a meeting record that lacks agenda: as a meeting record, not as a layout")
+    func checkWithoutAgenda() throws {
+        try withTempDir { dir in
+            let record = dir.appendingPathComponent("draft.yaml")
+            try Data("body: 분과실무협의회\nnumber: 1\ndate: 2025.3.4\nplace: 카페\n".utf8).write(to: record)
+            let checked = Self.check([record.path])
+            #expect(checked.status == 1)
+            #expect(checked.stderr.contains("date: 2025-03-04") && checked.stderr.contains("missing key 'agenda'"),
+                    "\(checked.stderr)")
+            #expect(!checked.stderr.contains("did you mean 'page'"), "\(checked.stderr)")
+        }
+    }
 }
