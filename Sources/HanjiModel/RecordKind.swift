@@ -32,7 +32,8 @@ public enum RecordKind: Sendable {
             let others = Self.keys.filter { $0.kind != kind }.flatMap(\.keys)
             return (kind: kind, keys: keys.filter { known.contains($0) && !others.contains($0) })
         }
-        guard let best = owned.max(by: { $0.keys.count < $1.keys.count }), let first = best.keys.first else { return nil }
+        guard let best = owned.max(by: { $0.keys.count < $1.keys.count }), let first = best.keys.first
+        else { return nil }
         return (best.kind, telling.first { best.keys.contains($0) } ?? first)
     }
 
