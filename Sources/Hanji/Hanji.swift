@@ -138,13 +138,7 @@ public struct Composer {
             return try body()
         } catch let error as ImageError {
             let source = meeting.sources.first { $0.text == error.path }
-            if source == nil, let named = spec.location(ofConstant: error.path) {
-                let state = error.reason.hasPrefix("no such") ? " is missing" : ""
-                throw InputError("image '\(error.path)' that the layout names\(state): \(error.reason)", at: named,
-                                 hint: "put the image beside the record (a layout's image paths are relative to the "
-                                     + "record's folder), "
-                                     + "or correct the name; use a JPEG or PNG file")
-            }
+            if source == nil, let named = spec.located(error) { throw named }
             throw InputError(error.reason.hasPrefix("no such") ? "photo '\(error.path)' is missing: \(error.reason)"
                                                                : "photo '\(error.path)': \(error.reason)",
                              at: source?.location ?? Location(file: spec.file, line: 1, column: 1), path: source?.path ?? "photos",
@@ -183,6 +177,10 @@ public struct Composer {
 
     /// Lays out any record value by a spec.
     public func compose(_ value: Value, spec: Spec, date: Day, edition: Edition, folder: URL? = nil) throws -> Document {
+        try spec.locatingImages { try composed(value, spec: spec, date: date, edition: edition, folder: folder) }
+    }
+
+    func composed(_ value: Value, spec: Spec, date: Day, edition: Edition, folder: URL?) throws -> Document {
         let (setup, metadata) = try prepare(value, spec: spec, date: date, edition: edition, folder: folder)
         let block = try spec.bind(value, images: prefetch)
         var pages = try Spec.locating { try Paginator(setup: setup).pages(block, context) }

@@ -1,3 +1,4 @@
+import HanjiLayout
 import HanjiModel
 
 /// The names and templates a spec uses, gathered by walking them as `checkFields` does.
@@ -17,6 +18,20 @@ extension Spec {
     /// Where the spec writes `text` as a whole constant template (an image's file name), if it does.
     public func location(ofConstant text: String) -> Location? {
         names.templates.first { $0.isConstant && (try? $0.render(Scope(.null))) == text }?.field
+    }
+
+    /// An image the spec names (`image: logo.png`) that cannot be read, at the spec's line.
+    public func located(_ error: ImageError) -> InputError? {
+        guard let named = location(ofConstant: error.path) else { return nil }
+        let state = error.reason.hasPrefix("no such") ? " is missing" : ""
+        return InputError("image '\(error.path)' that the layout names\(state): \(error.reason)", at: named,
+                          hint: "put the image beside the record (a layout's image paths are relative to the "
+                              + "record's folder), or correct the name; use a JPEG or PNG file")
+    }
+
+    /// Runs `body`, turning an image the spec names that cannot be read into an error at its line.
+    public func locatingImages<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as ImageError { throw located(error) ?? error }
     }
 
     /// The roles of the spec's 결재란: the `ROLE` of each `{approval.ROLE.mark}` it prints.

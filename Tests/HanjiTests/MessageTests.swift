@@ -254,6 +254,14 @@ struct MessageTests {
         try Data("not an image".utf8).write(to: dir.appendingPathComponent("logo.png"))
         try Self.refused(["minutes", record, "--layout", layout.path], in: dir,
                          ["minutes-layout.yaml:\(line):", "logo.png"])
+        // A year document's layout too.
+        let program = dir.appendingPathComponent("program-layout.yaml")
+        let programLayout = repoRoot.appendingPathComponent("layouts/program.yaml")
+        let programText = try String(contentsOf: programLayout, encoding: .utf8)
+        try Data(programText.replacingOccurrences(of: "\nbody:\n", with: image).utf8).write(to: program)
+        let at = Self.line(of: "image: logo.png", in: try String(contentsOf: program, encoding: .utf8))
+        try Self.refused(["program", dir.appendingPathComponent("year.yaml").path, "--layout", program.path], in: dir,
+                         ["program-layout.yaml:\(at):", "logo.png"])
     }
 
     @Test("hanji check reads a meeting record that lacks agenda: as a meeting record, not as a layout")
