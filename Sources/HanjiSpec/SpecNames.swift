@@ -23,6 +23,7 @@ extension Spec {
     /// An image the spec names (`image: logo.png`) that cannot be read, at the spec's line.
     public func located(_ error: ImageError) -> InputError? {
         guard let named = location(ofConstant: error.path) else { return nil }
+        if let windows = WindowsPath(error.path) { return windows.error(error.path, at: named) }
         let state = error.reason.hasPrefix("no such") ? " is missing" : ""
         return InputError("image '\(error.path)' that the layout names\(state): \(error.reason)", at: named,
                           hint: "put the image beside the record (a layout's image paths are relative to the "

@@ -55,9 +55,21 @@ struct MessageTests {
                               _ edit: (String) -> String) throws {
         try withEdited(edit) { dir, record in
             try refused(["minutes", record.path], in: dir, needles, sourceLocation: sourceLocation)
-            let checked = check([record.path])
-            #expect(checked.status == 1 && checked.stderr.contains(needles[0]), "\(checked.stderr)",
+            checkRefuses([record.path], [needles[0]], sourceLocation: sourceLocation)
+        }
+    }
+
+    /// `hanji check` on `paths` exits 1 with each of `needles` in its report and not `absent`.
+    static func checkRefuses(_ paths: [String], _ needles: [String], not absent: String? = nil,
+                             sourceLocation: SourceLocation = #_sourceLocation) {
+        let checked = check(paths)
+        #expect(checked.status == 1, "\(checked.stderr)", sourceLocation: sourceLocation)
+        for needle in needles {
+            #expect(checked.stderr.contains(needle), "no '\(needle)' in:\n\(checked.stderr)",
                     sourceLocation: sourceLocation)
+        }
+        if let absent {
+            #expect(!checked.stderr.contains(absent), "\(checked.stderr)", sourceLocation: sourceLocation)
         }
     }
 
@@ -78,11 +90,7 @@ struct MessageTests {
         let text = try String(contentsOf: record, encoding: .utf8)
         let line = Self.line(of: "\u{07}", in: text)
         try Self.refused(["minutes", record.path], in: dir, ["pasted.yaml:\(line):11:", "U+0007", "delete it"])
-        let checked = Self.check([record.path])
-        #expect(checked.status == 1)
-        #expect(checked.stderr.contains("pasted.yaml:\(line):11:") && checked.stderr.contains("U+0007"),
-                "\(checked.stderr)")
-        #expect(!checked.stderr.contains("UTF-8"), "\(checked.stderr)")
+        Self.checkRefuses([record.path], ["pasted.yaml:\(line):11:", "U+0007"], not: "UTF-8")
     }
 
     @Test("a C1 control character and a vertical tab are named too")
@@ -238,16 +246,22 @@ struct MessageTests {
         }
     }
 
+    /// Hanji's layout `name` with an image block naming `image` first in its body, written into
+    /// `dir` as NAME-layout.yaml; with the image's line.
+    static func layout(_ name: String, image: String, in dir: URL) throws -> (url: URL, line: Int) {
+        let url = dir.appendingPathComponent("\(name)-layout.yaml")
+        let text = try String(contentsOf: repoRoot.appendingPathComponent("layouts/\(name).yaml"), encoding: .utf8)
+        let block = "\nbody:\n  - image: \(image)\n    height: 10mm\n"
+        let written = text.replacingOccurrences(of: "\nbody:\n", with: block)
+        try Data(written.utf8).write(to: url)
+        return (url, line(of: "image: \(image)", in: written))
+    }
+
     @Test("an image a layout names that is missing or bad is located at the layout's line")
     func layoutImage() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let layout = dir.appendingPathComponent("minutes-layout.yaml")
-        let text = try String(contentsOf: minutesLayout, encoding: .utf8)
-        let image = "\nbody:\n  - image: logo.png\n    height: 10mm\n"
-        try Data(text.replacingOccurrences(of: "\nbody:\n", with: image).utf8)
-            .write(to: layout)
-        let line = Self.line(of: "image: logo.png", in: try String(contentsOf: layout, encoding: .utf8))
+        let (layout, line) = try Self.layout("minutes", image: "logo.png", in: dir)
         let record = dir.appendingPathComponent("minutes-14.yaml").path
         try Self.refused(["minutes", record, "--layout", layout.path], in: dir,
                          ["minutes-layout.yaml:\(line):", "logo.png", "missing", "layout"])
@@ -255,11 +269,7 @@ struct MessageTests {
         try Self.refused(["minutes", record, "--layout", layout.path], in: dir,
                          ["minutes-layout.yaml:\(line):", "logo.png"])
         // A year document's layout too.
-        let program = dir.appendingPathComponent("program-layout.yaml")
-        let programLayout = repoRoot.appendingPathComponent("layouts/program.yaml")
-        let programText = try String(contentsOf: programLayout, encoding: .utf8)
-        try Data(programText.replacingOccurrences(of: "\nbody:\n", with: image).utf8).write(to: program)
-        let at = Self.line(of: "image: logo.png", in: try String(contentsOf: program, encoding: .utf8))
+        let (program, at) = try Self.layout("program", image: "logo.png", in: dir)
         try Self.refused(["program", dir.appendingPathComponent("year.yaml").path, "--layout", program.path], in: dir,
                          ["program-layout.yaml:\(at):", "logo.png"])
     }
@@ -269,11 +279,16 @@ struct MessageTests {
         try withTempDir { dir in
             let record = dir.appendingPathComponent("draft.yaml")
             try Data("body: 분과실무협의회\nnumber: 1\ndate: 2025.3.4\nplace: 카페\n".utf8).write(to: record)
-            let checked = Self.check([record.path])
-            #expect(checked.status == 1)
-            #expect(checked.stderr.contains("date: 2025-03-04") && checked.stderr.contains("missing key 'agenda'"),
-                    "\(checked.stderr)")
-            #expect(!checked.stderr.contains("did you mean 'page'"), "\(checked.stderr)")
+            Self.checkRefuses([record.path], ["date: 2025-03-04", "missing key 'agenda'"], not: "did you mean 'page'")
         }
+    }
+
+    @Test("a Windows path in a layout's image is named at the layout's line with the path to write")
+    func layoutWindowsPath() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (layout, line) = try Self.layout("program", image: "'images\\logo.png'", in: dir)
+        try Self.refused(["program", dir.appendingPathComponent("year.yaml").path, "--layout", layout.path], in: dir,
+                         ["program-layout.yaml:\(line):", "Windows path", "'images/logo.png'"])
     }
 }
