@@ -177,10 +177,6 @@ public struct Composer {
 
     /// Lays out any record value by a spec.
     public func compose(_ value: Value, spec: Spec, date: Day, edition: Edition, folder: URL? = nil) throws -> Document {
-        try spec.locatingImages { try composed(value, spec: spec, date: date, edition: edition, folder: folder) }
-    }
-
-    func composed(_ value: Value, spec: Spec, date: Day, edition: Edition, folder: URL?) throws -> Document {
         let (setup, metadata) = try prepare(value, spec: spec, date: date, edition: edition, folder: folder)
         let block = try spec.bind(value, images: prefetch)
         var pages = try Spec.locating { try Paginator(setup: setup).pages(block, context) }

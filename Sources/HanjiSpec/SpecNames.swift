@@ -30,11 +30,6 @@ extension Spec {
                               + "record's folder), or correct the name; use a JPEG or PNG file")
     }
 
-    /// Runs `body`, turning an image the spec names that cannot be read into an error at its line.
-    public func locatingImages<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let error as ImageError { throw located(error) ?? error }
-    }
-
     /// The roles of the spec's 결재란: the `ROLE` of each `{approval.ROLE.mark}` it prints.
     public var approvalRoles: [String] {
         let names = self.names
