@@ -36,7 +36,7 @@ enum Respelled {
         let minute = found.count == 2 ? found[1] : 0
         if afternoon && hour < 12 { hour += 12 }
         if morning && hour == 12 { hour = 0 }
-        return Clock(String(format: "%d:%02d", hour, minute))
+        return Clock("\(hour):\(two(minute))")
     }
 
     /// The key a value stands under, for a hint that shows the whole line.
