@@ -132,12 +132,15 @@ public struct Composer {
     }
 
     /// Runs `body`, turning a missing image or glyph into an error at the meeting record's field
-    /// behind it; a glyph not found there (or with no meeting) at the spec's text that holds it.
+    /// behind it (or the layout's line naming the image); a glyph not found there (or with no
+    /// meeting) at the spec's text that holds it. A meeting's 결재 roles are checked first.
     func located<T>(_ meeting: Meeting?, _ spec: Spec, _ body: () throws -> T) throws -> T {
+        if let meeting { try spec.checkApproval(meeting) }
         do {
             return try body()
         } catch let error as ImageError where meeting != nil {
             let source = meeting?.sources.first { $0.text == error.path }
+            if source == nil, let named = spec.located(error) { throw named }
             throw InputError(error.reason.hasPrefix("no such") ? "photo '\(error.path)' is missing: \(error.reason)"
                                                                : "photo '\(error.path)': \(error.reason)",
                              at: source?.location ?? Location(file: spec.file, line: 1, column: 1), path: source?.path ?? "photos",

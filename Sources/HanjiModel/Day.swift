@@ -85,6 +85,7 @@ extension Field {
     /// A date written `YYYY-MM-DD`.
     public func day() throws -> Day {
         let raw = try string()
+        if let respelled = respelledDay(raw) { throw respelled }
         guard let day = Day(iso: raw.trimmed) else {
             if let year = Int(raw.trimmed.prefix(4)), !Day.years.contains(year) {
                 throw error("'\(raw)' is outside the years 0001 to 9999", hint: "write a year from 0001 to 9999, as in 2018-11-22")
@@ -97,6 +98,7 @@ extension Field {
     /// A time written `HH:MM`.
     public func clock() throws -> Clock {
         let raw = try string()
+        if let respelled = respelledClock(raw) { throw respelled }
         guard let clock = Clock(raw.trimmed) else {
             throw error("'\(raw)' is not a time", hint: "write times as \"HH:MM\" in quotes, such as \"18:30\"")
         }

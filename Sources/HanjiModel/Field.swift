@@ -22,7 +22,7 @@ public struct Field {
         do {
             root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
-            throw InputError.yaml(error, file: file)
+            throw Screening.tab(text, file: file, through: error.line) ?? InputError.yaml(error, file: file)
         }
         guard let root else {
             throw InputError("the file is empty", at: Location(file: file, line: 1, column: 1),
@@ -74,15 +74,18 @@ public struct Field {
                              at: Location(file: file, line: 1, column: 1), hint: "split it, or check that this is the file you meant")
         }
         let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        if let utf16 = Screening.utf16(bytes, file: file) { throw utf16 }
         if let nul = bytes.firstIndex(of: 0) {
             throw InputError("the file holds binary data (a zero byte)", at: location(of: nul, in: bytes, file: file),
                              hint: "records and specs are YAML text; check that this is the file you meant")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let end = firstInvalidUTF8(bytes)
+            if let cp949 = Screening.cp949(bytes, file: file) { throw cp949 }
             throw InputError("the file is not UTF-8 text", at: location(of: end, in: bytes, file: file),
                              hint: "save it as UTF-8 (in most editors: Save As, Encoding: UTF-8); text from HWP or Excel may be CP949")
         }
+        if let control = Screening.control(text, file: file) { throw control }
         return text
     }
 

@@ -3,7 +3,7 @@ import Foundation
 extension Meeting {
     /// Reads a meeting record from a YAML file.
     public static func load(_ url: URL) throws -> Meeting {
-        var meeting = try read(try Field.load(url))
+        var meeting = try read(try RecordKind.load(.meeting, url))
         meeting.folder = url.deletingLastPathComponent()
         return meeting
     }
@@ -205,6 +205,6 @@ extension Meeting {
 
     static func readPhoto(_ field: Field) throws -> Photo {
         let f = try field.fields(["file", "caption"])
-        return Photo(file: try f.required("file").text(), caption: try f["caption"]?.string() ?? "")
+        return Photo(file: try f.required("file").filePath(), caption: try f["caption"]?.string() ?? "")
     }
 }

@@ -30,7 +30,7 @@ extension Year {
     /// Reads a year record and the meeting records it lists.
     public static func load(_ url: URL, allowOutside: Bool = false) throws -> Year {
         let folder = url.deletingLastPathComponent()
-        var year = try read(try Field.load(url), folder: folder, allowOutside: allowOutside)
+        var year = try read(try RecordKind.load(.year, url), folder: folder, allowOutside: allowOutside)
         year.folder = folder
         return year
     }
@@ -64,7 +64,7 @@ extension Year {
         let of = try f.required("organisation", hint: "add 'organisation:' with name and issuer").fields(["name", "district", "issuer", "seal", "office"])
         let organisation = Organisation(name: try of.required("name").text(), district: try of["district"]?.text(),
                                         issuer: try of.required("issuer", hint: "the 발신명의 printed on certificates").text(),
-                                        seal: try of["seal"]?.text(), office: try of["office"]?.text())
+                                        seal: try of["seal"]?.filePath(), office: try of["office"]?.text())
         // Each entry is read on its own, so `hanji check` names every bad one (see `Collector`).
         let subcommittees = try Collector.attempt([]) { try f.required("subcommittees").list() }.compactMap { entry in
             try Collector.attempt(nil) { try readSubcommittee(entry) }
@@ -81,28 +81,47 @@ extension Year {
         year.origin = root.source.map { ($0, root.file) }
         year.book = try Collector.attempt(nil) { try f["booklet"].map { b in
             let bf = try b.fields(["title", "subtitle", "cover", "foreword", "signed", "published"])
-            return Book(title: try bf.required("title").text(), subtitle: try bf["subtitle"]?.text(), cover: try bf["cover"]?.text(),
+            return Book(title: try bf.required("title").text(), subtitle: try bf["subtitle"]?.text(),
+                        cover: try bf["cover"]?.filePath(),
                         foreword: try bf["foreword"]?.text().split(separator: "\n").map { $0.trimmed }
                             .filter { !$0.isEmpty } ?? [],
                         signed: try bf["signed"]?.text(), published: try bf["published"]?.day())
         } }
         for entry in try f["meetings"]?.list() ?? [] {
-            let path = try entry.text()
+            let path = try entry.filePath()
             let url = try Paths.resolve(path, in: folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                                         allowOutside: allowOutside, what: "meeting record", at: entry)
             guard FileManager.default.fileExists(atPath: url.path) else {
                 throw entry.error("no meeting record '\(path)' (looked for \(url.path))", hint: "paths are relative to the year record")
             }
             let meeting = try Meeting.load(url)
-            // A meeting's named attendees are the year's members: a name the year does not know is a slip.
-            for m in meeting.members {
-                guard let name = m.name, !members.isEmpty, !members.contains(where: { $0.name == name && $0.group == m.group }) else { continue }
-                let elsewhere = members.first { $0.name == name }.map { " (the year has them in \($0.group))" } ?? ""
-                year.warnings.append(entry.error("\(path): attendee '\(name)' of \(m.group) is not a member of \(m.group)\(elsewhere)",
-                                                 hint: "add them to that subcommittee in 'subcommittees', or correct the name or group").asWarning)
-            }
+            year.warnings += strangers(in: meeting, members: members, root: root)
             year.meetings.append(meeting)
         }
         return year
+    }
+
+    /// A meeting's named attendees are the year's members: a name the year does not know is a
+    /// slip, warned at the attendee's line in the meeting record.
+    static func strangers(in meeting: Meeting, members: [Member], root: Field) -> [InputError] {
+        guard !members.isEmpty else { return [] }
+        let sources = meeting.sources
+        var found: [InputError] = []
+        for (index, group) in meeting.attendance.enumerated() {
+            for (row, m) in group.members.enumerated() {
+                guard let name = m.name, !members.contains(where: { $0.name == name && $0.group == m.group })
+                else { continue }
+                let path = "attendance[\(index)].members[\(row)].name"
+                let at = sources.first { $0.path == path }
+                let elsewhere = members.first { $0.name == name }.map { " (the year has them in \($0.group))" } ?? ""
+                let year = URL(fileURLWithPath: root.file).lastPathComponent
+                let hint = "add them to that subcommittee in \(year)'s 'subcommittees', or correct the name or group"
+                let message = "attendee '\(name)' of \(m.group) is not a member of \(m.group) in \(year)\(elsewhere)"
+                found.append(InputError(message,
+                                        at: at?.location ?? Location(file: root.file, line: 1, column: 1), path: path,
+                                        hint: hint).asWarning)
+            }
+        }
+        return found
     }
 }

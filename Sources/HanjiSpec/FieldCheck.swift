@@ -5,8 +5,10 @@ import HanjiModel
 /// template, also where one record has nothing to print.
 struct ShapeScope {
     var frames: [Shape]
+    /// Gathers every name the templates use, when set (see `Spec.names`).
+    var seen: Names?
 
-    func entering(_ shape: Shape) -> ShapeScope { ShapeScope(frames: frames + [shape]) }
+    func entering(_ shape: Shape) -> ShapeScope { ShapeScope(frames: frames + [shape], seen: seen) }
 
     /// A name no record can have, with the names that could stand there.
     struct Miss: Error {
@@ -70,7 +72,9 @@ struct ShapeScope {
 
     /// Reports each hole of `template` that names a field no record can have.
     func check(_ template: Template) throws {
+        seen?.templates.append(template)
         for (path, source) in template.holes {
+            seen?.paths.append(path)
             if let error = problem(path, at: template.field, path: template.path, in: source) { try Collector.report(error) }
         }
     }
@@ -93,8 +97,8 @@ struct ShapeScope {
 extension Spec {
     /// Reports every name of the spec's templates and blocks that no record of its document
     /// can have (`{next.titel}`), at the spec's line.
-    func checkFields(_ document: Shape) throws {
-        let root = ShapeScope(frames: [document])
+    func checkFields(_ document: Shape, seen: Names? = nil) throws {
+        let root = ShapeScope(frames: [document], seen: seen)
         try check(body, root)
         let running = root.entering(.running)
         for template in [footer?.0, header?.0, publicHeader].compactMap({ $0 }) { try running.check(template) }

@@ -58,6 +58,7 @@ struct Common: ParsableArguments {
     func composer(_ spec: Spec, fonts ahead: FontsAhead? = nil) throws -> Composer {
         var composer = try ahead.map { Composer(fonts: try $0.fonts(for: spec.fontFolders)) } ?? Composer(for: spec)
         composer.allowOutside = allowOutside
+        Runner.spec = spec
         return composer
     }
 
@@ -103,6 +104,9 @@ enum Layouts {
 
 /// Runs a command, turning every failure into a message on standard error and an exit code.
 enum Runner {
+    /// The spec the command lays out by, once it has one: to place an error at the spec's line.
+    nonisolated(unsafe) static var spec: Spec?
+
     static func warn(_ lines: [String]) {
         for line in lines { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
     }
@@ -118,6 +122,10 @@ enum Runner {
         } catch let gathered as InputErrors {
             // Every bad row of a roster, say, each with its place.
             for error in gathered.errors { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
+            throw ExitCode(1)
+        } catch let error as ImageError where spec?.located(error) != nil {
+            // An image the layout names (a logo), at the layout's line.
+            FileHandle.standardError.write(Data("\(spec!.located(error)!)\n".utf8))
             throw ExitCode(1)
         } catch where error is ImageError || error is LayoutError {
             // An image that cannot be placed, text that cannot fit: the input must change.

@@ -21,9 +21,10 @@ struct CheckCommand: ParsableCommand {
             Examples:
               hanji check examples/yeongdeungpo-2018/minutes-14.yaml
               hanji check year.yaml minutes-*.yaml layouts/*.yaml roster.csv
+              hanji check .                  (every record, layout and roster here)
             """)
 
-    @Argument(help: "The files to check (.yaml records and specs, .csv rosters).")
+    @Argument(help: "The files to check (.yaml records and specs, .csv rosters), or folders of them.")
     var files: [String]
 
     @Option(help: "The certificate layout whose columns rosters are read by (default: as certificates finds it).")
@@ -46,6 +47,7 @@ struct CheckCommand: ParsableCommand {
             sources[file] = text
             return text
         }
+        let files = Self.expanded(self.files)
         for path in files {
             let url = URL(fileURLWithPath: path)
             let (found, warned) = check(url)
@@ -74,17 +76,18 @@ struct CheckCommand: ParsableCommand {
                 return (review.errors, review.warnings)
             }
             let root = try Field.load(url)
-            let keys = (try? root.pairs().map(\.key)) ?? []
+            let kind = RecordKind.of(url, root: root)
             let collector = Collector()
             var warned: [InputError] = []
             do {
-                if keys.contains("agenda") {
+                if kind == .meeting {
                     let meeting = try collector.run { () -> Meeting in
                         var meeting = try Meeting.read(root)
                         meeting.folder = url.deletingLastPathComponent()
                         return meeting
                     }
-                    warned = meeting.warnings
+                    let year = Year.listing(url, allowOutside: allowOutside)
+                    warned = meeting.warnings + (year?.warnings(about: url) ?? [])
                     let images = ImageFiles(folder: meeting.folder, allowOutside: allowOutside)
                     var found: [InputError] = []
                     for photo in meeting.photos {
@@ -97,7 +100,7 @@ struct CheckCommand: ParsableCommand {
                     guard found.isEmpty else { return (found, warned) }
                     let glyphs = shaped(meeting, at: url)
                     return (glyphs.filter { !$0.isWarning }, warned + glyphs.filter(\.isWarning))
-                } else if keys.contains("subcommittees") {
+                } else if kind == .year {
                     let year = try collector.run { try Year.read(root, folder: url.deletingLastPathComponent(), allowOutside: allowOutside) }
                     let glyphs = shaped(year, fields: root.scalars(), at: url)
                     return (glyphs.filter { !$0.isWarning }, year.warnings + glyphs.filter(\.isWarning))

@@ -1,0 +1,27 @@
+import Foundation
+
+extension Year {
+    /// The year record beside a meeting record that lists it under `meetings:` (year.yaml in the
+    /// same folder), read with its meetings; nil when there is none or it cannot be read.
+    public static func listing(_ meeting: URL, allowOutside: Bool = false) -> Year? {
+        let folder = meeting.deletingLastPathComponent()
+        let url = folder.appendingPathComponent("year.yaml")
+        let wanted = meeting.standardizedFileURL.path
+        guard url.standardizedFileURL.path != wanted, FileManager.default.fileExists(atPath: url.path),
+              let root = try? Field.load(url), let listed = try? root.fields(keys)["meetings"]?.list(),
+              listed.contains(where: { entry in
+                  let path = try? entry.text()
+                  return path.map { folder.appendingPathComponent($0).standardizedFileURL.path == wanted } ?? false
+              })
+        else { return nil }
+        return try? Year.load(url, allowOutside: allowOutside)
+    }
+
+    /// The year's warnings about the meeting record at `meeting` (an attendee it does not know).
+    public func warnings(about meeting: URL) -> [InputError] {
+        let wanted = meeting.standardizedFileURL.path
+        return warnings.filter { warning in
+            warning.location.map { URL(fileURLWithPath: $0.file).standardizedFileURL.path == wanted } ?? false
+        }
+    }
+}
