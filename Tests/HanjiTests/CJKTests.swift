@@ -76,4 +76,23 @@ import Testing
         let lines = try Fixture.shaper().shape("\(Self.compatibleLee)가나 위원", style: style, width: 300)
         #expect(lines.count == 1 && Self.holds(lines[0].text, "\u{F9E1}") && !Self.holds(lines[0].text, "\u{674E}"))
     }
+
+    @Test(arguments: ["ㆍ", "\u{2024}", "·"])
+    func aNameChainBreaksOnlyAfterItsSeparators(separator: String) throws {
+        let chain = Self.chain.replacingOccurrences(of: "ㆍ", with: separator)
+        let names = chain.components(separatedBy: separator)
+        let style = try #require(try Fixture.spec().styles["body"])
+        for width in [45.0, 70.0, 120.0] {
+            let lines = try Fixture.shaper().shape("(\(chain) 의원 발의)", style: style, width: width)
+            #expect(lines.count > 1)
+            for (i, line) in lines.enumerated() {
+                let text = line.text.trimmingCharacters(in: .whitespaces)
+                #expect(!text.hasPrefix(separator), "line \(i) at \(width) pt starts with the separator: \(text)")
+                let words = text.replacingOccurrences(of: "(", with: "").split(separator: " ").map(String.init)
+                let parts = words.filter { $0 != "의원" && $0 != "발의)" }
+                    .flatMap { $0.components(separatedBy: separator) }.filter { !$0.isEmpty }
+                #expect(parts.allSatisfy(names.contains), "line \(i) at \(width) pt splits a name: \(text)")
+            }
+        }
+    }
 }
