@@ -95,4 +95,46 @@ import Testing
             }
         }
     }
+
+    @Test func theDisplayMapPrintsTheOneDotLeaderAsAMiddleDotAndLeavesTheRecord() throws {
+        let layout = try String(contentsOf: Fixture.minutesSpec, encoding: .utf8) + "\ndisplay: {\"\u{2024}\": \"·\"}\n"
+        let spec = try Spec(try Field.parse(layout, file: Fixture.minutesSpec.path))
+        let meeting = try Fixture.meeting(try Self.record(), file: "cjk.yaml")
+        let text = try Composer(for: spec).minutes(meeting, spec: spec).text.joined(separator: "\n")
+        #expect(text.contains("임시회·폐회중") && !Self.holds(text, "\u{2024}"))
+        #expect(Self.holds(meeting.value["remarks"]?.plain ?? "", "\u{2024}"))
+    }
+
+    @Test func theDisplayMapReachesThePDFTextLayerAndTheRunningFooter() throws {
+        try withTempDir { dir in
+            let layout = dir.appendingPathComponent("layout.yaml"), record = dir.appendingPathComponent("cjk.yaml")
+            try (try String(contentsOf: Fixture.minutesSpec, encoding: .utf8) + "\ndisplay: {\"\u{2024}\": \"·\", \"- \": \"= \"}\n")
+                .write(to: layout, atomically: true, encoding: .utf8)
+            try Self.record().write(to: record, atomically: true, encoding: .utf8)
+            let pdf = dir.appendingPathComponent("cjk.pdf")
+            try render(record, to: pdf, extra: ["--layout", layout.path])
+            let text = try pdfText(pdf)
+            #expect(text.contains("임시회·폐회중") && !Self.holds(text, "\u{2024}") && squeezed(text).contains("=1-"))
+            #expect(Self.holds(try String(contentsOf: record, encoding: .utf8), "\u{2024}"))
+        }
+    }
+
+    @Test func theDisplayMapLeavesThePathsOfPhotos() throws {
+        let layout = try String(contentsOf: Fixture.minutesSpec, encoding: .utf8) + "\ndisplay: {\".\": \"。\"}\n"
+        let spec = try Spec(try Field.parse(layout, file: Fixture.minutesSpec.path))
+        let document = try Composer(for: spec).minutes(try Fixture.meeting(), spec: spec)
+        #expect(document.pages.count > 3 && document.text.joined().contains("。") && !document.text.joined().contains("."))
+    }
+
+    @Test func aDisplayMapOfAnythingButTextsIsAnErrorAtItsKey() throws {
+        let layout = try String(contentsOf: Fixture.minutesSpec, encoding: .utf8) + "\ndisplay: [\"\u{2024}\"]\n"
+        #expect(throws: InputError.self) { try Spec(try Field.parse(layout, file: "spec.yaml")) }
+        let empty = try String(contentsOf: Fixture.minutesSpec, encoding: .utf8) + "\ndisplay: {\"\": \"·\"}\n"
+        do {
+            _ = try Spec(try Field.parse(empty, file: "spec.yaml"))
+            Issue.record("an empty key was accepted")
+        } catch let e as InputError {
+            #expect(e.path.hasPrefix("display") && e.location?.file == "spec.yaml")
+        }
+    }
 }
