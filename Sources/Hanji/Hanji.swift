@@ -257,7 +257,8 @@ public struct Composer {
     }
 
     /// A running header or footer: the template filled with `page` and `pages` for each page.
-    func running(_ template: Template, _ style: Style, _ root: Scope, _ display: Display) -> (Running) -> (any Block)? {
+    func running(_ template: Template, _ style: Style, _ root: Scope,
+                 _ display: Display) -> (Running) -> (any Block)? {
         { running in
             let text = display.apply((try? template.render(root.with(Composer.running(running)))) ?? "")
             return Paragraph(text, style: style, source: "running")

@@ -50,7 +50,8 @@ extension Spec {
             return try list(path, scope, at: field).compactMap { entry in
                 let level = Int(entry["level"]?.plain ?? "1") ?? 1
                 guard (1...max(levels, 1)).contains(level) else { return nil }
-                return Leader(title: display.apply(entry["title"]?.plain ?? ""), page: entry["page"]?.plain ?? "", style: style,
+                return Leader(title: display.apply(entry["title"]?.plain ?? ""), page: entry["page"]?.plain ?? "",
+                              style: style,
                               indent: Double(level - 1) * step, target: Int(entry["target"]?.plain ?? ""))
             }
         case .chart(let chart):
@@ -61,7 +62,8 @@ extension Spec {
             if !path.isEmpty { scope.images?(path) }
             return [path.isEmpty ? text : Sealed(text, seal: Picture(path: path, maxHeight: size, source: source), size: size)]
         case .fitted(let template, let style, let height, let minScale, let source):
-            return [Fitted(try shown(template, scope), style: style, height: height, minScale: minScale, source: source)]
+            return [Fitted(try shown(template, scope), style: style, height: height, minScale: minScale,
+                           source: source)]
         case .each(let path, let body, let field):
             return try list(path, scope, at: field).enumerated().flatMap { i, item in
                 try bind(body, scope.entering(item, index: i))
@@ -165,7 +167,9 @@ extension Spec {
             try row.cells.map { c in
                 var cell = Cell(Stack(try bind(c.content, scope)), span: c.span, rows: c.rows, fill: c.fill, padding: c.padding,
                                 middle: c.middle,
-                                continuation: try c.continued.map { Paragraph(try shown($0.0, scope), style: $0.1, source: spec.source) })
+                                continuation: try c.continued.map {
+                                    Paragraph(try shown($0.0, scope), style: $0.1, source: spec.source)
+                                })
                 let diagonal = try c.diagonal?.render(scope) ?? ""
                 cell.diagonal = !diagonal.isEmpty && diagonal != "false"
                 return cell

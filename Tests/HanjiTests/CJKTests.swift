@@ -33,6 +33,13 @@ import Testing
     /// Whether `text` holds `scalar` itself (String comparison would take U+674E for U+F9E1).
     static func holds(_ text: String, _ scalar: Unicode.Scalar) -> Bool { text.unicodeScalars.contains(scalar) }
 
+    static func hex(_ scalar: Unicode.Scalar) -> String { "U+" + String(scalar.value, radix: 16, uppercase: true) }
+
+    /// The stock minutes layout with `display:` added.
+    static func layout(display: String) throws -> String {
+        try String(contentsOf: Fixture.minutesSpec, encoding: .utf8) + "\ndisplay: \(display)\n"
+    }
+
     @Test func realMinutesPrintWithTheStockLayoutAndNoWarning() throws {
         let spec = try Fixture.spec()
         let meeting = try Fixture.meeting(try Self.record(), file: "cjk.yaml")
@@ -40,7 +47,7 @@ import Testing
         #expect(document.warnings.isEmpty, "\(document.warnings)")
         let text = document.text.joined(separator: "\n")
         for scalar in Self.characters {
-            #expect(Self.holds(text, scalar), "U+\(String(scalar.value, radix: 16, uppercase: true)) not laid out")
+            #expect(Self.holds(text, scalar), "\(Self.hex(scalar)) not laid out")
         }
     }
 
@@ -51,7 +58,7 @@ import Testing
             try render(record, to: pdf)
             let text = try pdfText(pdf)
             for scalar in Self.characters {
-                #expect(Self.holds(text, scalar), "U+\(String(scalar.value, radix: 16, uppercase: true)) not in the text layer")
+                #expect(Self.holds(text, scalar), "\(Self.hex(scalar)) not in the text layer")
             }
             let fonts = tool("pdffonts", [pdf.path]).stdout
             #expect(fonts.contains("NotoSerifCJK") && fonts.contains("NotoSansCJK"), "\(fonts)")
@@ -66,7 +73,9 @@ import Testing
         for (style, faces) in [("body", serif), ("field", sans)] {
             let runs = shaper.faces("파사현정(破邪顯正), \(Self.compatibleLee)가나 ｢국회법｣ 【보고】 ①～㎡",
                                     style: try #require(spec.styles[style]))
-            let drawn = runs.filter { hanja($0.text) || $0.text.unicodeScalars.contains { !$0.properties.isAlphabetic } }
+            let drawn = runs.filter {
+                hanja($0.text) || $0.text.unicodeScalars.contains { !$0.properties.isAlphabetic }
+            }
             #expect(drawn.count > 2 && drawn.allSatisfy { faces.contains($0.family) }, "\(style): \(runs)")
         }
     }
@@ -97,7 +106,7 @@ import Testing
     }
 
     @Test func theDisplayMapPrintsTheOneDotLeaderAsAMiddleDotAndLeavesTheRecord() throws {
-        let layout = try String(contentsOf: Fixture.minutesSpec, encoding: .utf8) + "\ndisplay: {\"\u{2024}\": \"·\"}\n"
+        let layout = try Self.layout(display: "{\"\u{2024}\": \"·\"}")
         let spec = try Spec(try Field.parse(layout, file: Fixture.minutesSpec.path))
         let meeting = try Fixture.meeting(try Self.record(), file: "cjk.yaml")
         let text = try Composer(for: spec).minutes(meeting, spec: spec).text.joined(separator: "\n")
@@ -108,7 +117,7 @@ import Testing
     @Test func theDisplayMapReachesThePDFTextLayerAndTheRunningFooter() throws {
         try withTempDir { dir in
             let layout = dir.appendingPathComponent("layout.yaml"), record = dir.appendingPathComponent("cjk.yaml")
-            try (try String(contentsOf: Fixture.minutesSpec, encoding: .utf8) + "\ndisplay: {\"\u{2024}\": \"·\", \"- \": \"= \"}\n")
+            try Self.layout(display: "{\"\u{2024}\": \"·\", \"- \": \"= \"}")
                 .write(to: layout, atomically: true, encoding: .utf8)
             try Self.record().write(to: record, atomically: true, encoding: .utf8)
             let pdf = dir.appendingPathComponent("cjk.pdf")
@@ -120,16 +129,17 @@ import Testing
     }
 
     @Test func theDisplayMapLeavesThePathsOfPhotos() throws {
-        let layout = try String(contentsOf: Fixture.minutesSpec, encoding: .utf8) + "\ndisplay: {\".\": \"。\"}\n"
+        let layout = try Self.layout(display: "{\".\": \"。\"}")
         let spec = try Spec(try Field.parse(layout, file: Fixture.minutesSpec.path))
         let document = try Composer(for: spec).minutes(try Fixture.meeting(), spec: spec)
-        #expect(document.pages.count > 3 && document.text.joined().contains("。") && !document.text.joined().contains("."))
+        let text = document.text.joined()
+        #expect(document.pages.count > 3 && text.contains("。") && !text.contains("."))
     }
 
     @Test func aDisplayMapOfAnythingButTextsIsAnErrorAtItsKey() throws {
-        let layout = try String(contentsOf: Fixture.minutesSpec, encoding: .utf8) + "\ndisplay: [\"\u{2024}\"]\n"
+        let layout = try Self.layout(display: "[\"\u{2024}\"]")
         #expect(throws: InputError.self) { try Spec(try Field.parse(layout, file: "spec.yaml")) }
-        let empty = try String(contentsOf: Fixture.minutesSpec, encoding: .utf8) + "\ndisplay: {\"\": \"·\"}\n"
+        let empty = try Self.layout(display: "{\"\": \"·\"}")
         do {
             _ = try Spec(try Field.parse(empty, file: "spec.yaml"))
             Issue.record("an empty key was accepted")
