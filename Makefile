@@ -8,6 +8,8 @@ EXAMPLES := $(wildcard examples/*/minutes-*.yaml)
 YEARS := $(wildcard examples/*/year.yaml)
 # iPhone HEIC photos: gdk-pixbuf's loader for them, and heif-enc, with which the tests make one.
 DEBS += heif-gdk-pixbuf libheif-examples
+# Noto Serif and Sans CJK KR: what Nanum lacks in real minutes (｢｣, Hanja in 명조 text, 李 U+F9E1).
+DEBS += fonts-noto-cjk
 
 .PHONY: deps build demo test fuzz tsan bench man clean
 

@@ -260,10 +260,10 @@ public struct Composer {
         for (template, _) in [spec.footer, spec.header, spec.publicHeader.map { ($0, Style()) }].compactMap({ $0 }) {
             _ = try template.render(root.with(Composer.running(Running(page: 1, pages: 1, section: ""))))
         }
-        setup.footer = spec.footer.map { running($0.0, $0.1, root) }
+        setup.footer = spec.footer.map { running($0.0, $0.1, root, spec.display) }
         // The public edition's marking line stands in for the running header.
         let header = (edition == .public ? spec.publicHeader.map { ($0, spec.styles["header"] ?? Style()) } : nil) ?? spec.header
-        setup.header = header.map { running($0.0, $0.1, root) }
+        setup.header = header.map { running($0.0, $0.1, root, spec.display) }
         if edition == .public && spec.publicHeader != nil { setup.headerOrigin = spec.publicHeaderOrigin }
         setup.needsCount = [spec.footer?.0, header?.0].contains { $0?.uses("pages") ?? false }
         var metadata = Metadata()
@@ -281,9 +281,10 @@ public struct Composer {
     }
 
     /// A running header or footer: the template filled with `page` and `pages` for each page.
-    func running(_ template: Template, _ style: Style, _ root: Scope) -> (Running) -> (any Block)? {
+    func running(_ template: Template, _ style: Style, _ root: Scope,
+                 _ display: Display) -> (Running) -> (any Block)? {
         { running in
-            let text = (try? template.render(root.with(Composer.running(running)))) ?? ""
+            let text = display.apply((try? template.render(root.with(Composer.running(running)))) ?? "")
             return Paragraph(text, style: style, source: "running")
         }
     }

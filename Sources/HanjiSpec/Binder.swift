@@ -14,6 +14,11 @@ extension Spec {
         try nodes.flatMap { try bind($0, scope) }
     }
 
+    /// A template's text as printed: filled from `scope`, then mapped by the spec's `display`.
+    func shown(_ template: Template, _ scope: Scope) throws -> String {
+        display.apply(try template.render(scope))
+    }
+
     func list(_ path: [String], _ scope: Scope, at field: Field) throws -> [Value] {
         guard let value = scope.lookup(path) else {
             throw field.error("unknown field '\(path.joined(separator: "."))'",
@@ -30,7 +35,7 @@ extension Spec {
     func bind(_ node: SpecNode, _ scope: Scope) throws -> [any Block] {
         switch node {
         case .text(let template, let style, let keep, let section, let source):
-            let text = try template.render(scope)
+            let text = try shown(template, scope)
             var blocks = text.lines(keepEmpty: true).map {
                 Paragraph($0, style: style, source: source) as any Block
             }
@@ -45,18 +50,20 @@ extension Spec {
             return try list(path, scope, at: field).compactMap { entry in
                 let level = Int(entry["level"]?.plain ?? "1") ?? 1
                 guard (1...max(levels, 1)).contains(level) else { return nil }
-                return Leader(title: entry["title"]?.plain ?? "", page: entry["page"]?.plain ?? "", style: style,
+                return Leader(title: display.apply(entry["title"]?.plain ?? ""), page: entry["page"]?.plain ?? "",
+                              style: style,
                               indent: Double(level - 1) * step, target: Int(entry["target"]?.plain ?? ""))
             }
         case .chart(let chart):
             return [try bindChart(chart, scope)]
         case .sealed(let template, let style, let seal, let size, let source):
-            let text = Paragraph(try template.render(scope), style: style, source: source)
+            let text = Paragraph(try shown(template, scope), style: style, source: source)
             let path = try seal.render(scope)
             if !path.isEmpty { scope.images?(path) }
             return [path.isEmpty ? text : Sealed(text, seal: Picture(path: path, maxHeight: size, source: source), size: size)]
         case .fitted(let template, let style, let height, let minScale, let source):
-            return [Fitted(try template.render(scope), style: style, height: height, minScale: minScale, source: source)]
+            return [Fitted(try shown(template, scope), style: style, height: height, minScale: minScale,
+                           source: source)]
         case .each(let path, let body, let field):
             return try list(path, scope, at: field).enumerated().flatMap { i, item in
                 try bind(body, scope.entering(item, index: i))
@@ -65,7 +72,7 @@ extension Spec {
             let present = scope.lookup(path)?.isPresent ?? false
             return present != negate ? try bind(body, scope) : []
         case .hang(let marker, let markerStyle, let body, let width, let gap, let source):
-            let mark = Paragraph(try marker.render(scope), style: markerStyle, source: source)
+            let mark = Paragraph(try shown(marker, scope), style: markerStyle, source: source)
             return [Hang(marker: mark, body: Stack(try bind(body, scope)), width: width, gap: gap)]
         case .table(let spec):
             return [try bindTable(spec, scope)]
@@ -113,8 +120,9 @@ extension Spec {
                     if case .list(let sub)? = item["items"] { children = sub }
                 }
             }
-            let body = Paragraph(text, style: style, source: "outline")
-            let line: any Block = marker.isEmpty ? body : Hang(marker: Paragraph(marker + " ", style: markStyle, source: "outline"), body: body)
+            let body = Paragraph(display.apply(text), style: style, source: "outline")
+            let mark = Paragraph(display.apply(marker + " "), style: markStyle, source: "outline")
+            let line: any Block = marker.isEmpty ? body : Hang(marker: mark, body: body)
             return [Inset(left: Double(level) * step, line)]
                 + outline(children, level: level + 1, markers: markers, note: note, style: style, step: step)
         }
@@ -133,7 +141,7 @@ extension Spec {
                 }
                 return v
             }
-            return Chart.Row(label: try chart.label.render(inner), values: values)
+            return Chart.Row(label: try shown(chart.label, inner), values: values)
         }
         return Chart(kind: chart.kind, rows: rows, series: chart.series, colors: chart.colors, maximum: chart.maximum,
                      unit: chart.unit, height: chart.height, style: chart.style, source: chart.field.path)
@@ -161,7 +169,9 @@ extension Spec {
             try row.cells.map { c in
                 var cell = Cell(Stack(try bind(c.content, scope)), span: c.span, rows: c.rows, fill: c.fill, padding: c.padding,
                                 middle: c.middle,
-                                continuation: try c.continued.map { Paragraph(try $0.0.render(scope), style: $0.1, source: spec.source) })
+                                continuation: try c.continued.map {
+                                    Paragraph(try shown($0.0, scope), style: $0.1, source: spec.source)
+                                })
                 let diagonal = try c.diagonal?.render(scope) ?? ""
                 cell.diagonal = !diagonal.isEmpty && diagonal != "false"
                 return cell

@@ -35,7 +35,10 @@ public struct Spec {
     /// Who a batch document (certificates) is for, and how a roster's columns map to fields.
     public var recipients: Recipients?
 
-    static let keys = ["document", "page", "fonts", "styles", "metadata", "public", "recipients", "body"]
+    /// Characters printed as others in every bound text (`display: {"․": "·"}`).
+    public var display = Display()
+
+    static let keys = ["document", "page", "fonts", "display", "styles", "metadata", "public", "recipients", "body"]
 
     /// The font folders of a spec that names none: `../fonts` and `fonts` beside it.
     public static func fontFolders(near spec: URL) -> [URL] {
@@ -75,6 +78,7 @@ public struct Spec {
                 }
             }
         }
+        if let map = f["display"] { display = try Display(map) }
         if let styles = f["styles"] { (self.styles, families) = try Spec.readStyles(styles) }
         if let page = f["page"] { try readPage(page) }
         if let meta = f["metadata"] {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Where Korean lines may break: between words (어절), never inside a date such as
-/// `2018. 11. 22.(목)`, a time range such as `18:00~21:00`, or a number with its unit (`8 명`).
+/// Where Korean lines may break: between words (어절) and after each ㆍ ․ · of a name chain,
+/// never inside a date such as `2018. 11. 22.(목)`, a time range such as `18:00~21:00`, or a
+/// number with its unit (`8 명`).
 enum Breaking {
     /// Patterns that read as one unit although they hold spaces.
     static let units: [NSRegularExpression] = [
@@ -37,16 +38,35 @@ enum Breaking {
         return ranges.sorted { $0.lowerBound < $1.lowerBound }
     }
 
-    /// Byte ranges of the space-delimited words.
+    /// Byte ranges of the space-delimited words, a name chain cut after each of its separators.
     static func words(in bytes: [UInt8]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start: Int?
         for (i, b) in bytes.enumerated() {
             let space = b == 0x20 || b == 0x0A || b == 0x09
-            if space, let s = start { result.append(s..<i); start = nil }
+            if space, let s = start { result += names(in: s..<i, bytes); start = nil }
             if !space && start == nil { start = i }
         }
-        if let s = start { result.append(s..<bytes.count) }
+        if let s = start { result += names(in: s..<bytes.count, bytes) }
         return result
+    }
+
+    /// What joins names with no space (`김가나ㆍ이다라․박마바·최사아`), as UTF-8.
+    static let joiners = ["\u{318D}", "\u{2024}", "\u{00B7}"].map { Array($0.utf8) }
+
+    /// A word cut right after each joiner it holds, so a line breaks only between whole names and
+    /// never starts with a joiner; a word without one stays whole.
+    static func names(in word: Range<Int>, _ bytes: [UInt8]) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var start = word.lowerBound, i = word.lowerBound
+        while i < word.upperBound {
+            guard let joiner = joiners.first(where: { bytes[i..<word.upperBound].starts(with: $0) }) else {
+                i += 1
+                continue
+            }
+            i += joiner.count
+            if i < word.upperBound { parts.append(start..<i); start = i }
+        }
+        return parts + [start..<word.upperBound]
     }
 }

@@ -5,8 +5,10 @@ import Foundation
 /// folder and the Debian font packages it installs, so a font installed elsewhere on the
 /// machine never changes the output.
 public final class Fonts {
-    /// Folders of the Debian font packages the project installs (fonts-nanum, fonts-dejavu-core).
-    public static let packageFolders = ["/usr/share/fonts/truetype/nanum", "/usr/share/fonts/truetype/dejavu"]
+    /// Folders of the Debian font packages the project installs (fonts-nanum, fonts-dejavu-core,
+    /// fonts-noto-cjk: Noto Serif and Sans CJK, picked from their .ttc files by family name).
+    public static let packageFolders = ["/usr/share/fonts/truetype/nanum", "/usr/share/fonts/truetype/dejavu",
+                                        "/usr/share/fonts/opentype/noto"]
 
     let config: OpaquePointer
     /// Every family name the configuration knows, sorted.

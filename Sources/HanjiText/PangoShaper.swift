@@ -138,13 +138,9 @@ public final class PangoShaper: Shaper {
         repeat {
             guard let run = pango_layout_iter_get_run_readonly(iter) else { continue }
             let item = run.pointee.item.pointee, glyphs = run.pointee.glyphs.pointee
-            var outside = false
-            if let font = item.analysis.font {
-                // Any of the font's names counts: fontconfig may give its Korean one first.
-                let fc = UnsafeMutableRawPointer(font).assumingMemoryBound(to: PangoFcFont.self)
-                let names = pango_fc_font_get_pattern(fc).map(Fonts.families) ?? []
-                outside = !names.contains { chain.contains($0.lowercased()) }
-            }
+            // Any of the font's names counts: fontconfig may give its Korean one first.
+            let names = families(of: item)
+            let outside = item.analysis.font != nil && !names.contains { chain.contains($0.lowercased()) }
             for i in 0..<Int(glyphs.num_glyphs) {
                 let glyph = glyphs.glyphs[i].glyph
                 guard glyph & 0x1000_0000 != 0 || (outside && glyph != 0x0FFF_FFFF) else { continue }
