@@ -267,7 +267,8 @@ struct TrapCommandTests {
         }
     }
 
-    /// Found by `make fuzz`: a character no font has, in a year document's spec, stopped the
+    /// Found by `make fuzz`: a character no font has (private use: the Noto CJK fonts draw every
+    /// rare Hanja), in a year document's spec, stopped the
     /// programme and the booklet as an "internal error" (exit 3) instead of a located one.
     @Test("a character no font has in a year document is located, exit 1", arguments: ["program", "booklet"])
     func missingGlyphInAYearDocumentIsLocated(_ command: String) throws {
@@ -276,7 +277,7 @@ struct TrapCommandTests {
             let line = "  - text: \"{event.title}\""
             try #require(spec.contains(line), "the program layout changed")
             let layout = dir.appendingPathComponent("program.yaml")
-            try spec.replacingOccurrences(of: line, with: "  - text: \"{event.title} 蘁\"")
+            try spec.replacingOccurrences(of: line, with: "  - text: \"{event.title} \u{E000}\"")
                 .write(to: layout, atomically: true, encoding: .utf8)
             let number = spec.components(separatedBy: "\n").firstIndex(of: line).map { $0 + 1 } ?? 0
             let year = exampleRecord.deletingLastPathComponent().appendingPathComponent("year.yaml")
@@ -284,7 +285,7 @@ struct TrapCommandTests {
             let result = run([command, year.path, "--layout", layout.path, "-o", pdf.path])
             #expect(result.status == 1, "exit \(result.status)\n\(result.stderr)")
             #expect(result.stderr.contains("\(layout.path):\(number):"), "\(result.stderr)")
-            #expect(result.stderr.contains("U+8601"), "\(result.stderr)")
+            #expect(result.stderr.contains("U+E000"), "\(result.stderr)")
             #expect(!result.stderr.contains("internal error"), "\(result.stderr)")
         }
     }
