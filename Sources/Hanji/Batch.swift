@@ -1,6 +1,7 @@
 import Foundation
 import HanjiLayout
 import HanjiModel
+import HanjiText
 import HanjiRender
 import HanjiSpec
 
@@ -54,6 +55,17 @@ extension Composer {
             guard let line = recipient.line, let file = recipient.file else { throw error }
             throw InputError("\(recipient.name): \(error)", at: Location(file: file, line: line, column: 1),
                              hint: "shorten the value in this row, or give its box more room in the spec")
+        } catch FontError.missingGlyph(let c, let text, let fonts) {
+            // A character of the roster's row: told at that row, as its other problems are.
+            guard let line = recipient.line, let file = recipient.file,
+                  case .map(let cells) = recipient.fields,
+                  let (column, _) = cells.first(where: { $0.1.plain.contains(c) }) else {
+                throw FontError.missingGlyph(c, text: text, fonts: fonts)
+            }
+            throw InputError("no font has the character \(FontError.describe(c)) (fonts tried: \(fonts))",
+                             at: Location(file: file, line: line, column: 1), path: column,
+                             hint: "delete or replace it in the roster, or put a font that has it into fonts/ "
+                                 + "and add it to the style's font list")
         }
     }
 }

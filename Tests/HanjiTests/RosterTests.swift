@@ -90,6 +90,18 @@ struct RosterCommandTests {
         return (checked, execute(hanjiBinary, ["certificates", year, "--roster", csv.path, "-o", pdf] + extra))
     }
 
+    /// Found by `make fuzz` (roster target): a character no font has in a roster's row left the
+    /// façade as a bare font error, which the CLI could name only by its text.
+    @Test("a character no font has in a roster row is an error at that row, naming the column")
+    func missingCharacterAtItsRow() throws {
+        try withTempDir { dir in
+            let (_, printed) = try both(dir, rows: "한부영,도시재생분과,분과장,010\n나래\u{E000}솔,도시재생분과,부분과장,011\n")
+            #expect(printed.status == 1, "\(printed)")
+            #expect(printed.stderr.contains("roster.csv:3:1: error: no font has the character U+E000"), "\(printed.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("c.pdf").path))
+        }
+    }
+
     @Test("two rows missing required cells: both found by check and by certificates, with the same messages")
     func bothFindEveryBadRow() throws {
         try withTempDir { dir in
