@@ -159,11 +159,9 @@ public struct Composer {
         }
     }
 
-    /// The texts of the spec's file that hold `character`, with their key paths and places.
+    /// The texts of the spec that hold `character`, with their key paths and places.
     static func sources(holding character: Character, in spec: Spec) -> [(path: String, location: Location, text: String)] {
-        guard let text = try? String(contentsOfFile: spec.file, encoding: .utf8),
-              let root = try? Field.parse(text, file: spec.file) else { return [] }
-        return root.scalars().filter { $0.text.contains(character) }
+        spec.sources.filter { $0.text.contains(character) }
     }
 
     /// A character no font of `fonts` has, at the record field (of `sources`) that holds it: the

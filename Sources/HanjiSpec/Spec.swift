@@ -22,6 +22,8 @@ public struct Spec {
     public var publicPhotos = true
     var body: [SpecNode] = []
     public let file: String
+    /// The spec as read, to find where a text of its own stands (a character no font has).
+    let root: Field
     /// Folders of the organisation's own fonts, relative to the spec (default: `../fonts`, `fonts`).
     public var fontFolders: [URL]
     /// Whether a character no font has is a warning rather than an error.
@@ -47,6 +49,9 @@ public struct Spec {
     }
 
     /// Reads a spec file.
+    /// The spec's own texts, each with its key path and place (as read, not as the file is now).
+    public var sources: [(path: String, location: Location, text: String)] { root.scalars() }
+
     public static func load(_ url: URL, allowOutside: Bool = false) throws -> Spec {
         try Spec(try Field.load(url), allowOutside: allowOutside)
     }
@@ -55,6 +60,7 @@ public struct Spec {
     /// and the folder above it, where `layouts/` and `fonts/` sit side by side) unless allowed.
     public init(_ root: Field, allowOutside: Bool = false) throws {
         file = root.file
+        self.root = root
         let f = try root.fields(Spec.keys)
         let folder = URL(fileURLWithPath: root.file).deletingLastPathComponent()
         fontFolders = Spec.fontFolders(near: URL(fileURLWithPath: root.file))

@@ -192,6 +192,28 @@ import Testing
     }
 }
 
+/// Found by `make fuzz` (spec target): a spec read from text that is not the file on disk (an
+/// editor's unsaved buffer, a server's upload) had its own texts looked up in the file again.
+@Suite struct TrapSpecTextTests {
+    @Test func aCharacterNoFontHasInASpecReadFromTextIsLocatedInThatText() throws {
+        let program = repoRoot.appendingPathComponent("layouts/program.yaml")
+        let line = "  - text: \"{event.title}\""
+        let text = try String(contentsOf: program, encoding: .utf8)
+        try #require(text.contains(line), "the program layout changed")
+        let edited = text.replacingOccurrences(of: line, with: "  - text: \"{event.title} \u{E000}\"")
+        let spec = try Spec(try Field.parse(edited, file: repoRoot.appendingPathComponent("layouts/unsaved.yaml").path))
+        let year = try Year.load(exampleRecord.deletingLastPathComponent().appendingPathComponent("year.yaml"))
+        let composer = try Composer(for: spec)
+        let error = try #require(throws: InputError.self) {
+            _ = try composer.compose(year.value, spec: spec, date: Day(year: 2018, month: 12, day: 13)!,
+                                     edition: .official, folder: year.folder)
+        }
+        let number = edited.components(separatedBy: "\n").firstIndex { $0.contains("\u{E000}") }.map { $0 + 1 }
+        #expect(error.location?.line == number, "\(error)")
+        #expect(error.message.contains("U+E000"), "\(error)")
+    }
+}
+
 /// Sizes read from an image's header are multiplied without overflow.
 @Suite struct TrapImageTests {
     @Test func aPNGClaimingFourBillionPixelsSquareIsRefused() throws {
