@@ -68,9 +68,8 @@ extension Spec {
             return try list(path, scope, at: field).enumerated().flatMap { i, item in
                 try bind(body, scope.entering(item, index: i))
             }
-        case .when(let path, let negate, let body, _):
-            let present = scope.lookup(path)?.isPresent ?? false
-            return present != negate ? try bind(body, scope) : []
+        case .when(let condition, let body, let otherwise):
+            return try bind(condition.holds(scope) ? body : otherwise, scope)
         case .hang(let marker, let markerStyle, let body, let width, let gap, let source):
             let mark = Paragraph(try shown(marker, scope), style: markerStyle, source: source)
             return [Hang(marker: mark, body: Stack(try bind(body, scope)), width: width, gap: gap)]

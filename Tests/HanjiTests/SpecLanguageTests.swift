@@ -1,0 +1,86 @@
+import Foundation
+import Hanji
+import HanjiLayout
+import HanjiModel
+import HanjiSpec
+import Testing
+
+/// What the spec language offers the kinds of minutes: branches on a value with `else`, inline
+/// runs, first-line indents, time patterns and plain lists of names.
+@Suite struct SpecLanguageTests {
+    static let styles = """
+        styles:
+          base: {font: NanumMyeongjo, size: 10pt, line: 160%, align: justify}
+
+        """
+
+    func spec(_ body: String) throws -> Spec {
+        try Spec(try Field.parse(Self.styles + body, file: "spec.yaml"))
+    }
+
+    func specError(_ body: String) -> InputError? {
+        do { _ = try spec(body); return nil } catch let e as InputError { return e } catch { return nil }
+    }
+
+    /// The lines a spec prints for `value`, in page order.
+    func lines(_ body: String, _ value: Value) throws -> [(Point, Line)] {
+        let document = try Composer().compose(value, spec: try spec(body), date: Day(year: 2018, month: 11, day: 22)!,
+                                              edition: .official)
+        return document.pages.flatMap(\.frame.lines)
+    }
+
+    func texts(_ body: String, _ value: Value) throws -> [String] {
+        try lines(body, value).map(\.1.text)
+    }
+
+    // MARK: Branching on values
+
+    static let branches = """
+        body:
+          - text: 임시회입니다
+            if: {field: kind, is: 임시회}
+            else:
+              - text: 임시회가 아닙니다
+          - {text: 정례회 아님, if: {field: kind, is-not: 정례회}}
+          - {text: 회기 중, if: {field: kind, in: [임시회, 정례회]}}
+          - {text: 기타, unless: {field: kind, in: [임시회, 정례회]}, else: [{text: 둘 중 하나}]}
+        """
+
+    @Test func branchesOnAValueBothWaysWithElse() throws {
+        #expect(try texts(Self.branches, .map([("kind", .text("임시회"))])) == ["임시회입니다", "정례회 아님", "회기 중", "둘 중 하나"])
+        #expect(try texts(Self.branches, .map([("kind", .text("정례회"))])) == ["임시회가 아닙니다", "회기 중", "둘 중 하나"])
+        #expect(try texts(Self.branches, .map([("kind", .text("간담회"))])) == ["임시회가 아닙니다", "정례회 아님", "기타"])
+        // The presence test is unchanged, and takes an else too.
+        let present = "body:\n  - {text: 있음, if: note, else: [{text: 없음}]}\n"
+        #expect(try texts(present, .map([("note", .text("메모"))])) == ["있음"])
+        #expect(try texts(present, .map([("note", .text(""))])) == ["없음"])
+    }
+
+    @Test func malformedConditionsAreLocated() throws {
+        let twoTests = try #require(specError("body:\n  - text: x\n    if: {field: kind, is: a, in: [b]}\n"))
+        #expect(twoTests.location?.line == 5 && twoTests.message.contains("one test"))
+        let noField = try #require(specError("body:\n  - text: x\n    if: {is: a}\n"))
+        #expect(noField.location?.line == 5 && noField.hint?.contains("field") == true)
+        let badKey = try #require(specError("body:\n  - text: x\n    if: {field: kind, iss: a}\n"))
+        #expect(badKey.location?.line == 5 && badKey.message.contains("iss"))
+        let notList = try #require(specError("body:\n  - text: x\n    if: {field: kind, in: a}\n"))
+        #expect(notList.location?.line == 5 && notList.message.contains("list"))
+        let lonely = try #require(specError("body:\n  - text: x\n    else: [{text: y}]\n"))
+        #expect(lonely.location?.line == 5 && lonely.message.contains("'else'"))
+    }
+
+    @Test func conditionFieldsAreChecked() throws {
+        let misspelt = try #require(specError("""
+            document: minutes
+            body:
+              - text: x
+                if: {field: bdy, is: 위원회}
+              - text: y
+                unless: plcae
+                else: [{text: "{dat}"}]
+            """))
+        #expect(misspelt.location?.line == 6 && misspelt.hint?.contains("'body'") == true)
+        let inElse = try #require(specError("document: minutes\nbody:\n  - {text: y, if: place, else: [{text: \"{dat}\"}]}\n"))
+        #expect(inElse.message.contains("dat") && inElse.hint?.contains("'date'") == true)
+    }
+}
