@@ -6,11 +6,14 @@ import HanjiModel
 /// (MARK when the value equals VALUE, else nothing), `or:TEXT` (TEXT when empty),
 /// `prefix:TEXT` and `suffix:TEXT` (only when not empty), `josa:으로서` (the particle form that
 /// fits the word: 분과장으로서, 분과위원으로서, 팀장으로서), `money` (30,000,000), `count` (how many items a list holds). `{{` and `}}` are
-/// literal braces.
+/// literal braces. `**` around literal text and holes marks a bold run (`**논의 배경** {background}`),
+/// shaped with the rest of its paragraph.
 public struct Template: Sendable {
     enum Part: Sendable {
         case literal(String)
         case hole(path: [String], filters: [(String, [String])], source: String)
+        /// `**`: a bold run starts or ends here.
+        case bold
     }
     let parts: [Part]
     let field: Location?
@@ -35,6 +38,12 @@ public struct Template: Sendable {
         while let c = chars.popFirst() {
             if c == "{" && chars.first == "{" { chars.removeFirst(); literal.append("{"); continue }
             if c == "}" && chars.first == "}" { chars.removeFirst(); literal.append("}"); continue }
+            if c == "*" && chars.first == "*" {
+                chars.removeFirst()
+                if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
+                parts.append(.bold)
+                continue
+            }
             guard c == "{" else { literal.append(c); continue }
             guard let close = chars.firstIndex(of: "}") else {
                 throw InputError("'{' without a closing '}' in \"\(text)\"", at: location, path: path,
@@ -63,6 +72,10 @@ public struct Template: Sendable {
             parts.append(.hole(path: path, filters: filters, source: inner))
         }
         if !literal.isEmpty { parts.append(.literal(literal)) }
+        if parts.filter({ if case .bold = $0 { true } else { false } }).count % 2 == 1 {
+            throw InputError("a bold run '**' is not closed in \"\(text)\"", at: location, path: path,
+                             hint: "end the bold text with '**', as in \"**논의 배경** {background}\"")
+        }
         self.parts = parts
         field = location
         self.path = path
@@ -74,14 +87,27 @@ public struct Template: Sendable {
     }
 
     /// Whether the template has no holes.
-    public var isConstant: Bool { parts.allSatisfy { if case .literal = $0 { true } else { false } } }
+    public var isConstant: Bool { parts.allSatisfy { if case .hole = $0 { false } else { true } } }
+
+    /// Whether the template marks bold runs with `**`.
+    var hasRuns: Bool { parts.contains { if case .bold = $0 { true } else { false } } }
 
     /// Fills the holes from `scope`; an unknown name is an error located at the spec.
     public func render(_ scope: Scope) throws -> String {
-        var out = ""
+        try runs(scope).map(\.text).joined()
+    }
+
+    /// The filled text in runs, each bold or not (`**` toggles), in order; empty runs left out.
+    public func runs(_ scope: Scope) throws -> [(text: String, bold: Bool)] {
+        var runs: [(text: String, bold: Bool)] = []
+        var out = "", bold = false
         for part in parts {
             switch part {
             case .literal(let s): out += s
+            case .bold:
+                if !out.isEmpty { runs.append((out, bold)) }
+                out = ""
+                bold.toggle()
             case .hole(let path, let filters, let source):
                 guard let value = scope.lookup(path) else {
                     let known = scope.knownNames
@@ -92,7 +118,8 @@ public struct Template: Sendable {
                 out += apply(filters, to: value)
             }
         }
-        return out
+        if !out.isEmpty || runs.isEmpty { runs.append((out, bold)) }
+        return runs
     }
 
     func apply(_ filters: [(String, [String])], to value: Value) -> String {

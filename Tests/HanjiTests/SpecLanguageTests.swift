@@ -83,4 +83,52 @@ import Testing
         let inElse = try #require(specError("document: minutes\nbody:\n  - {text: y, if: place, else: [{text: \"{dat}\"}]}\n"))
         #expect(inElse.message.contains("dat") && inElse.hint?.contains("'date'") == true)
     }
+
+    // MARK: Inline runs
+
+    static let background = "지역 주민의 의견을 모아 공원 조성 계획에 반영하고자 여러 차례 간담회를 열었으며 "
+        + "그 결과를 정리하여 이번 회의에 상정하게 되었습니다 주민들은 산책로와 쉼터를 늘려 달라고 요청하였습니다"
+
+    static let runIn = "body:\n  - text: \"**논의 배경** {background}\"\n"
+
+    @Test func boldRunInLabelWrapsAndJustifiesWithItsParagraph() throws {
+        let value = Value.map([("background", .text(Self.background))])
+        let document = try Composer().compose(value, spec: try spec(Self.runIn), date: Day(year: 2018, month: 11, day: 22)!,
+                                              edition: .official)
+        let lines = document.pages.flatMap(\.frame.lines)
+        // One paragraph: the label and the text share the first line, and words stay whole.
+        #expect(lines.count >= 2)
+        #expect(lines.first?.1.text.hasPrefix("논의 배경 지역 주민의") == true, "\(lines.map(\.1.text))")
+        let words = Set(("논의 배경 " + Self.background).split(separator: " ").map(String.init))
+        for (_, line) in lines {
+            #expect(line.text.split(separator: " ").allSatisfy { words.contains(String($0)) }, "\(line.text)")
+        }
+        // Justified: every line but the last fills the width of the first.
+        let width = try #require(lines.first?.1.width)
+        for (_, line) in lines.dropLast() { #expect(abs(line.width - width) < 0.01) }
+        #expect(lines.map(\.1.text).joined().replacingOccurrences(of: " ", with: "")
+                == ("논의 배경" + Self.background).replacingOccurrences(of: " ", with: ""))
+        // The run is drawn in the bold face, the rest in the regular one.
+        try withTempDir { dir in
+            let pdf = dir.appendingPathComponent("runs.pdf")
+            try document.writePDF(to: pdf)
+            let fonts = tool("pdffonts", [pdf.path]).stdout
+            #expect(fonts.contains("NanumMyeongjoBold") && fonts.contains("NanumMyeongjo "), "\(fonts)")
+        }
+        // Without the marks, no bold face is used.
+        let plain = try Composer().compose(value, spec: try spec("body:\n  - text: \"논의 배경 {background}\"\n"),
+                                           date: Day(year: 2018, month: 11, day: 22)!, edition: .official)
+        try withTempDir { dir in
+            let pdf = dir.appendingPathComponent("plain.pdf")
+            try plain.writePDF(to: pdf)
+            #expect(!tool("pdffonts", [pdf.path]).stdout.contains("Bold"))
+        }
+    }
+
+    @Test func boldRunsFollowLineBreaksAndAnUnclosedRunIsAnError() throws {
+        let text = try texts("body:\n  - text: \"**가\\n나** 다\"\n", .null)
+        #expect(text == ["가", "나 다"])
+        let unclosed = try #require(specError("body:\n  - text: \"**논의 배경 {background}\"\n"))
+        #expect(unclosed.location?.line == 4 && unclosed.hint?.contains("**") == true)
+    }
 }
