@@ -117,8 +117,8 @@ public final class PangoShaper: Shaper {
 
     func stretch(_ lines: [Line], _ layout: Shaped, _ bytes: [UInt8], _ style: Style, _ width: Double) -> [Line] {
         guard style.align == .justify, lines.count > 1 else { return lines }
-        let widths = Justify.apply(layout, bytes: bytes, width: width, maxGap: style.maxGap * style.size,
-                                   maxLetter: style.maxLetterGap * style.size)
+        let widths = Justify.apply(layout, bytes: bytes, width: width, indent: style.firstIndent,
+                                   maxGap: style.maxGap * style.size, maxLetter: style.maxLetterGap * style.size)
         return lines.map { line in
             var line = line
             if let w = widths[line.index] { line.width = w }
@@ -168,6 +168,7 @@ public final class PangoShaper: Shaper {
         let scaled = width * Double(PANGO_SCALE)
         pango_layout_set_width(layout, scaled.isFinite && scaled >= 0 && scaled < Double(Int32.max) ? Int32(scaled) : -1)
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        if style.firstIndent != 0 { pango_layout_set_indent(layout, Int32(style.firstIndent * Double(PANGO_SCALE))) }
         switch style.align {
         case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
         case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)

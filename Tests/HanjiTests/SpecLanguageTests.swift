@@ -131,4 +131,30 @@ import Testing
         let unclosed = try #require(specError("body:\n  - text: \"**논의 배경 {background}\"\n"))
         #expect(unclosed.location?.line == 4 && unclosed.hint?.contains("**") == true)
     }
+
+    // MARK: First-line indents
+
+    func indented(_ indent: String) throws -> [(Point, Line)] {
+        let body = """
+            body:
+              - {text: "{background} {background}", style: para}
+            """
+        let styled = "  para: {parent: base, first-indent: \(indent)}\n" + body
+        return try lines(styled, .map([("background", .text(Self.background))]))
+    }
+
+    @Test func firstLineIndentMovesOnlyTheFirstLineAndKeepsTheRightEdge() throws {
+        let plain = try indented("0")
+        let first = try indented("1em"), hanging = try indented("-2em")
+        try #require(plain.count >= 3 && first.count >= 3 && hanging.count >= 3)
+        // 1em of a 10pt style: the first line starts 10pt in, the others where they did.
+        #expect(abs(first[0].0.x - plain[0].0.x - 10) < 0.01)
+        #expect(abs(first[1].0.x - plain[1].0.x) < 0.01)
+        // Negative: the first line stands where it did, the rest 20pt in.
+        #expect(abs(hanging[0].0.x - plain[0].0.x) < 0.01)
+        #expect(abs(hanging[1].0.x - plain[1].0.x - 20) < 0.01)
+        // Justified lines still end at the right edge.
+        let edge = plain[0].0.x + plain[0].1.width
+        for line in [first[0], first[1], hanging[0], hanging[1]] { #expect(abs(line.0.x + line.1.width - edge) < 0.01) }
+    }
 }
