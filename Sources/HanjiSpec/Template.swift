@@ -2,7 +2,8 @@ import HanjiModel
 
 /// A text with `{path}` and `{path|filter:argument}` holes, filled from a scope.
 ///
-/// Filters: `date:PATTERN` (YYYY YY M MM D DD and ddd for the weekday letter), `is:VALUE:MARK`
+/// Filters: `date:PATTERN` (YYYY YY M MM D DD and ddd for the weekday letter), `time:PATTERN`
+/// (H HH h hh MM M and 오전/오후: `H시 MM분` gives 10시 00분, `오전/오후 h:MM` 오후 3:30), `is:VALUE:MARK`
 /// (MARK when the value equals VALUE, else nothing), `or:TEXT` (TEXT when empty),
 /// `prefix:TEXT` and `suffix:TEXT` (only when not empty), `josa:으로서` (the particle form that
 /// fits the word: 분과장으로서, 분과위원으로서, 팀장으로서), `money` (30,000,000), `count` (how many items a list holds). `{{` and `}}` are
@@ -19,7 +20,7 @@ public struct Template: Sendable {
     let field: Location?
     let path: String
 
-    static let filters = ["date", "is", "or", "prefix", "suffix", "josa", "money", "count"]
+    static let filters = ["date", "time", "is", "or", "prefix", "suffix", "josa", "money", "count"]
 
     /// Whether the template names `field` anywhere (`{pages}` in a footer).
     public func uses(_ field: String) -> Bool {
@@ -59,7 +60,7 @@ public struct Template: Sendable {
             }
             var filters: [(String, [String])] = []
             for piece in pieces.dropFirst() {
-                let args = piece.split(separator: ":", maxSplits: piece.hasPrefix("date:") ? 1 : Int.max,
+                let args = piece.split(separator: ":", maxSplits: piece.hasPrefix("date:") || piece.hasPrefix("time:") ? 1 : Int.max,
                                        omittingEmptySubsequences: false).map(String.init)
                 guard Template.filters.contains(args[0]) else {
                     throw InputError("unknown filter '\(args[0])' in \"\(text)\"", at: location, path: path,
@@ -128,6 +129,8 @@ public struct Template: Sendable {
             switch name {
             case "date":
                 if case .day(let d) = value { text = Template.format(d, args.first ?? "") }
+            case "time":
+                if let clock = value.clock { text = Template.format(clock, args.first ?? "") }
             case "is":
                 text = text == (args.first ?? "") ? (args.count > 1 ? args[1] : "○") : ""
             case "or":
@@ -181,11 +184,16 @@ public struct Template: Sendable {
             ("DD", { $0.day < 10 ? "0\($0.day)" : "\($0.day)" }), ("D", { String($0.day) }),
             ("ddd", { $0.weekday }),
         ]
+        return expand(pattern, tokens.map { token, value in (token, { value(day) }) })
+    }
+
+    /// `pattern` with each token (tried in order, longest first) replaced by its value.
+    static func expand(_ pattern: String, _ tokens: [(String, () -> String)]) -> String {
         var out = ""
         var rest = pattern[...]
         outer: while !rest.isEmpty {
             for (token, value) in tokens where rest.hasPrefix(token) {
-                out += value(day)
+                out += value()
                 rest = rest.dropFirst(token.count)
                 continue outer
             }

@@ -157,4 +157,22 @@ import Testing
         let edge = plain[0].0.x + plain[0].1.width
         for line in [first[0], first[1], hanging[0], hanging[1]] { #expect(abs(line.0.x + line.1.width - edge) < 0.01) }
     }
+
+    // MARK: Time patterns
+
+    @Test func timeFilterPrintsTheFormsOfTheKinds() throws {
+        let scope = Scope(.map([("time", .clock(Clock("10:00")!)), ("pm", .clock(Clock("15:30")!)),
+                                ("noon", .text("12:05")), ("night", .text("00:09")), ("note", .text("미정"))]))
+        func filled(_ template: String) throws -> String { try Template(template).render(scope) }
+        #expect(try filled("{time|time:H시 MM분}") == "10시 00분")
+        #expect(try filled("{pm|time:H시 MM분}") == "15시 30분")
+        #expect(try filled("{pm|time:오전/오후 h:MM}") == "오후 3:30")
+        #expect(try filled("{time|time:오전/오후 h시 M분}") == "오전 10시 0분")
+        #expect(try filled("{noon|time:오전/오후 h:MM}") == "오후 12:05")
+        #expect(try filled("{night|time:오전/오후 hh:MM}") == "오전 12:09")
+        #expect(try filled("{night|time:HH:MM}") == "00:09")
+        // A text that is no time of day prints as it is.
+        #expect(try filled("{note|time:H시 MM분}") == "미정")
+        #expect(Template.format(Clock("09:05")!, "H시 MM분 개의") == "9시 05분 개의")
+    }
 }
