@@ -6,8 +6,9 @@ import HanjiModel
 /// (H HH h hh MM M and 오전/오후: `H시 MM분` gives 10시 00분, `오전/오후 h:MM` 오후 3:30), `is:VALUE:MARK`
 /// (MARK when the value equals VALUE, else nothing), `or:TEXT` (TEXT when empty),
 /// `prefix:TEXT` and `suffix:TEXT` (only when not empty), `josa:으로서` (the particle form that
-/// fits the word: 분과장으로서, 분과위원으로서, 팀장으로서), `money` (30,000,000), `count` (how many items a list holds). `{{` and `}}` are
-/// literal braces. `**` around literal text and holes marks a bold run (`**논의 배경** {background}`),
+/// fits the word: 분과장으로서, 분과위원으로서, 팀장으로서), `money` (30,000,000), `count` (how many
+/// items a list holds), `join:SEP:N:KEY` (a list's items, or each item's KEY, joined by SEP, N to
+/// a line). `{{` and `}}` are literal braces. `**` around literal text and holes marks a bold run (`**논의 배경** {background}`),
 /// shaped with the rest of its paragraph.
 public struct Template: Sendable {
     enum Part: Sendable {
@@ -20,7 +21,7 @@ public struct Template: Sendable {
     let field: Location?
     let path: String
 
-    static let filters = ["date", "time", "is", "or", "prefix", "suffix", "josa", "money", "count"]
+    static let filters = ["date", "time", "join", "is", "or", "prefix", "suffix", "josa", "money", "count"]
 
     /// Whether the template names `field` anywhere (`{pages}` in a footer).
     public func uses(_ field: String) -> Bool {
@@ -141,6 +142,8 @@ public struct Template: Sendable {
                 if !text.isEmpty { text += args.joined(separator: ":") }
             case "josa":
                 if !text.isEmpty { text += Template.particle(after: text, args.first ?? "") }
+            case "join":
+                if case .list(let items) = value { text = Template.joined(items, args) }
             case "count":
                 if case .list(let items) = value { text = String(items.count) }
             case "money":

@@ -175,4 +175,30 @@ import Testing
         #expect(try filled("{note|time:H시 MM분}") == "미정")
         #expect(Template.format(Clock("09:05")!, "H시 MM분 개의") == "9시 05분 개의")
     }
+
+    // MARK: Plain lists of names
+
+    static let names: Value = .list(["김철수", "이영희", "박민수", "최지은", "정우성", "한가람"].map { Value.text($0) })
+
+    @Test func joinPrintsAPlainListOfNamesSoManyToALine() throws {
+        let members = Value.list(["김철수", "", "이영희"].map { .map([("name", .text($0)), ("role", .text("위원"))]) })
+        let scope = Scope(.map([("names", Self.names), ("members", members)]))
+        func filled(_ template: String) throws -> String { try Template(template).render(scope) }
+        #expect(try filled("{names|join: · }") == "김철수 · 이영희 · 박민수 · 최지은 · 정우성 · 한가람")
+        #expect(try filled("{names|join: · :4}") == "김철수 · 이영희 · 박민수 · 최지은\n정우성 · 한가람")
+        #expect(try filled("{names|join}") == "김철수, 이영희, 박민수, 최지은, 정우성, 한가람")
+        #expect(try filled("{members|join:, ::name}") == "김철수, 이영희")
+        // In a text block each line of four is its own paragraph.
+        #expect(try texts("body:\n  - text: \"{names|join: · :4}\"\n", .map([("names", Self.names)]))
+                == ["김철수 · 이영희 · 박민수 · 최지은", "정우성 · 한가람"])
+    }
+
+    @Test func gridPrintsNamesWithNoRoleBeforeThem() throws {
+        let grid = "body:\n  - grid: names\n    columns: 4\n    do: [{text: \"{.}\"}]\n"
+        let placed = try lines(grid, .map([("names", Self.names)]))
+        #expect(placed.map(\.1.text) == ["김철수", "이영희", "박민수", "최지은", "정우성", "한가람"])
+        // Four to a row: the fifth name starts a new row under the first.
+        #expect(abs(placed[4].0.x - placed[0].0.x) < 0.01 && placed[4].0.y > placed[0].0.y)
+        #expect(Set(placed.prefix(4).map(\.0.y)).count == 1)
+    }
 }
