@@ -37,7 +37,9 @@ extension Spec {
         case .text(let template, let style, let keep, let section, let source):
             let text = try shown(template, scope)
             var blocks = template.hasRuns
-                ? try markedLines(template, scope).map { Paragraph($0.text, style: style, source: source, spans: $0.spans) }
+                ? try markedLines(template, scope).map {
+                    Paragraph($0.text, style: style, source: source, spans: $0.spans)
+                }
                 : text.lines(keepEmpty: true).map { Paragraph($0, style: style, source: source) as any Block }
             if keep { blocks = [Keep(Stack(blocks, spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter))] }
             if let level = section, let first = blocks.first { blocks[0] = Section(title: text, level: level, first) }

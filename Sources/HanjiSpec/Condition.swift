@@ -27,7 +27,8 @@ struct Condition {
         path = try Spec.path(named)
         let tests = Condition.keys.dropFirst().filter { f[$0] != nil }
         guard tests.count <= 1 else {
-            throw field.error("a condition has one test, found \(tests.joined(separator: " and "))", hint: Condition.hint)
+            throw field.error("a condition has one test, found \(tests.joined(separator: " and "))",
+                              hint: Condition.hint)
         }
         switch tests.first {
         case "is": test = .equals([try f["is"]!.string()])

@@ -91,7 +91,8 @@ extension Spec {
                              "contents", "chart"]
     static let blockKeys = blockKinds + ["if", "unless", "style", "keep", "do", "marker-style", "width", "gap",
                                          "markers", "note", "step", "body", "before", "after", "section", "height", "shrink",
-                                         "align", "columns", "seal", "seal-size", "level", "levels", "else"] + Spec.chartKeys
+                                         "align", "columns", "seal", "seal-size", "level", "levels", "else"]
+        + Spec.chartKeys
 
     func readBlocks(_ field: Field) throws -> [SpecNode] {
         // Under `hanji check` a bad block is noted and left out, so every bad block is named.
@@ -193,7 +194,8 @@ extension Spec {
         var otherwise: [SpecNode] = []
         if let other = f["else"] {
             guard tests.count == 1 else {
-                throw other.error(tests.isEmpty ? "'else' without 'if' or 'unless'" : "'else' with both 'if' and 'unless'",
+                let problem = tests.isEmpty ? "'else' without 'if' or 'unless'" : "'else' with both 'if' and 'unless'"
+                throw other.error(problem,
                                   hint: "give the block one 'if:' (or 'unless:') for 'else:' to answer")
             }
             otherwise = try readBlocks(other)

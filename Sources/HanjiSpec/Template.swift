@@ -8,8 +8,8 @@ import HanjiModel
 /// `prefix:TEXT` and `suffix:TEXT` (only when not empty), `josa:으로서` (the particle form that
 /// fits the word: 분과장으로서, 분과위원으로서, 팀장으로서), `money` (30,000,000), `count` (how many
 /// items a list holds), `join:SEP:N:KEY` (a list's items, or each item's KEY, joined by SEP, N to
-/// a line). `{{` and `}}` are literal braces. `**` around literal text and holes marks a bold run (`**논의 배경** {background}`),
-/// shaped with the rest of its paragraph.
+/// a line). `{{` and `}}` are literal braces. `**` around literal text and holes marks a bold
+/// run (`**논의 배경** {background}`), shaped with the rest of its paragraph.
 public struct Template: Sendable {
     enum Part: Sendable {
         case literal(String)
@@ -61,7 +61,8 @@ public struct Template: Sendable {
             }
             var filters: [(String, [String])] = []
             for piece in pieces.dropFirst() {
-                let args = piece.split(separator: ":", maxSplits: piece.hasPrefix("date:") || piece.hasPrefix("time:") ? 1 : Int.max,
+                let pattern = piece.hasPrefix("date:") || piece.hasPrefix("time:")
+                let args = piece.split(separator: ":", maxSplits: pattern ? 1 : Int.max,
                                        omittingEmptySubsequences: false).map(String.init)
                 guard Template.filters.contains(args[0]) else {
                     throw InputError("unknown filter '\(args[0])' in \"\(text)\"", at: location, path: path,

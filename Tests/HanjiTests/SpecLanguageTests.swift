@@ -80,7 +80,8 @@ import Testing
                 else: [{text: "{dat}"}]
             """))
         #expect(misspelt.location?.line == 6 && misspelt.hint?.contains("'body'") == true)
-        let inElse = try #require(specError("document: minutes\nbody:\n  - {text: y, if: place, else: [{text: \"{dat}\"}]}\n"))
+        let inElse = try #require(specError(
+            "document: minutes\nbody:\n  - {text: y, if: place, else: [{text: \"{dat}\"}]}\n"))
         #expect(inElse.message.contains("dat") && inElse.hint?.contains("'date'") == true)
     }
 
@@ -93,8 +94,8 @@ import Testing
 
     @Test func boldRunInLabelWrapsAndJustifiesWithItsParagraph() throws {
         let value = Value.map([("background", .text(Self.background))])
-        let document = try Composer().compose(value, spec: try spec(Self.runIn), date: Day(year: 2018, month: 11, day: 22)!,
-                                              edition: .official)
+        let document = try Composer().compose(value, spec: try spec(Self.runIn),
+                                              date: Day(year: 2018, month: 11, day: 22)!, edition: .official)
         let lines = document.pages.flatMap(\.frame.lines)
         // One paragraph: the label and the text share the first line, and words stay whole.
         #expect(lines.count >= 2)
@@ -155,7 +156,9 @@ import Testing
         #expect(abs(hanging[1].0.x - plain[1].0.x - 20) < 0.01)
         // Justified lines still end at the right edge.
         let edge = plain[0].0.x + plain[0].1.width
-        for line in [first[0], first[1], hanging[0], hanging[1]] { #expect(abs(line.0.x + line.1.width - edge) < 0.01) }
+        for line in [first[0], first[1], hanging[0], hanging[1]] {
+            #expect(abs(line.0.x + line.1.width - edge) < 0.01)
+        }
     }
 
     // MARK: Time patterns
