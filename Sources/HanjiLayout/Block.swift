@@ -71,7 +71,15 @@ extension Block {
 public protocol Shaper {
     /// Breaks `text` into lines no wider than `width` (except a word that cannot break).
     /// `hang` indents every line but the first by that many points.
-    func shape(_ text: String, style: Style, width: Double) throws -> [Line]
+    /// `spans` mark runs set apart (bold), shaped with the rest as one paragraph.
+    func shape(_ text: String, style: Style, width: Double, spans: [Span]) throws -> [Line]
+}
+
+extension Shaper {
+    /// Shapes text all in its style.
+    public func shape(_ text: String, style: Style, width: Double) throws -> [Line] {
+        try shape(text, style: style, width: width, spans: [])
+    }
 }
 
 /// What every block's layout can reach: the shaper and the rules of the document.

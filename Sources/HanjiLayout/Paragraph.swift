@@ -4,12 +4,15 @@ public final class Paragraph: Block {
     public let style: Style
     /// What the paragraph is, for error messages (a record field, a spec path).
     public let source: String
+    /// Runs set apart from the style (a bold run-in label), by UTF-8 offsets into `text`.
+    public let spans: [Span]
     private var cache: (width: Double, lines: [Line])?
 
-    public init(_ text: String, style: Style, source: String = "text") {
+    public init(_ text: String, style: Style, source: String = "text", spans: [Span] = []) {
         self.text = text
         self.style = style
         self.source = source
+        self.spans = spans
     }
 
     public var spaceBefore: Double { style.spaceBefore }
@@ -18,7 +21,7 @@ public final class Paragraph: Block {
     /// The shaped lines at `width` (shaped once per width).
     public func lines(width: Double, _ context: Context) throws -> [Line] {
         if let cache, cache.width == width { return cache.lines }
-        let lines = try context.shaper.shape(text, style: style, width: width - style.indent)
+        let lines = try context.shaper.shape(text, style: style, width: width - style.indent, spans: spans)
         cache = (width, lines)
         return lines
     }

@@ -27,6 +27,9 @@ public struct Style: Sendable, Hashable {
     public var spaceAfter: Double = 0
     /// Left indent of every line, in points.
     public var indent: Double = 0
+    /// How much further the first line starts, in points; negative: a hanging indent (every
+    /// line but the first starts that much further in).
+    public var firstIndent: Double = 0
     /// Justification: the widest a word gap may grow, beyond its natural width, in em; what
     /// remains is spread between letters, up to `maxLetterGap` em each.
     public var maxGap: Double = 0.4

@@ -36,9 +36,11 @@ extension Spec {
         switch node {
         case .text(let template, let style, let keep, let section, let source):
             let text = try shown(template, scope)
-            var blocks = text.lines(keepEmpty: true).map {
-                Paragraph($0, style: style, source: source) as any Block
-            }
+            var blocks = template.hasRuns
+                ? try markedLines(template, scope).map {
+                    Paragraph($0.text, style: style, source: source, spans: $0.spans)
+                }
+                : text.lines(keepEmpty: true).map { Paragraph($0, style: style, source: source) as any Block }
             if keep { blocks = [Keep(Stack(blocks, spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter))] }
             if let level = section, let first = blocks.first { blocks[0] = Section(title: text, level: level, first) }
             return blocks
@@ -68,9 +70,8 @@ extension Spec {
             return try list(path, scope, at: field).enumerated().flatMap { i, item in
                 try bind(body, scope.entering(item, index: i))
             }
-        case .when(let path, let negate, let body, _):
-            let present = scope.lookup(path)?.isPresent ?? false
-            return present != negate ? try bind(body, scope) : []
+        case .when(let condition, let body, let otherwise):
+            return try bind(condition.holds(scope) ? body : otherwise, scope)
         case .hang(let marker, let markerStyle, let body, let width, let gap, let source):
             let mark = Paragraph(try shown(marker, scope), style: markerStyle, source: source)
             return [Hang(marker: mark, body: Stack(try bind(body, scope)), width: width, gap: gap)]

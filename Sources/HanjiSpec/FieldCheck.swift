@@ -125,9 +125,9 @@ extension Spec {
             for template in [chart.label] + chart.values { try inner.check(template) }
         case .each(let path, let body, let field), .grid(let path, _, _, _, _, let body, let field):
             try check(body, try scope.items(path, at: field))
-        case .when(let path, _, let body, let field):
-            try scope.check(path, at: field)
-            try check(body, scope)
+        case .when(let condition, let body, let otherwise):
+            try scope.check(condition.path, at: condition.field)
+            try check(body + otherwise, scope)
         case .hang(let marker, _, let body, _, _, _):
             try scope.check(marker)
             try check(body, scope)

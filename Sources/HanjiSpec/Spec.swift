@@ -168,7 +168,7 @@ public struct Spec {
     // MARK: Styles
 
     static let styleKeys = ["parent", "font", "size", "bold", "italic", "line", "align", "tracking", "color",
-                            "breaking", "before", "after", "indent", "max-gap", "max-letter-gap"]
+                            "breaking", "before", "after", "indent", "first-indent", "max-gap", "max-letter-gap"]
 
     /// The named styles, resolved through their parents, and every font family they name (with
     /// where) to check against the fonts available.
@@ -216,6 +216,9 @@ public struct Spec {
         if let v = f["before"] { style.spaceBefore = try v.length() }
         if let v = f["after"] { style.spaceAfter = try v.length() }
         if let v = f["indent"] { style.indent = try v.length() }
+        if let v = f["first-indent"] {
+            style.firstIndent = try v.text().hasSuffix("em") ? try v.em() * style.size : try v.length()
+        }
         if let v = f["max-gap"] { style.maxGap = try v.em(Bounds.gap) }
         if let v = f["max-letter-gap"] { style.maxLetterGap = try v.em(Bounds.gap) }
     }

@@ -11,7 +11,8 @@ indirect enum SpecNode {
     case sealed(Template, Style, seal: Template, size: Double, source: String)
     case fitted(Template, Style, height: Double, minScale: Double, source: String)
     case each(path: [String], body: [SpecNode], field: Field)
-    case when(path: [String], negate: Bool, body: [SpecNode], field: Field)
+    /// Blocks printed when `condition` holds, `otherwise` (`else:`) when it does not.
+    case when(Condition, body: [SpecNode], otherwise: [SpecNode])
     case hang(marker: Template, markerStyle: Style, body: [SpecNode], width: Double?, gap: Double, source: String)
     case table(TableSpec)
     /// Vertical space of this height; infinite for `space: fill` (what the page leaves).
@@ -90,7 +91,8 @@ extension Spec {
                              "contents", "chart"]
     static let blockKeys = blockKinds + ["if", "unless", "style", "keep", "do", "marker-style", "width", "gap",
                                          "markers", "note", "step", "body", "before", "after", "section", "height", "shrink",
-                                         "align", "columns", "seal", "seal-size", "level", "levels"] + Spec.chartKeys
+                                         "align", "columns", "seal", "seal-size", "level", "levels", "else"]
+        + Spec.chartKeys
 
     func readBlocks(_ field: Field) throws -> [SpecNode] {
         // Under `hanji check` a bad block is noted and left out, so every bad block is named.
@@ -181,9 +183,24 @@ extension Spec {
         case (_, .none), (.text, .next): break
         default: node = .kept(node, keep)
         }
-        if let cond = f["if"] { node = .when(path: try Spec.path(cond), negate: false, body: [node], field: cond) }
-        if let cond = f["unless"] { node = .when(path: try Spec.path(cond), negate: true, body: [node], field: cond) }
-        return node
+        return try conditional(node, f, at: field)
+    }
+
+    /// The block under its `if:` and `unless:`, with its `else:` blocks for when they fail.
+    func conditional(_ node: SpecNode, _ f: Fields, at field: Field) throws -> SpecNode {
+        let tests = try [("if", false), ("unless", true)].compactMap { key, negate in
+            try f[key].map { try Condition($0, negate: negate) }
+        }
+        var otherwise: [SpecNode] = []
+        if let other = f["else"] {
+            guard tests.count == 1 else {
+                let problem = tests.isEmpty ? "'else' without 'if' or 'unless'" : "'else' with both 'if' and 'unless'"
+                throw other.error(problem,
+                                  hint: "give the block one 'if:' (or 'unless:') for 'else:' to answer")
+            }
+            otherwise = try readBlocks(other)
+        }
+        return tests.reduce(node) { inner, test in .when(test, body: [inner], otherwise: otherwise) }
     }
 
     static let chartKeys = ["data", "label", "values", "series", "colors", "max", "unit"]

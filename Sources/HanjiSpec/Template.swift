@@ -2,21 +2,26 @@ import HanjiModel
 
 /// A text with `{path}` and `{path|filter:argument}` holes, filled from a scope.
 ///
-/// Filters: `date:PATTERN` (YYYY YY M MM D DD and ddd for the weekday letter), `is:VALUE:MARK`
+/// Filters: `date:PATTERN` (YYYY YY M MM D DD and ddd for the weekday letter), `time:PATTERN`
+/// (H HH h hh MM M and 오전/오후: `H시 MM분` gives 10시 00분, `오전/오후 h:MM` 오후 3:30), `is:VALUE:MARK`
 /// (MARK when the value equals VALUE, else nothing), `or:TEXT` (TEXT when empty),
 /// `prefix:TEXT` and `suffix:TEXT` (only when not empty), `josa:으로서` (the particle form that
-/// fits the word: 분과장으로서, 분과위원으로서, 팀장으로서), `money` (30,000,000), `count` (how many items a list holds). `{{` and `}}` are
-/// literal braces.
+/// fits the word: 분과장으로서, 분과위원으로서, 팀장으로서), `money` (30,000,000), `count` (how many
+/// items a list holds), `join:SEP:N:KEY` (a list's items, or each item's KEY, joined by SEP, N to
+/// a line). `{{` and `}}` are literal braces. `**` around literal text and holes marks a bold
+/// run (`**논의 배경** {background}`), shaped with the rest of its paragraph.
 public struct Template: Sendable {
     enum Part: Sendable {
         case literal(String)
         case hole(path: [String], filters: [(String, [String])], source: String)
+        /// `**`: a bold run starts or ends here.
+        case bold
     }
     let parts: [Part]
     let field: Location?
     let path: String
 
-    static let filters = ["date", "is", "or", "prefix", "suffix", "josa", "money", "count"]
+    static let filters = ["date", "time", "join", "is", "or", "prefix", "suffix", "josa", "money", "count"]
 
     /// Whether the template names `field` anywhere (`{pages}` in a footer).
     public func uses(_ field: String) -> Bool {
@@ -35,6 +40,12 @@ public struct Template: Sendable {
         while let c = chars.popFirst() {
             if c == "{" && chars.first == "{" { chars.removeFirst(); literal.append("{"); continue }
             if c == "}" && chars.first == "}" { chars.removeFirst(); literal.append("}"); continue }
+            if c == "*" && chars.first == "*" {
+                chars.removeFirst()
+                if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
+                parts.append(.bold)
+                continue
+            }
             guard c == "{" else { literal.append(c); continue }
             guard let close = chars.firstIndex(of: "}") else {
                 throw InputError("'{' without a closing '}' in \"\(text)\"", at: location, path: path,
@@ -50,7 +61,8 @@ public struct Template: Sendable {
             }
             var filters: [(String, [String])] = []
             for piece in pieces.dropFirst() {
-                let args = piece.split(separator: ":", maxSplits: piece.hasPrefix("date:") ? 1 : Int.max,
+                let pattern = piece.hasPrefix("date:") || piece.hasPrefix("time:")
+                let args = piece.split(separator: ":", maxSplits: pattern ? 1 : Int.max,
                                        omittingEmptySubsequences: false).map(String.init)
                 guard Template.filters.contains(args[0]) else {
                     throw InputError("unknown filter '\(args[0])' in \"\(text)\"", at: location, path: path,
@@ -63,6 +75,10 @@ public struct Template: Sendable {
             parts.append(.hole(path: path, filters: filters, source: inner))
         }
         if !literal.isEmpty { parts.append(.literal(literal)) }
+        if parts.filter({ if case .bold = $0 { true } else { false } }).count % 2 == 1 {
+            throw InputError("a bold run '**' is not closed in \"\(text)\"", at: location, path: path,
+                             hint: "end the bold text with '**', as in \"**논의 배경** {background}\"")
+        }
         self.parts = parts
         field = location
         self.path = path
@@ -74,14 +90,27 @@ public struct Template: Sendable {
     }
 
     /// Whether the template has no holes.
-    public var isConstant: Bool { parts.allSatisfy { if case .literal = $0 { true } else { false } } }
+    public var isConstant: Bool { parts.allSatisfy { if case .hole = $0 { false } else { true } } }
+
+    /// Whether the template marks bold runs with `**`.
+    var hasRuns: Bool { parts.contains { if case .bold = $0 { true } else { false } } }
 
     /// Fills the holes from `scope`; an unknown name is an error located at the spec.
     public func render(_ scope: Scope) throws -> String {
-        var out = ""
+        try runs(scope).map(\.text).joined()
+    }
+
+    /// The filled text in runs, each bold or not (`**` toggles), in order; empty runs left out.
+    public func runs(_ scope: Scope) throws -> [(text: String, bold: Bool)] {
+        var runs: [(text: String, bold: Bool)] = []
+        var out = "", bold = false
         for part in parts {
             switch part {
             case .literal(let s): out += s
+            case .bold:
+                if !out.isEmpty { runs.append((out, bold)) }
+                out = ""
+                bold.toggle()
             case .hole(let path, let filters, let source):
                 guard let value = scope.lookup(path) else {
                     let known = scope.knownNames
@@ -92,7 +121,8 @@ public struct Template: Sendable {
                 out += apply(filters, to: value)
             }
         }
-        return out
+        if !out.isEmpty || runs.isEmpty { runs.append((out, bold)) }
+        return runs
     }
 
     func apply(_ filters: [(String, [String])], to value: Value) -> String {
@@ -101,6 +131,8 @@ public struct Template: Sendable {
             switch name {
             case "date":
                 if case .day(let d) = value { text = Template.format(d, args.first ?? "") }
+            case "time":
+                if let clock = value.clock { text = Template.format(clock, args.first ?? "") }
             case "is":
                 text = text == (args.first ?? "") ? (args.count > 1 ? args[1] : "○") : ""
             case "or":
@@ -111,6 +143,8 @@ public struct Template: Sendable {
                 if !text.isEmpty { text += args.joined(separator: ":") }
             case "josa":
                 if !text.isEmpty { text += Template.particle(after: text, args.first ?? "") }
+            case "join":
+                if case .list(let items) = value { text = Template.joined(items, args) }
             case "count":
                 if case .list(let items) = value { text = String(items.count) }
             case "money":
@@ -154,11 +188,16 @@ public struct Template: Sendable {
             ("DD", { $0.day < 10 ? "0\($0.day)" : "\($0.day)" }), ("D", { String($0.day) }),
             ("ddd", { $0.weekday }),
         ]
+        return expand(pattern, tokens.map { token, value in (token, { value(day) }) })
+    }
+
+    /// `pattern` with each token (tried in order, longest first) replaced by its value.
+    static func expand(_ pattern: String, _ tokens: [(String, () -> String)]) -> String {
         var out = ""
         var rest = pattern[...]
         outer: while !rest.isEmpty {
             for (token, value) in tokens where rest.hasPrefix(token) {
-                out += value(day)
+                out += value()
                 rest = rest.dropFirst(token.count)
                 continue outer
             }

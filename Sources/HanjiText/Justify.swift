@@ -4,14 +4,17 @@ import CPangoCairo
 /// width, first by widening its spaces up to `maxGap`, then by spreading what remains evenly
 /// between the letters (as Korean typesetting does), so no line shows a river of white.
 enum Justify {
-    /// Stretches the lines of `shaped` (all but the last) to `width`; returns each line's new width.
-    static func apply(_ shaped: Shaped, bytes: [UInt8], width: Double, maxGap: Double, maxLetter: Double) -> [Int: Double] {
+    /// Stretches the lines of `shaped` (all but the last) to `width`, less the first line's
+    /// `indent` (or, when negative, the other lines'); returns each line's new width.
+    static func apply(_ shaped: Shaped, bytes: [UInt8], width full: Double, indent: Double = 0,
+                      maxGap: Double, maxLetter: Double) -> [Int: Double] {
         var widths: [Int: Double] = [:]
         let count = Int(pango_layout_get_line_count(shaped.layout))
         guard count > 1 else { return widths }
         let scale = Double(PANGO_SCALE)
         for index in 0..<(count - 1) {
             guard let line = pango_layout_get_line(shaped.layout, Int32(index)) else { continue }
+            let width = full - ((index == 0) == (indent > 0) ? abs(indent) : 0)
             let start = Int(line.pointee.start_index)
             var end = min(start + Int(line.pointee.length), bytes.count)
             while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A { end -= 1 }

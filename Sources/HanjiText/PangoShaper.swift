@@ -32,6 +32,7 @@ public final class PangoShaper: Shaper {
         var text: String
         var style: Style
         var width: Double
+        var spans: [Span]
     }
 
     public init(fonts: Fonts) {
@@ -55,11 +56,11 @@ public final class PangoShaper: Shaper {
         g_object_unref(UnsafeMutableRawPointer(fontMap))
     }
 
-    public func shape(_ text: String, style: Style, width: Double) throws -> [Line] {
-        let key = Key(text: text, style: style, width: width)
+    public func shape(_ text: String, style: Style, width: Double, spans: [Span]) throws -> [Line] {
+        let key = Key(text: text, style: style, width: width, spans: spans)
         if let known = cache[key] { return known }
         var clean = true
-        let lines = try shape(text, style: style, width: width, clean: &clean)
+        let lines = try shape(text, style: style, width: width, spans: spans, clean: &clean)
         // A text with a missing character is not cached, so each document hears its warning.
         if clean {
             if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
@@ -68,14 +69,14 @@ public final class PangoShaper: Shaper {
         return lines
     }
 
-    func shape(_ text: String, style: Style, width: Double, clean: inout Bool) throws -> [Line] {
+    func shape(_ text: String, style: Style, width: Double, spans: [Span] = [], clean: inout Bool) throws -> [Line] {
         let bytes = Array(text.utf8)
         let chain = chains[style.font] ?? Self.chain(style.font)
         chains[style.font] = chain
         var words = style.breaking == .words ? Breaking.unbreakable(in: text) : []
         words = fitting(words, text, bytes, style: style, width: width)
         for _ in 0..<4 {
-            let layout = make(text, style: style, width: width, keep: words)
+            let layout = make(text, style: style, width: width, keep: words, spans: spans)
             if let c = Self.missing(in: layout, bytes: bytes, chain: chain) {
                 clean = false
                 let problem = FontError.missingGlyph(c, text: text, fonts: style.font)
@@ -98,7 +99,7 @@ public final class PangoShaper: Shaper {
             words.removeAll { w in spans.contains { $0.overlaps(w) } }
             if words.count == before { return justified(lines, layout, bytes, style, width) }
         }
-        let layout = make(text, style: style, width: width, keep: [])
+        let layout = make(text, style: style, width: width, keep: [], spans: spans)
         return justified(Self.lines(of: layout, bytes: bytes), layout, bytes, style, width)
     }
 
@@ -116,8 +117,8 @@ public final class PangoShaper: Shaper {
 
     func stretch(_ lines: [Line], _ layout: Shaped, _ bytes: [UInt8], _ style: Style, _ width: Double) -> [Line] {
         guard style.align == .justify, lines.count > 1 else { return lines }
-        let widths = Justify.apply(layout, bytes: bytes, width: width, maxGap: style.maxGap * style.size,
-                                   maxLetter: style.maxLetterGap * style.size)
+        let widths = Justify.apply(layout, bytes: bytes, width: width, indent: style.firstIndent,
+                                   maxGap: style.maxGap * style.size, maxLetter: style.maxLetterGap * style.size)
         return lines.map { line in
             var line = line
             if let w = widths[line.index] { line.width = w }
@@ -152,7 +153,7 @@ public final class PangoShaper: Shaper {
         return nil
     }
 
-    func make(_ text: String, style: Style, width: Double, keep words: [Range<Int>]) -> Shaped {
+    func make(_ text: String, style: Style, width: Double, keep words: [Range<Int>], spans: [Span] = []) -> Shaped {
         let layout = pango_layout_new(context)!
         let shaped = Shaped(layout)
         pango_layout_set_text(layout, text, -1)
@@ -167,6 +168,7 @@ public final class PangoShaper: Shaper {
         let scaled = width * Double(PANGO_SCALE)
         pango_layout_set_width(layout, scaled.isFinite && scaled >= 0 && scaled < Double(Int32.max) ? Int32(scaled) : -1)
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        if style.firstIndent != 0 { pango_layout_set_indent(layout, Int32(style.firstIndent * Double(PANGO_SCALE))) }
         switch style.align {
         case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
         case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
@@ -180,6 +182,12 @@ public final class PangoShaper: Shaper {
             let attr = pango_attr_allow_breaks_new(0)!
             attr.pointee.start_index = guint(word.lowerBound)
             attr.pointee.end_index = guint(word.upperBound)
+            pango_attr_list_insert(attrs, attr)
+        }
+        for span in spans {
+            let attr = pango_attr_weight_new(span.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)!
+            attr.pointee.start_index = guint(span.range.lowerBound)
+            attr.pointee.end_index = guint(span.range.upperBound)
             pango_attr_list_insert(attrs, attr)
         }
         if style.tracking != 0 {
