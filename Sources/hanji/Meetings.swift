@@ -34,9 +34,10 @@ struct MeetingDocument: ParsableArguments {
         try Runner.run {
             let recordURL = URL(fileURLWithPath: record)
             let clock = Phases()
-            let (specURL, fonts) = try common.layout(layout, name: name, near: record)
             let meeting = try Meeting.load(recordURL)
             clock.mark("record")
+            // The minutes print by the layout the record names (`layout: summary`), unless --layout.
+            let (specURL, fonts) = try common.layout(layout, name: name == "minutes" ? meeting.layout : name, near: record)
             try common.warn((meeting.warnings + notes(meeting)).map(\.description))
             let spec = try Spec.load(specURL, allowOutside: common.allowOutside)
             try common.checkPixels(spec)
