@@ -80,6 +80,29 @@ struct SummaryTests {
         }
     }
 
+    @Test("a summary record of identity alone prints: no section whose data is absent, no empty table")
+    func absentSectionsDoNotPrint() throws {
+        try withTempDir { dir in
+            let record = dir.appendingPathComponent("summary-min.yaml")
+            try "layout: summary\nbody: 햇빛동 주민자치회\nnumber: 1\ndate: 2026-03-06\nplace: 회의실\n"
+                .write(to: record, atomically: true, encoding: .utf8)
+            let pdf = dir.appendingPathComponent("min.pdf")
+            try render(record, to: pdf)
+            let text = squeezed(try pdfText(pdf, raw: true))
+            #expect(text.contains("햇빛동주민자치회제1차회의록") && text.contains("2026년3월6일(금)"), "\(text)")
+            for absent in ["I.회의개요", "II.", "III.", "IV.", "V.", "번호구분", "오전", "오후"] {
+                #expect(!text.contains(absent), "\(absent) printed: \(text)")
+            }
+        }
+    }
+
+    @Test("times print the Korean twelve-hour way", arguments: [
+        ("15:30", "오후 3:30"), ("09:05", "오전 9:05"), ("12:00", "오후 12:00"), ("00:30", "오전 12:30"),
+    ])
+    func twelveHour(_ clock: String, _ printed: String) throws {
+        #expect(try #require(Clock(clock)).twelveHour == printed)
+    }
+
     @Test("the example's value has only fields Shape.meeting knows")
     func fitsTheShape() throws {
         #expect(fieldsOutside(try Meeting.load(Self.record).value, Shape.meeting) == [])
