@@ -37,8 +37,9 @@ extension Meeting {
         let name = try field.text()
         guard layouts.contains(name) else {
             let meant = nearest(name, in: layouts).map { "did you mean '\($0)'? " } ?? ""
+            let names = layouts.joined(separator: ", ")
             throw field.error("unknown layout '\(name)'",
-                              hint: "\(meant)write one of: \(layouts.joined(separator: ", ")) (or leave 'layout' out for minutes)")
+                              hint: "\(meant)write one of: \(names) (or leave 'layout' out for minutes)")
         }
         return name
     }

@@ -39,7 +39,8 @@ extension Meeting {
             ("agenda", .list(items)),
             ("summary", .list(summary.map(Value.text))),
             ("next", next.map { n in
-                .map([("title", .text(n.title)), ("date", n.date.map(Value.day) ?? .null), ("time", n.time.map(Value.clock) ?? .null),
+                .map([("title", .text(n.title)), ("date", n.date.map(Value.day) ?? .null),
+                      ("time", n.time.map(Value.clock) ?? .null),
                       ("clock12", n.time.map { .text($0.twelveHour) } ?? .null)])
             } ?? .null),
             ("photos", .list(photos.map { .map([("file", .text($0.file)), ("caption", .text($0.caption))]) })),

@@ -3,8 +3,8 @@ import HanjiModel
 extension Meeting {
     /// The fields of a summary record as the spec sees them: `layout`, `attendees` (name, role),
     /// `reports` (title, notes), `decisions` (title, kind, background, opinions, decision,
-    /// followup), `roll` (the attendees on one line,
-    /// roles in parentheses) and `clock12`, the start time as `오후 3:30` (also `next.clock12`).
+    /// followup), `roll` (the attendees on one line, roles in parentheses) and `clock12`, the
+    /// start time as `오후 3:30` (also `next.clock12`).
     var summaryFields: [(String, Value)] {
         func text(_ s: String?) -> Value { s.map(Value.text) ?? .null }
         return [
@@ -12,7 +12,9 @@ extension Meeting {
             ("clock12", time.map { .text($0.twelveHour) } ?? .null),
             ("roll", .text(attendees.map { $0.name + ($0.role.map { "(\($0))" } ?? "") }.joined(separator: ", "))),
             ("attendees", .list(attendees.map { .map([("name", .text($0.name)), ("role", text($0.role))]) })),
-            ("reports", .list(reports.map { .map([("title", .text($0.title)), ("notes", .list($0.notes.map(\.value)))]) })),
+            ("reports", .list(reports.map { r in
+                .map([("title", .text(r.title)), ("notes", .list(r.notes.map(\.value)))])
+            })),
             ("decisions", .list(decisions.map { d in
                 .map([("title", .text(d.title)), ("kind", text(d.kind)), ("background", .text(d.background)),
                       ("opinions", .list(d.opinions.map(Value.text))), ("decision", .text(d.decision)),

@@ -37,7 +37,8 @@ struct MeetingDocument: ParsableArguments {
             let meeting = try Meeting.load(recordURL)
             clock.mark("record")
             // The minutes print by the layout the record names (`layout: summary`), unless --layout.
-            let (specURL, fonts) = try common.layout(layout, name: name == "minutes" ? meeting.layout : name, near: record)
+            let chosen = name == "minutes" ? meeting.layout : name
+            let (specURL, fonts) = try common.layout(layout, name: chosen, near: record)
             try common.warn((meeting.warnings + notes(meeting)).map(\.description))
             let spec = try Spec.load(specURL, allowOutside: common.allowOutside)
             try common.checkPixels(spec)
