@@ -130,6 +130,22 @@ struct SummaryTests {
         }
     }
 
+    @Test("hanji check shapes a summary record with its own layout: a character no font has in a decision")
+    func checkUsesTheRecordsLayout() throws {
+        try withTempDir { dir in
+            let text = try String(contentsOf: Self.record, encoding: .utf8)
+            let copy = dir.appendingPathComponent("summary-glyph.yaml")
+            try text.replacingOccurrences(of: "가을호를 10월경", with: "가을호를 \u{E000} 10월경")
+                .write(to: copy, atomically: true, encoding: .utf8)
+            let line = (text.components(separatedBy: "\n").firstIndex { $0.contains("가을호를 10월경") } ?? -1) + 1
+            let out = run(["check", copy.path])
+            #expect(out.status == 1, "\(out.stderr)")
+            #expect(out.stderr.contains("summary-glyph.yaml:\(line):15: error: no font has the character U+E000"),
+                    "\(out.stderr)")
+            #expect(out.stderr.contains("decisions[7].decision"), "\(out.stderr)")
+        }
+    }
+
     @Test("a record without layout: prints byte for byte as with layout: minutes and as --layout minutes.yaml")
     func oldRecordsUnchanged() throws {
         try withTempDir { dir in
