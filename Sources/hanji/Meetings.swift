@@ -18,7 +18,10 @@ struct MeetingDocument: ParsableArguments {
         """)
     var output: String?
 
-    @Option(help: "The layout spec (default: the document's own, such as layouts/minutes.yaml).")
+    @Option(help: """
+        The layout spec (default: the document's own, such as layouts/minutes.yaml; for the \
+        minutes, the one the record names with layout:, such as layouts/summary.yaml).
+        """)
     var layout: String?
 
     @Flag(name: .customLong("public"), help: "The public edition: personal names masked.")
