@@ -5,6 +5,8 @@ DEBS := libcairo2-dev libpango1.0-dev libfontconfig-dev libgdk-pixbuf-2.0-dev fo
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 HANJI := .build/release/hanji
 EXAMPLES := $(wildcard examples/*/minutes-*.yaml)
+# Summary records (요약형, `layout: summary`): minutes in both editions, no sign-in sheet.
+SUMMARIES := $(wildcard examples/*/summary-*.yaml)
 YEARS := $(wildcard examples/*/year.yaml)
 # iPhone HEIC photos: gdk-pixbuf's loader for them, and heif-enc, with which the tests make one.
 DEBS += heif-gdk-pixbuf libheif-examples
@@ -32,6 +34,11 @@ demo: build
 	  $(HANJI) minutes $$record -o out/$$name.pdf --png out/png || exit 1; \
 	  $(HANJI) minutes $$record --public -o out/$$name-public.pdf --png out/png || exit 1; \
 	  $(HANJI) signin $$record -o out/$$name-signin.pdf --png out/png || exit 1; \
+	done
+	@for record in $(SUMMARIES); do \
+	  name=$$(basename $$record .yaml); \
+	  $(HANJI) minutes $$record -o out/$$name.pdf --png out/png || exit 1; \
+	  $(HANJI) minutes $$record --public -o out/$$name-public.pdf --png out/png || exit 1; \
 	done
 	@for year in $(YEARS); do \
 	  dir=$$(basename $$(dirname $$year)); \

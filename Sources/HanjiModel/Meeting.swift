@@ -21,6 +21,14 @@ public struct Meeting: Sendable {
     public var next: Next?
     public var photos: [Photo]
     public var remarks: String
+    /// The layout that prints the record (`layouts/NAME.yaml`): minutes unless `layout:` names another.
+    public var layout = "minutes"
+    /// A summary record's plain list of attendees (no statuses).
+    public var attendees: [Attendee] = []
+    /// 보고 사항.
+    public var reports: [Report] = []
+    /// 심의 및 결정 안건.
+    public var decisions: [Decision] = []
     /// People the public edition masks besides those named above, and other spellings of names (`mask:`).
     public var mask: [Masked] = []
     /// The folder the record was read from; photo paths are relative to it.
@@ -52,6 +60,7 @@ public struct Meeting: Sendable {
     public var names: [String] {
         var all = members.compactMap(\.name) + [recorder.name, confirmer?.name].compactMap { $0 }
         for item in agenda { all += item.event?.presenters.compactMap(\.name) ?? [] }
+        all += attendees.map(\.name)
         all += mask.map(\.name)
         var seen = Set<String>()
         return all.filter { !$0.isEmpty && seen.insert($0).inserted }

@@ -9,11 +9,15 @@ extension Meeting {
     }
 
     static let keys = ["body", "number", "date", "weekday", "time", "end", "place", "recorder", "confirmer", "written", "approval", "attendance", "totals",
-                       "agenda", "summary", "next", "photos", "remarks", "mask"]
+                       "agenda", "summary", "next", "photos", "remarks", "mask",
+                       "layout", "attendees", "reports", "decisions"]
 
     /// Builds and checks a meeting from a parsed record.
     public static func read(_ root: Field) throws -> Meeting {
         let f = try root.fields(keys)
+        let layout = try Collector.attempt("minutes") { try readLayout(f["layout"]) }
+        // Only the full minutes need the attendance grid, the agenda and a recorder.
+        let full = layout == "minutes"
         // Each part is read on its own: `hanji check` notes a problem and reads on (with a
         // stand-in value), so one run names every mistake; otherwise the first one stops.
         let read: Day? = try Collector.attempt(nil) { try f.required("date", hint: "add 'date: YYYY-MM-DD'").day() }
@@ -25,7 +29,9 @@ extension Meeting {
                                     hint: "correct the date or the weekday (or leave 'weekday' out: it is derived from the date)")
             }
         } }
-        let attendance = try Collector.attempt([]) { try f.required("attendance").list() }.compactMap { group in
+        let attendance = try Collector.attempt([]) {
+            try (full ? f.required("attendance") : f["attendance"])?.list() ?? []
+        }.compactMap { group in
             try Collector.attempt(nil) { try readGroup(group) }
         }
         let members = attendance.flatMap(\.members)
@@ -45,7 +51,7 @@ extension Meeting {
             } }
         }
         var agenda: [AgendaItem] = []
-        for item in try Collector.attempt([], { try f.required("agenda").list() }) {
+        for item in try Collector.attempt([], { try (full ? f.required("agenda") : f["agenda"])?.list() ?? [] }) {
             guard let read = try Collector.attempt(nil, { try readItem(item, members: members, warnings: &warnings) }) else { continue }
             agenda.append(read)
             let last = agenda[agenda.count - 1]
@@ -61,7 +67,9 @@ extension Meeting {
             time: try Collector.attempt(nil) { try f["time"]?.clock() },
             end: try Collector.attempt(nil) { try f["end"]?.clock() },
             place: try Collector.attempt("") { try f.required("place").text() },
-            recorder: try Collector.attempt(Person(role: "", name: nil)) { try readPerson(try f.required("recorder")) },
+            recorder: try Collector.attempt(Person(role: "", name: nil)) {
+                try (full ? f.required("recorder") : f["recorder"]).map(readPerson) ?? Person(role: "", name: nil)
+            },
             confirmer: try Collector.attempt(nil) { try f["confirmer"].map(readPerson) },
             written: try Collector.attempt(date) { try f["written"]?.day() ?? date },
             attendance: attendance,
@@ -73,6 +81,10 @@ extension Meeting {
             folder: nil,
             origin: root.source.map { ($0, root.file) })
         meeting.warnings = warnings
+        meeting.layout = layout
+        meeting.attendees = try Collector.attempt([]) { try f["attendees"]?.list().map(readAttendee) ?? [] }
+        meeting.reports = try Collector.attempt([]) { try f["reports"]?.list().map(readReport) ?? [] }
+        meeting.decisions = try Collector.attempt([]) { try f["decisions"]?.list().map(readDecision) ?? [] }
         let named = meeting.names
         meeting.mask = try Collector.attempt([]) { try f["mask"].map { try Masked.list($0, known: named) } ?? [] }
         meeting.approval = try Collector.attempt([]) { try f["approval"]?.pairs().map { pair in

@@ -7,17 +7,9 @@ extension Meeting {
         func person(_ name: String?, _ role: String) -> Value {
             .map([("name", name.map(Value.text) ?? .text("")), ("role", .text(role))])
         }
-        func note(_ n: Note) -> Value {
-            switch n {
-            case .item(let text, let items):
-                return items.isEmpty ? .text(text) : .map([("text", .text(text)), ("items", .list(items.map(note)))])
-            case .remark(let text):
-                return .map([("note", .text(text))])
-            }
-        }
         let items: [Value] = agenda.map { item in
             .map([("title", .text(item.title)),
-                  ("notes", .list(item.notes.map(note))),
+                  ("notes", .list(item.notes.map(\.value))),
                   ("appendix", item.appendix.map { a in
                       .map([("title", .text(a.title)), ("items", .list(a.items.map(Value.text)))])
                   } ?? .null),
@@ -35,7 +27,7 @@ extension Meeting {
         let groups: [Value] = attendance.map { g in .map([("group", .text(g.name)), ("members", .list(g.members.map(\.value)))]) }
         var totals: [(String, Value)] = Status.allCases.map { ($0.rawValue, .number(count($0))) }
         totals.append(("전체", .number(members.count)))
-        return .map([
+        return .map(summaryFields + [
             ("body", .text(body)), ("number", .number(number)), ("date", .day(date)), ("weekday", .text(date.weekday)),
             ("time", time.map(Value.clock) ?? .null), ("end", end.map(Value.clock) ?? .null),
             ("place", .text(place)), ("recorder", person(recorder.name, recorder.role)),
@@ -47,11 +39,25 @@ extension Meeting {
             ("agenda", .list(items)),
             ("summary", .list(summary.map(Value.text))),
             ("next", next.map { n in
-                .map([("title", .text(n.title)), ("date", n.date.map(Value.day) ?? .null), ("time", n.time.map(Value.clock) ?? .null)])
+                .map([("title", .text(n.title)), ("date", n.date.map(Value.day) ?? .null),
+                      ("time", n.time.map(Value.clock) ?? .null),
+                      ("clock12", n.time.map { .text($0.twelveHour) } ?? .null)])
             } ?? .null),
             ("photos", .list(photos.map { .map([("file", .text($0.file)), ("caption", .text($0.caption))]) })),
             ("remarks", .text(remarks)),
         ])
+    }
+}
+
+extension Note {
+    /// An outline entry as the spec sees it: a text, or `text` with `items`, or a `note`.
+    public var value: Value {
+        switch self {
+        case .item(let text, let items):
+            return items.isEmpty ? .text(text) : .map([("text", .text(text)), ("items", .list(items.map(\.value)))])
+        case .remark(let text):
+            return .map([("note", .text(text))])
+        }
     }
 }
 

@@ -63,8 +63,14 @@ extension Shape {
                 "transcript": .list(.map(["speaker": member, "paragraphs": .list(.leaf)])),
                 "event": event,
             ])),
-            "summary": .list(.leaf), "next": leaves(["title", "date", "time"]),
+            "summary": .list(.leaf), "next": leaves(["title", "date", "time", "clock12"]),
             "photos": .list(leaves(["file", "caption"])),
+            // A summary record (요약형): `layout: summary`.
+            "layout": .leaf, "clock12": .leaf, "roll": .leaf,
+            "attendees": .list(leaves(["name", "role"])),
+            "reports": .list(leaves(["title"]).adding(["notes": .list(note())])),
+            "decisions": .list(leaves(["title", "kind", "background", "decision", "followup"])
+                .adding(["opinions": .list(.leaf)])),
         ])
 
     /// A year record as `Year.value` gives it.

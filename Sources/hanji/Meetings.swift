@@ -18,7 +18,10 @@ struct MeetingDocument: ParsableArguments {
         """)
     var output: String?
 
-    @Option(help: "The layout spec (default: the document's own, such as layouts/minutes.yaml).")
+    @Option(help: """
+        The layout spec (default: the document's own, such as layouts/minutes.yaml; for the \
+        minutes, the one the record names with layout:, such as layouts/summary.yaml).
+        """)
     var layout: String?
 
     @Flag(name: .customLong("public"), help: "The public edition: personal names masked.")
@@ -34,9 +37,11 @@ struct MeetingDocument: ParsableArguments {
         try Runner.run {
             let recordURL = URL(fileURLWithPath: record)
             let clock = Phases()
-            let (specURL, fonts) = try common.layout(layout, name: name, near: record)
             let meeting = try Meeting.load(recordURL)
             clock.mark("record")
+            // The minutes print by the layout the record names (`layout: summary`), unless --layout.
+            let chosen = name == "minutes" ? meeting.layout : name
+            let (specURL, fonts) = try common.layout(layout, name: chosen, near: record)
             try common.warn((meeting.warnings + notes(meeting)).map(\.description))
             let spec = try Spec.load(specURL, allowOutside: common.allowOutside)
             try common.checkPixels(spec)

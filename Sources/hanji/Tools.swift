@@ -127,7 +127,7 @@ extension CheckCommand {
     /// font has (or the layout's own error, which printing would meet first).
     func shaped(_ meeting: Meeting, at url: URL) -> [InputError] {
         located(url) {
-            let (spec, composer) = try layout("minutes", near: url)
+            let (spec, composer) = try layout(meeting.layout, near: url)
             return try composer.missingGlyphs(meeting, spec: spec)
         }
     }
