@@ -59,7 +59,7 @@ extension Composer {
             // A character of the roster's row: told at that row, as its other problems are.
             guard let line = recipient.line, let file = recipient.file,
                   case .map(let cells) = recipient.fields,
-                  let (column, _) = cells.first(where: { $0.1.plain.contains(c) }) else {
+                  let (column, _) = cells.first(where: { $0.1.plain.holds(c) }) else {
                 throw FontError.missingGlyph(c, text: text, fonts: fonts)
             }
             throw InputError("no font has the character \(FontError.describe(c)) (fonts tried: \(fonts))",

@@ -153,7 +153,7 @@ public struct Composer {
                 if inSpec.isEmpty { throw FontError.missingGlyph(c, text: text, fonts: fonts) }
                 throw Composer.missing(c, in: text, fonts: fonts, sources: inSpec, otherwise: nil)
             }
-            let inRecord = meeting.sources.contains { $0.text.contains(c) }
+            let inRecord = meeting.sources.contains { $0.text.holds(c) }
             throw Composer.missing(c, in: text, fonts: fonts, sources: inRecord ? meeting.sources : inSpec,
                                    otherwise: Location(file: spec.file, line: 1, column: 1))
         }
@@ -161,7 +161,7 @@ public struct Composer {
 
     /// The texts of the spec that hold `character`, with their key paths and places.
     static func sources(holding character: Character, in spec: Spec) -> [(path: String, location: Location, text: String)] {
-        spec.sources.filter { $0.text.contains(character) }
+        spec.sources.filter { $0.text.holds(character) }
     }
 
     /// A character no font of `fonts` has, at the record field (of `sources`) that holds it: the
@@ -171,7 +171,7 @@ public struct Composer {
         -> InputError {
         let hint = "delete or replace it, or put a font that has it into fonts/ and add it to the style's font list"
         let message = "no font has the character \(FontError.describe(c)) (fonts tried: \(fonts))"
-        let holding = sources.filter { $0.text.contains(c) }
+        let holding = sources.filter { $0.text.holds(c) }
         // The field printed as it is, else the one the text was cut from, else the longest printed within it.
         let within = holding.filter { text.contains($0.text) }.max { $0.text.count < $1.text.count }
         if let source = holding.first(where: { $0.text == text }) ?? holding.first(where: { $0.text.contains(text) })

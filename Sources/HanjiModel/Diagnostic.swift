@@ -159,3 +159,16 @@ public final class Collector: @unchecked Sendable {
         }
     }
 }
+
+extension String {
+    /// Whether the text holds `character`'s code points in a row, also where they belong to a
+    /// larger character as written (a combining mark after a syllable is one Character with it,
+    /// which `contains(Character)` would not find).
+    public func holds(_ character: Character) -> Bool {
+        let wanted = Array(character.unicodeScalars), scalars = Array(unicodeScalars)
+        guard !wanted.isEmpty, scalars.count >= wanted.count else { return false }
+        return (0...(scalars.count - wanted.count)).contains { start in
+            scalars[start..<(start + wanted.count)].elementsEqual(wanted)
+        }
+    }
+}

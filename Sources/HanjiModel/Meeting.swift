@@ -45,11 +45,6 @@ public struct Meeting: Sendable {
         return root.scalars()
     }
 
-    /// The record field whose text holds `character`, if any.
-    public func source(of character: Character) -> (path: String, location: Location, text: String)? {
-        sources.first { $0.text.contains(character) }
-    }
-
     /// Everyone in the attendance grid, in order.
     public var members: [Member] { attendance.flatMap(\.members) }
 
