@@ -317,8 +317,10 @@ struct InitCommand: ParsableCommand {
             var copies: [(URL, URL)] = try FileManager.default.contentsOfDirectory(atPath: template.path).sorted().map {
                 (template.appendingPathComponent($0), target.appendingPathComponent($0))
             }
-            for name in ["minutes", "signin", "program", "certificate", "booklet"] {
-                copies.append((Layouts.home.appendingPathComponent("layouts/\(name).yaml"), target.appendingPathComponent("layouts/\(name).yaml")))
+            // Every layout Hanji ships (each kind of minutes, the sign-in sheet, the year's documents).
+            let layouts = Layouts.home.appendingPathComponent("layouts")
+            for name in try FileManager.default.contentsOfDirectory(atPath: layouts.path).sorted() where name.hasSuffix(".yaml") {
+                copies.append((layouts.appendingPathComponent(name), target.appendingPathComponent("layouts/\(name)")))
             }
             copies.append((Layouts.home.appendingPathComponent("fonts/README.md"), target.appendingPathComponent("fonts/README.md")))
             if let clash = copies.first(where: { FileManager.default.fileExists(atPath: $0.1.path) }) {
