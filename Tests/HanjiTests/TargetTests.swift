@@ -32,6 +32,7 @@ struct TargetTests {
                 try? bytes.write(to: copy)
                 reader.signal()
             }
+            unblock(fifo)
             let out = run(["minutes", exampleRecord.path, "-o", fifo.path])
             #expect(out.status == 0, "\(out.stderr)")
             reader.wait()
@@ -50,9 +51,19 @@ struct TargetTests {
                 let fd = open(fifo.path, O_RDONLY)
                 if fd >= 0 { close(fd) }
             }
+            unblock(fifo)
             let out = run(["minutes", exampleRecord.path, "-o", fifo.path])
             #expect(out.status == 1, "\(out)")
             #expect(out.stderr.contains("cannot write \(fifo.path): broken pipe"), "\(out.stderr)")
+        }
+    }
+
+    /// A writer or reader still waiting on the pipe after 20 s (a regression that opens it twice,
+    /// or never) is let through by a read-write open, so the test fails instead of hanging.
+    func unblock(_ fifo: URL) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + 20) {
+            let fd = open(fifo.path, O_RDWR | O_NONBLOCK)
+            if fd >= 0 { close(fd) }
         }
     }
 }
