@@ -56,13 +56,18 @@ def measure(command, pages_from=None):
     """Median wall time (s), peak RSS (MiB) and the page count over RUNS runs of `command`."""
     walls, peaks, pages = [], [], 0
     for _ in range(RUNS):
-        begin = time.perf_counter()
-        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(proc.pid, 0)
-        walls.append(time.perf_counter() - begin)
-        output = proc.stdout.read().decode()
-        if status != 0:
-            sys.exit(f"{' '.join(command)} failed: {proc.stderr.read().decode()}")
+        # Output goes to files, not pipes: a process that prints more than a pipe holds would
+        # wait for a reader while we wait for it to end (wait4 gives the peak memory).
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            begin = time.perf_counter()
+            proc = subprocess.Popen(command, stdout=out, stderr=err)
+            _, status, usage = os.wait4(proc.pid, 0)
+            walls.append(time.perf_counter() - begin)
+            out.seek(0)
+            err.seek(0)
+            output = out.read().decode()
+            if status != 0:
+                sys.exit(f"{' '.join(command)} failed: {err.read().decode()}")
         peaks.append(usage.ru_maxrss / 1024)
         found = re.search(r"(\d+) pages", output)
         pages = int(found.group(1)) if found else pages_from or 0

@@ -107,8 +107,16 @@ enum Runner {
     /// The spec the command lays out by, once it has one: to place an error at the spec's line.
     nonisolated(unsafe) static var spec: Spec?
 
+    /// The most warnings a printing command shows at once; `hanji check` lists them all.
+    static let shownWarnings = 20
+
+    /// Prints warnings: the first `shownWarnings`, then how many more (a roster of a thousand
+    /// rows can hold hundreds; a wall of them hides the first, and fills a caller's pipe).
     static func warn(_ lines: [String]) {
-        for line in lines { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+        for line in lines.prefix(shownWarnings) { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+        guard lines.count > shownWarnings else { return }
+        let more = lines.count - shownWarnings
+        FileHandle.standardError.write(Data("… and \(counted(more, "more warning")) (hanji check lists them all)\n".utf8))
     }
 
     static func run(_ body: () throws -> Void) throws {
