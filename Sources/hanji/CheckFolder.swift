@@ -19,8 +19,10 @@ extension CheckCommand {
         return names.filter { !$0.hasPrefix(".") }.flatMap { name -> [URL] in
             let url = folder.appendingPathComponent(name)
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
-            if isFolder.boolValue { return name == "out" ? [] : inputs(in: url) }
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+            // A linked folder is not entered: a link back up (`up -> ..`) would walk the tree again.
+            let linked = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil
+            if isFolder.boolValue { return name == "out" || linked ? [] : inputs(in: url) }
             return ["yaml", "yml", "csv"].contains(url.pathExtension.lowercased()) ? [url] : []
         }
     }

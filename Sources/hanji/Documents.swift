@@ -85,7 +85,7 @@ struct ProgramCommand: ParsableCommand {
             let target = URL(fileURLWithPath: output ?? "out/program.pdf")
             try document.writePDF(to: target)
             if let png = common.png { try document.writePNG(to: URL(fileURLWithPath: png), name: target.deletingPathExtension().lastPathComponent, dpi: common.dpi) }
-            print("\(target.path): \(counted(document.pages.count, "page"))")
+            summary("\(target.path): \(counted(document.pages.count, "page"))", for: target)
         }
     }
 }
@@ -145,7 +145,7 @@ struct CertificatesCommand: ParsableCommand {
                 let target = URL(fileURLWithPath: output ?? "out/certificates.pdf")
                 let pages = try composer.certificates(record, spec: spec, roster: list, to: target, progress: progress.show)
                 progress.done()
-                print("\(target.path): \(counted(pages, "page"))")
+                summary("\(target.path): \(counted(pages, "page"))", for: target)
             }
             if let png = common.png {
                 // Named by person, as --split names its files: certificate-003-홍길동.png.
@@ -210,7 +210,7 @@ struct BookletCommand: ParsableCommand {
             let target = URL(fileURLWithPath: output ?? "out/booklet.pdf")
             try document.writePDF(to: target)
             if let png = common.png { try document.writePNG(to: URL(fileURLWithPath: png), name: target.deletingPathExtension().lastPathComponent, dpi: common.dpi) }
-            print("\(target.path): \(counted(document.pages.count, impose == nil ? "page" : "sheet side"))")
+            summary("\(target.path): \(counted(document.pages.count, impose == nil ? "page" : "sheet side"))", for: target)
         }
     }
 }

@@ -67,7 +67,7 @@ struct MeetingDocument: ParsableArguments {
                 + "finishing the PDF (font subsets) %.1f ms"
             clock.note(String(format: format, written.drawing * 1000, written.finishing * 1000))
             if !common.strict { try common.warn(written.warnings.map { "warning: \($0)" }) }
-            print("\(target.path): \(counted(written.pages, "page"))")
+            summary("\(target.path): \(counted(written.pages, "page"))", for: target)
         }
     }
 }

@@ -94,10 +94,10 @@ struct NewCommand: ParsableCommand {
     /// Asks on the terminal until a date is typed (three tries); nil at the end of input.
     static func ask(_ prompt: String) -> Day? {
         for _ in 0..<3 {
-            FileHandle.standardError.write(Data(prompt.utf8))
+            try? FileHandle.standardError.write(contentsOf: Data(prompt.utf8))
             guard let line = readLine() else { return nil }
             if let day = Day(iso: line.trimmingCharacters(in: .whitespaces)) { return day }
-            FileHandle.standardError.write(Data("'\(line)' is not a date; write it as YYYY-MM-DD\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("'\(line)' is not a date; write it as YYYY-MM-DD\n".utf8))
         }
         return nil
     }

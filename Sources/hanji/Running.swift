@@ -49,7 +49,7 @@ struct Common: ParsableArguments {
     func warn(_ lines: [String]) throws {
         Runner.warn(lines)
         if strict && !lines.isEmpty {
-            FileHandle.standardError.write(Data("error: \(lines.count) warning(s) and --strict: nothing written\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("error: \(lines.count) warning(s) and --strict: nothing written\n".utf8))
             throw ExitCode(1)
         }
     }
@@ -113,10 +113,10 @@ enum Runner {
     /// Prints warnings: the first `shownWarnings`, then how many more (a roster of a thousand
     /// rows can hold hundreds; a wall of them hides the first, and fills a caller's pipe).
     static func warn(_ lines: [String]) {
-        for line in lines.prefix(shownWarnings) { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+        for line in lines.prefix(shownWarnings) { try? FileHandle.standardError.write(contentsOf: Data("\(line)\n".utf8)) }
         guard lines.count > shownWarnings else { return }
         let more = lines.count - shownWarnings
-        FileHandle.standardError.write(Data("… and \(counted(more, "more warning")) (hanji check lists them all)\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("… and \(counted(more, "more warning")) (hanji check lists them all)\n".utf8))
     }
 
     static func run(_ body: () throws -> Void) throws {
@@ -125,29 +125,29 @@ enum Runner {
         } catch let code as ExitCode {
             throw code
         } catch let error as InputError {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("\(error)\n".utf8))
             throw ExitCode(1)
         } catch let gathered as InputErrors {
             // Every bad row of a roster, say, each with its place.
-            for error in gathered.errors { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
+            for error in gathered.errors { try? FileHandle.standardError.write(contentsOf: Data("\(error)\n".utf8)) }
             throw ExitCode(1)
         } catch let error as ImageError where spec?.located(error) != nil {
             // An image the layout names (a logo), at the layout's line.
-            FileHandle.standardError.write(Data("\(spec!.located(error)!)\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("\(spec!.located(error)!)\n".utf8))
             throw ExitCode(1)
         } catch where error is ImageError || error is LayoutError {
             // An image that cannot be placed, text that cannot fit: the input must change.
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("error: \(error)\n".utf8))
             throw ExitCode(1)
         } catch let error as WriteError {
             // A full disk, a folder one may not change: the user can fix it and run again.
-            FileHandle.standardError.write(Data("error: \(error)\n  hint: \(error.hint)\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("error: \(error)\n  hint: \(error.hint)\n".utf8))
             throw ExitCode(1)
         } catch let error as RenderError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("error: \(error)\n".utf8))
             throw ExitCode(3)
         } catch {
-            FileHandle.standardError.write(Data("internal error: \(error)\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("internal error: \(error)\n".utf8))
             throw ExitCode(3)
         }
     }
@@ -170,7 +170,7 @@ enum Interrupts {
             let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
             source.setEventHandler {
                 Atomic.abandonAll()
-                if !idle { FileHandle.standardError.write(Data("\ninterrupted: nothing was written\n".utf8)) }
+                if !idle { try? FileHandle.standardError.write(contentsOf: Data("\ninterrupted: nothing was written\n".utf8)) }
                 _exit(code)
             }
             source.resume()
@@ -198,11 +198,11 @@ final class Progress {
         guard percent != last else { return }
         last = percent
         let text = total > 0 ? "\(done)/\(total) (\(percent)%)" : "\(done)"
-        FileHandle.standardError.write(Data("\r\(label): \(text)".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("\r\(label): \(text)".utf8))
     }
 
     func done() {
-        if shown && last >= 0 { FileHandle.standardError.write(Data("\n".utf8)) }
+        if shown && last >= 0 { try? FileHandle.standardError.write(contentsOf: Data("\n".utf8)) }
     }
 }
 
@@ -222,5 +222,5 @@ final class Phases {
     var notes: [String] = []
     /// A line after the phases (a figure measured elsewhere, such as on the writer's thread).
     func note(_ line: String) { if on { notes.append(line) } }
-    func report() { if on { FileHandle.standardError.write(Data(((lines + notes).joined(separator: "\n") + "\n").utf8)) } }
+    func report() { if on { try? FileHandle.standardError.write(contentsOf: Data(((lines + notes).joined(separator: "\n") + "\n").utf8)) } }
 }

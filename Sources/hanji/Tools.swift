@@ -53,7 +53,7 @@ struct CheckCommand: ParsableCommand {
             let (found, warned) = check(url)
             for problem in (found + warned).sorted(by: { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }) {
                 let text = source(of: problem.location?.file ?? url.path)
-                FileHandle.standardError.write(Data((problem.rendered(source: text) + "\n\n").utf8))
+                try? FileHandle.standardError.write(contentsOf: Data((problem.rendered(source: text) + "\n\n").utf8))
             }
             errors += found.count
             warnings += warned.count
@@ -360,9 +360,9 @@ struct FontsCommand: ParsableCommand {
             // What each of the user's own files is called, and the ones fontconfig cannot read.
             let files = fonts.own.map { "\($0.file): \($0.families.joined(separator: ", "))\n" }
             let warned = fonts.unreadableWarnings.map { "warning: \($0)\n" }
-            FileHandle.standardError.write(Data((files + warned).joined().utf8))
+            try? FileHandle.standardError.write(contentsOf: Data((files + warned).joined().utf8))
             let summary = "(\(fonts.families.count) families from \(fonts.folders.joined(separator: ", ")))\n"
-            FileHandle.standardError.write(Data(summary.utf8))
+            try? FileHandle.standardError.write(contentsOf: Data(summary.utf8))
         }
     }
 }

@@ -66,4 +66,50 @@ struct TargetTests {
             if fd >= 0 { close(fd) }
         }
     }
+
+    @Test("-o /dev/stdout carries the PDF alone: the summary line goes to standard error")
+    func standardOutput() throws {
+        try withTempDir { dir in
+            let out = execute(hanjiBinary, ["minutes", exampleRecord.path, "-o", "/dev/stdout"])
+            #expect(out.status == 0, "\(out.stderr)")
+            #expect(out.stderr.contains("/dev/stdout: 5 pages"), "\(out.stderr)")
+            let pdf = dir.appendingPathComponent("out.pdf")
+            try Data(out.stdout.utf8).write(to: pdf)
+            #expect(out.stdout.hasPrefix("%PDF") && out.stdout.hasSuffix("%%EOF\n"), "\(out.stdout.suffix(40))")
+        }
+    }
+
+    /// SIGPIPE is ignored (for `-o` a pipe), so a closed standard error must be a write error
+    /// the program drops, not Foundation's trap (`hanji check . 2>&1 | head` closes it).
+    @Test("a standard error nobody reads (a closed pipe) is no crash: check still exits 1")
+    func closedStandardError() throws {
+        try withTempDir { dir in
+            let roster = dir.appendingPathComponent("r.csv")
+            try ("성명,소속\n" + String(repeating: ",도시재생분과\n", count: 3000)).write(to: roster, atomically: true, encoding: .utf8)
+            let process = Process()
+            process.executableURL = hanjiBinary
+            process.arguments = ["check", roster.path]
+            let err = Pipe()
+            process.standardError = err
+            process.standardOutput = FileHandle.nullDevice
+            try err.fileHandleForReading.close()
+            try process.run()
+            try? err.fileHandleForWriting.close()
+            process.waitUntilExit()
+            #expect(process.terminationReason == .exit && process.terminationStatus == 1,
+                    "\(process.terminationReason.rawValue) \(process.terminationStatus)")
+        }
+    }
+
+    @Test("check FOLDER does not walk a linked folder (a link back up would repeat every file)")
+    func linkedFolder() throws {
+        try withTempDir { dir in
+            try "성명,소속\n한부영,도시재생분과\n".write(to: dir.appendingPathComponent("r.csv"), atomically: true, encoding: .utf8)
+            let sub = dir.appendingPathComponent("sub")
+            try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: sub.appendingPathComponent("up").path, withDestinationPath: "..")
+            let out = run(["check", dir.path])
+            #expect(out.stdout.contains("1 file checked"), "\(out.stdout)\n\(out.stderr)")
+        }
+    }
 }
