@@ -29,6 +29,22 @@ public struct Meeting: Sendable {
     public var reports: [Report] = []
     /// 심의 및 결정 안건.
     public var decisions: [Decision] = []
+    /// 제N회 and the session's kind (임시회, 정례회).
+    public var session: Session?
+    /// 제N호: the issue number of the minutes.
+    public var issue: Int?
+    /// The office issuing the minutes (○○시의회사무국, 국회사무처).
+    public var office: String?
+    /// A status banner over the title, such as that the minutes are not final yet.
+    public var banner: String?
+    /// The statuses this body records, in order (`statuses:`); the first counts as present.
+    public var statuses = Status.allCases
+    /// Who presides when the meeting opens; a turn keyed by their title is theirs until a 사회교대.
+    public var chair: Member?
+    /// People who speak without being in the attendance (a minister, a guest), declared once.
+    public var speakers: [Member] = []
+    /// A verbatim transcript in the order it happened (the kinds that are not the seed's form).
+    public var transcript: [Entry] = []
     /// People the public edition masks besides those named above, and other spellings of names (`mask:`).
     public var mask: [Masked] = []
     /// The folder the record was read from; photo paths are relative to it.
@@ -51,11 +67,15 @@ public struct Meeting: Sendable {
     /// How many members have each status, in the order of `Status.allCases`.
     public func count(_ status: Status) -> Int { members.filter { $0.status == status }.count }
 
+    /// How many members are present: those with the first of the body's statuses.
+    public var present: Int { count(statuses[0]) }
+
     /// Every personal name the record knows, for masking in a public edition.
     public var names: [String] {
         var all = members.compactMap(\.name) + [recorder.name, confirmer?.name].compactMap { $0 }
         for item in agenda { all += item.event?.presenters.compactMap(\.name) ?? [] }
         all += attendees.map(\.name)
+        all += speakers.compactMap(\.name)
         all += mask.map(\.name)
         var seen = Set<String>()
         return all.filter { !$0.isEmpty && seen.insert($0).inserted }
@@ -83,13 +103,20 @@ public struct Member: Sendable {
     public var title: String?
     /// Nil while not recorded yet: `status:` left empty, as `hanji new` writes it before the meeting.
     public var status: Status?
+    /// The organisation a listed attendee comes from (법무부), for lists grouped by it.
+    public var org: String? = nil
 }
 
-/// Attendance status of a member.
-public enum Status: String, CaseIterable, Sendable {
-    case present = "참석"
-    case proxy = "위임"
-    case absent = "불참"
+/// Attendance status of a member: 참석, 위임, 불참, or one a body defines with `statuses:` (출석, 청가 …).
+public struct Status: RawRepresentable, Hashable, Sendable {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let present = Status(rawValue: "참석")
+    public static let proxy = Status(rawValue: "위임")
+    public static let absent = Status(rawValue: "불참")
+    /// The statuses of the seed's grid, a record's unless it names its own.
+    public static let allCases = [present, proxy, absent]
 }
 
 /// One agenda item with what was said and shown under it.
@@ -99,6 +126,14 @@ public struct AgendaItem: Sendable {
     public var appendix: Appendix?
     public var transcript: [Turn]
     public var event: Event?
+    /// The item's number on the agenda (1., 2. …); nil for an item with its own `marker`.
+    public var number: Int? = nil
+    /// A marker printed instead of a number (`○5분 자유발언`), as the body writes it.
+    public var marker: String? = nil
+    /// Sub-items (가. 나. …).
+    public var items: [String] = []
+    /// Whether the item is on the 의사일정 as well as among the 부의된 안건 (`schedule: false` leaves it off).
+    public var scheduled = true
 }
 
 /// An outline entry of an agenda item's notes.
@@ -115,8 +150,11 @@ public struct Appendix: Sendable {
 
 /// One turn of the discussion.
 public struct Turn: Sendable {
+    /// Who speaks, with the title of this turn.
     public var speaker: Member
     public var paragraphs: [String]
+    /// The speaker as the turn prints them: `의장 김하늘`, `박서진 의원`, `협치조정관`.
+    public var label = ""
 }
 
 /// An event planned in a meeting, such as the showcase.

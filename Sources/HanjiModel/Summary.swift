@@ -29,7 +29,7 @@ public struct Decision: Sendable {
 
 extension Meeting {
     /// The layouts a record may name with `layout:` (`layouts/NAME.yaml`).
-    public static let layouts = ["minutes", "summary"]
+    public static let layouts = ["minutes", "summary", "council-plenary", "committee"]
 
     /// Reads `layout:`, refusing a name Hanji has no layout for.
     static func readLayout(_ field: Field?) throws -> String {

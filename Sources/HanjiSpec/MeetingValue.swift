@@ -7,28 +7,17 @@ extension Meeting {
         func person(_ name: String?, _ role: String) -> Value {
             .map([("name", name.map(Value.text) ?? .text("")), ("role", .text(role))])
         }
-        let items: [Value] = agenda.map { item in
-            .map([("title", .text(item.title)),
-                  ("notes", .list(item.notes.map(\.value))),
-                  ("appendix", item.appendix.map { a in
-                      .map([("title", .text(a.title)), ("items", .list(a.items.map(Value.text)))])
-                  } ?? .null),
-                  ("transcript", .list(item.transcript.map { turn in
-                      .map([("speaker", turn.speaker.value), ("paragraphs", .list(turn.paragraphs.map(Value.text)))])
-                  })),
-                  ("event", item.event.map(\.value) ?? .null)])
-        }
         // approval.ROLE.mark prints 전결 or 대결; approval.ROLE.unsigned is set when no one signs.
         let signs: Value = .map(approval.map { role, sign -> (String, Value) in
             let mark: Value = sign == .none ? .null : .text(sign.rawValue)
             let unsigned: Value = sign == .none ? .text(sign.rawValue) : .null
             return (role, .map([("mark", mark), ("unsigned", unsigned)]))
         })
-        let groups: [Value] = attendance.map { g in .map([("group", .text(g.name)), ("members", .list(g.members.map(\.value)))]) }
-        var totals: [(String, Value)] = Status.allCases.map { ($0.rawValue, .number(count($0))) }
+        let groups: [Value] = attendance.map { $0.value(statuses: statuses) }
+        var totals: [(String, Value)] = statuses.map { ($0.rawValue, .number(count($0))) }
         totals.append(("전체", .number(members.count)))
-        return .map(summaryFields + [
-            ("body", .text(body)), ("number", .number(number)), ("date", .day(date)), ("weekday", .text(date.weekday)),
+        return .map(summaryFields + proceedingsFields + [
+            ("body", .text(body)), ("number", number == 0 ? .null : .number(number)), ("date", .day(date)), ("weekday", .text(date.weekday)),
             ("time", time.map(Value.clock) ?? .null), ("end", end.map(Value.clock) ?? .null),
             ("place", .text(place)), ("recorder", person(recorder.name, recorder.role)),
             ("confirmer", confirmer.map { person($0.name, $0.role) } ?? .null), ("written", .day(written)),
@@ -36,7 +25,7 @@ extension Meeting {
             ("attendance", .list(groups)),
             ("members", .list(members.map(\.value))),
             ("totals", .map(totals)),
-            ("agenda", .list(items)),
+            ("agenda", .list(agenda.map(\.value))),
             ("summary", .list(summary.map(Value.text))),
             ("next", next.map { n in
                 .map([("title", .text(n.title)), ("date", n.date.map(Value.day) ?? .null),
@@ -62,11 +51,11 @@ extension Note {
 }
 
 extension Member {
-    /// A member as the spec sees it: group, role, name, title (the role when none) and status
-    /// (empty when not recorded yet).
+    /// A member as the spec sees it: group, role, name, title (the role when none), status
+    /// (empty when not recorded yet) and org.
     public var value: Value {
         .map([("group", .text(group)), ("role", .text(role)), ("name", .text(name ?? "")),
-              ("title", .text(title ?? role)), ("status", .text(status?.rawValue ?? ""))])
+              ("title", .text(title ?? role)), ("status", .text(status?.rawValue ?? "")), ("org", .text(org ?? ""))])
     }
 }
 

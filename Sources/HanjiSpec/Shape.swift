@@ -34,7 +34,20 @@ public indirect enum Shape: Sendable {
 
 extension Shape {
     /// A member of the attendance grid or a subcommittee, and a transcript's speaker.
-    static let member = leaves(["group", "role", "name", "title", "status"])
+    static let member = leaves(["group", "role", "name", "title", "status", "org"])
+
+    /// A turn of a transcript (`Turn.fields`).
+    static let turn: [String: Shape] = ["speaker": member, "label": .leaf, "paragraphs": .list(.leaf), "opening": .leaf,
+                                        "more": .list(.leaf)]
+
+    /// An agenda item (`AgendaItem.value`).
+    static let item = leaves(["title", "number", "mark"]).adding([
+        "items": .list(leaves(["mark", "title"])),
+        "notes": .list(note()),
+        "appendix": leaves(["title"]).adding(["items": .list(.leaf)]),
+        "transcript": .list(.map(turn)),
+        "event": event,
+    ])
 
     /// An outline item: a text, or `text` with `items`, or a `note`.
     static func note(depth: Int = 6) -> Shape {
@@ -55,13 +68,20 @@ extension Shape {
         .adding([
             "recorder": leaves(["name", "role"]), "confirmer": leaves(["name", "role"]),
             "approval": .keyed(leaves(["mark", "unsigned"])),
-            "attendance": .list(leaves(["group"]).adding(["members": .list(member)])),
-            "members": .list(member), "totals": leaves(statuses),
-            "agenda": .list(leaves(["title"]).adding([
-                "notes": .list(note()),
-                "appendix": leaves(["title"]).adding(["items": .list(.leaf)]),
-                "transcript": .list(.map(["speaker": member, "paragraphs": .list(.leaf)])),
-                "event": event,
+            "attendance": .list(leaves(["group", "count"]).adding([
+                "members": .list(member),
+                "statuses": .list(leaves(["status", "count"]).adding(["members": .list(member)])),
+                "orgs": .list(leaves(["org"]).adding(["members": .list(member)])),
+                "roles": .list(.leaf),
+            ])),
+            // Statuses are the body's own (`statuses:`), so any name may follow `totals.`.
+            "members": .list(member), "totals": .keyed(.leaf),
+            "agenda": .list(item), "schedule": .list(item),
+            // The verbatim kinds (council-plenary, committee).
+            "session": leaves(["number", "kind", "of"]), "issue": .leaf, "office": .leaf, "banner": .leaf,
+            "statuses": .list(leaves(["status", "count"])), "chair": member, "speakers": .list(member),
+            "transcript": .list(leaves(["kind", "text", "time", "note"]).adding(turn).adding([
+                "items": .list(item), "from": member, "to": member,
             ])),
             "summary": .list(.leaf), "next": leaves(["title", "date", "time", "clock12"]),
             "photos": .list(leaves(["file", "caption"])),

@@ -43,15 +43,17 @@ extension Year {
                                              ("title", .text("제\(m.number)차 \(m.body)")),
                                              ("number", .number(m.number)), ("date", .day(m.date)), ("place", .text(m.place))]
             fields += Status.allCases.map { ($0.rawValue, .number(m.count($0))) }
-            fields += [("전체", .number(m.members.count)), ("rate", .number(percent(m.count(.present), m.members.count)))]
+            fields += [("전체", .number(m.members.count)), ("rate", .number(percent(m.present, m.members.count)))]
             return .map(fields)
         }
         var order: [String] = []
         var present: [String: Int] = [:], rows: [String: Int] = [:]
-        for m in meetings.flatMap(\.members) {
-            if rows[m.group] == nil { order.append(m.group) }
-            rows[m.group, default: 0] += 1
-            if m.status == .present { present[m.group, default: 0] += 1 }
+        for meeting in meetings {
+            for m in meeting.members {
+                if rows[m.group] == nil { order.append(m.group) }
+                rows[m.group, default: 0] += 1
+                if m.status == meeting.statuses[0] { present[m.group, default: 0] += 1 }
+            }
         }
         let groups: [Value] = order.map { g in
             .map([("name", .text(g)), ("present", .number(present[g] ?? 0)), ("rows", .number(rows[g] ?? 0)),
@@ -66,7 +68,7 @@ extension Year {
         }
         return .map([("meetings", .list(perMeeting)), ("body", .text(bodies.count == 1 ? bodies[0] : "")),
                      ("bodies", .list(held)), ("subcommittees", .list(groups)), ("months", .list(months)),
-                     ("count", .number(meetings.count)), ("rate", .number(percent(all.filter { $0.status == .present }.count, all.count))),
+                     ("count", .number(meetings.count)), ("rate", .number(percent(meetings.map(\.present).reduce(0, +), all.count))),
                      ("projects", .number(projects.count)), ("budget", .number(projects.compactMap(\.budget).reduce(0, +)))])
     }
 }
