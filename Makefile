@@ -5,8 +5,9 @@ DEBS := libcairo2-dev libpango1.0-dev libfontconfig-dev libgdk-pixbuf-2.0-dev fo
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 HANJI := .build/release/hanji
 EXAMPLES := $(wildcard examples/*/minutes-*.yaml)
-# Summary records (요약형, `layout: summary`): minutes in both editions, no sign-in sheet.
-SUMMARIES := $(wildcard examples/*/summary-*.yaml)
+# Records printed by a layout of their own kind (`layout:` summary, council-plenary, committee):
+# minutes in both editions, no sign-in sheet.
+KINDS := $(wildcard examples/*/summary-*.yaml examples/*/plenary-*.yaml examples/*/committee-*.yaml)
 YEARS := $(wildcard examples/*/year.yaml)
 # iPhone HEIC photos: gdk-pixbuf's loader for them, and heif-enc, with which the tests make one.
 DEBS += heif-gdk-pixbuf libheif-examples
@@ -35,7 +36,7 @@ demo: build
 	  $(HANJI) minutes $$record --public -o out/$$name-public.pdf --png out/png || exit 1; \
 	  $(HANJI) signin $$record -o out/$$name-signin.pdf --png out/png || exit 1; \
 	done
-	@for record in $(SUMMARIES); do \
+	@for record in $(KINDS); do \
 	  name=$$(basename $$record .yaml); \
 	  $(HANJI) minutes $$record -o out/$$name.pdf --png out/png || exit 1; \
 	  $(HANJI) minutes $$record --public -o out/$$name-public.pdf --png out/png || exit 1; \
@@ -69,7 +70,7 @@ fuzz: deps
 	swift build --package-path fuzz --scratch-path $(FUZZ_SCRATCH) -c release \
 	  -Xswiftc -sanitize=fuzzer -Xswiftc -use-ld=lld --product hanji-fuzz
 	@mkdir -p $(CORPUS)/record $(CORPUS)/year $(CORPUS)/spec $(CORPUS)/roster
-	@cp examples/*/minutes-*.yaml templates/new-year/minutes-01.yaml $(CORPUS)/record/
+	@cp examples/*/minutes-*.yaml $(KINDS) templates/new-year/minutes-01.yaml $(CORPUS)/record/
 	@cp examples/*/year.yaml $(CORPUS)/year/ && cp templates/new-year/year.yaml $(CORPUS)/year/new-year.yaml
 	@cp layouts/*.yaml $(CORPUS)/spec/
 	@cp examples/*/roster.csv $(CORPUS)/roster/ && cp templates/new-year/roster.csv $(CORPUS)/roster/new-year.csv
