@@ -99,15 +99,7 @@ extension Meeting {
             try Collector.attempt(nil) { try readSpeaker(s) }
         } ?? [] }
         let people = meeting.people
-        meeting.chair = try Collector.attempt(nil) { try f["chair"].map { c in
-            let name = try c.text()
-            guard let person = people.first(where: { $0.name == name }) else {
-                throw c.error("no one named '\(name)' attends or speaks",
-                              hint: nearest(name, in: people.compactMap(\.name)).map { "did you mean '\($0)'?" }
-                                  ?? "add them to 'attendance' or 'speakers' with the title they preside under")
-            }
-            return person
-        } }
+        meeting.chair = try Collector.attempt(nil) { try f["chair"].map { try readChair($0, people: people) } }
         meeting.transcript = try Collector.attempt([]) {
             try f["transcript"].map { try readTranscript($0, people: people, chair: meeting.chair, agenda: agenda, warnings: &warnings) } ?? []
         }
@@ -122,6 +114,30 @@ extension Meeting {
             return (pair.key, sign)
         } ?? [] }
         return meeting
+    }
+
+    /// Reads `chair:`: the name of who presides at the opening (their title is the chair's), or
+    /// `{name, title}` for a member listed by name alone (`{name: 윤석재, title: 의장}`).
+    static func readChair(_ field: Field, people: [Member]) throws -> Member {
+        var title: String?
+        var nameField = field
+        if case .mapping = field.node {
+            let f = try field.fields(["name", "title"])
+            nameField = try f.required("name", hint: "add 'name:' (who presides when the meeting opens)")
+            title = try f["title"]?.text()
+        }
+        let name = try nameField.text()
+        guard var person = people.first(where: { $0.name == name }) else {
+            throw nameField.error("no one named '\(name)' attends or speaks",
+                                  hint: nearest(name, in: people.compactMap(\.name)).map { "did you mean '\($0)'?" }
+                                      ?? "add them to 'attendance' or 'speakers' with the title they preside under")
+        }
+        if let title { person.title = title }
+        guard !(person.title ?? person.role).isEmpty else {
+            throw field.error("'\(name)' has no title to preside under",
+                              hint: "write 'chair: {name: \(name), title: 의장}' (the title turns use for the chair)")
+        }
+        return person
     }
 
     static func readPerson(_ field: Field) throws -> Person {

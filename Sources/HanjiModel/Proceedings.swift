@@ -15,7 +15,7 @@ public struct Session: Sendable {
 public enum Entry: Sendable {
     /// A speaker's turn.
     case turn(Turn)
-    /// The agenda items taken up here (several when taken up together), by their numbers.
+    /// The agenda items taken up here (several when taken up together), by their place in `agenda`.
     case items([Int])
     /// A stage direction: `“예” 하는 의원 있음`, `의사봉 3타` (printed in parentheses by the layout).
     case stage(String)
@@ -51,7 +51,6 @@ extension Meeting {
     static func readTranscript(_ field: Field, people: [Member], chair: Member?, agenda: [AgendaItem],
                                warnings: inout [InputError]) throws -> [Entry] {
         var chair = chair
-        let numbers = Set(agenda.compactMap(\.number))
         var entries: [Entry] = []
         for element in try field.list() {
             let read: Entry? = try Collector.attempt(nil) {
@@ -66,14 +65,7 @@ extension Meeting {
                         switch key {
                         case "item":
                             let refs = (try? value.list()) ?? [value]
-                            return .items(try refs.map { ref in
-                                let n = try ref.int()
-                                guard numbers.contains(n) else {
-                                    throw ref.error("agenda item \(n) is not in 'agenda'",
-                                                    hint: "write the number of a numbered agenda item (\(numbers.sorted().map(String.init).joined(separator: ", ")))")
-                                }
-                                return n
-                            })
+                            return .items(try refs.map { try Meeting.agendaIndex($0, in: agenda) })
                         case "stage":
                             return .stage(Meeting.unwrapped(try value.text()))
                         case "chair":
@@ -100,6 +92,20 @@ extension Meeting {
             if let read { entries.append(read) }
         }
         return entries
+    }
+
+    /// The place in `agenda` of the item `ref` names: its number (`item: 2`), or for an item
+    /// with its own marker, the marker or the title (`item: ○`).
+    static func agendaIndex(_ ref: Field, in agenda: [AgendaItem]) throws -> Int {
+        let text = try ref.text()
+        let found = Int(text).flatMap { n in agenda.firstIndex { $0.number == n } }
+            ?? agenda.firstIndex { $0.number == nil && ($0.marker == text || $0.title == text) }
+        guard let found else {
+            let numbers = agenda.compactMap(\.number).map(String.init).joined(separator: ", ")
+            throw ref.error("agenda item \(text) is not in 'agenda'",
+                            hint: "write the number of an agenda item (\(numbers)), or the marker of an unnumbered one")
+        }
+        return found
     }
 
     /// A stage direction or time note as typed, without the parentheses a layout adds.

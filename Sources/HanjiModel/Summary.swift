@@ -6,10 +6,12 @@ public struct Attendee: Sendable {
     public var role: String?
 }
 
-/// A report heard at a meeting (보고 사항): a title with bullet notes.
+/// A report heard at a meeting (보고 사항): a title with bullet notes, or rows of a table
+/// (【보고사항】 위원 선임: 위원명, 교섭단체, 연월일), each row its columns by name.
 public struct Report: Sendable {
     public var title: String
     public var notes: [Note]
+    public var rows: [[(column: String, text: String)]] = []
 }
 
 /// A decided item of a summary record (심의 및 결정 안건) with its four parts.
@@ -51,8 +53,10 @@ extension Meeting {
     }
 
     static func readReport(_ field: Field) throws -> Report {
-        let f = try field.fields(["title", "notes"])
-        return Report(title: try f.required("title").text(), notes: try f["notes"]?.list().map(readNote) ?? [])
+        let f = try field.fields(["title", "notes", "rows"])
+        var report = Report(title: try f.required("title").text(), notes: try f["notes"]?.list().map(readNote) ?? [])
+        report.rows = try f["rows"]?.list().map { row in try row.pairs().map { ($0.key, try $0.value.text()) } } ?? []
+        return report
     }
 
     static func readDecision(_ field: Field) throws -> Decision {

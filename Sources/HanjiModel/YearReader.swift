@@ -95,7 +95,8 @@ extension Year {
                 throw entry.error("no meeting record '\(path)' (looked for \(url.path))", hint: "paths are relative to the year record")
             }
             let meeting = try Meeting.load(url)
-            year.warnings += strangers(in: meeting, members: members, root: root)
+            // Only the seed's grid lists the year's subcommittee members; a council's lists do not.
+            if meeting.layout == "minutes" { year.warnings += strangers(in: meeting, members: members, root: root) }
             year.meetings.append(meeting)
         }
         return year

@@ -24,7 +24,7 @@ extension Meeting {
             ("approval", signs),
             ("attendance", .list(groups)),
             ("members", .list(members.map(\.value))),
-            ("totals", .map(totals)),
+            ("totals", .map(totals)), ("present", .number(present)),
             ("agenda", .list(agenda.map(\.value))),
             ("summary", .list(summary.map(Value.text))),
             ("next", next.map { n in

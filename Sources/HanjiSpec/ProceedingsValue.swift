@@ -11,13 +11,12 @@ extension Meeting {
         let session: Value = self.session.map { s in
             .map([("number", .number(s.number)), ("kind", text(s.kind)), ("of", .text(s.of ?? body))])
         } ?? .null
-        let numbered = Dictionary(agenda.compactMap { item in item.number.map { ($0, item) } }, uniquingKeysWith: { a, _ in a })
         let entries: [Value] = transcript.map { entry in
             switch entry {
             case .turn(let turn):
                 return .map([("kind", .text("turn"))] + turn.fields)
-            case .items(let numbers):
-                return .map([("kind", .text("items")), ("items", .list(numbers.compactMap { numbered[$0]?.value }))])
+            case .items(let places):
+                return .map([("kind", .text("items")), ("items", .list(places.map { agenda[$0].value }))])
             case .stage(let stage):
                 return .map([("kind", .text("stage")), ("text", .text(stage))])
             case .time(let clock, let note):

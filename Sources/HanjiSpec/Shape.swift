@@ -75,7 +75,7 @@ extension Shape {
                 "roles": .list(.leaf),
             ])),
             // Statuses are the body's own (`statuses:`), so any name may follow `totals.`.
-            "members": .list(member), "totals": .keyed(.leaf),
+            "members": .list(member), "totals": .keyed(.leaf), "present": .leaf,
             "agenda": .list(item), "schedule": .list(item),
             // The verbatim kinds (council-plenary, committee).
             "session": leaves(["number", "kind", "of"]), "issue": .leaf, "office": .leaf, "banner": .leaf,
@@ -88,7 +88,7 @@ extension Shape {
             // A summary record (요약형): `layout: summary`.
             "layout": .leaf, "clock12": .leaf, "roll": .leaf,
             "attendees": .list(leaves(["name", "role"])),
-            "reports": .list(leaves(["title"]).adding(["notes": .list(note())])),
+            "reports": .list(leaves(["title"]).adding(["notes": .list(note()), "rows": .list(.keyed(.leaf))])),
             "decisions": .list(leaves(["title", "kind", "background", "decision", "followup"])
                 .adding(["opinions": .list(.leaf)])),
         ])

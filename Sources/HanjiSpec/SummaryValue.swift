@@ -2,7 +2,7 @@ import HanjiModel
 
 extension Meeting {
     /// The fields of a summary record as the spec sees them: `layout`, `attendees` (name, role),
-    /// `reports` (title, notes), `decisions` (title, kind, background, opinions, decision,
+    /// `reports` (title, notes, rows: each row's columns by name), `decisions` (title, kind, background, opinions, decision,
     /// followup), `roll` (the attendees on one line, roles in parentheses) and `clock12`, the
     /// start time as `오후 3:30` (also `next.clock12`).
     var summaryFields: [(String, Value)] {
@@ -13,7 +13,8 @@ extension Meeting {
             ("roll", .text(attendees.map { $0.name + ($0.role.map { "(\($0))" } ?? "") }.joined(separator: ", "))),
             ("attendees", .list(attendees.map { .map([("name", .text($0.name)), ("role", text($0.role))]) })),
             ("reports", .list(reports.map { r in
-                .map([("title", .text(r.title)), ("notes", .list(r.notes.map(\.value)))])
+                .map([("title", .text(r.title)), ("notes", .list(r.notes.map(\.value))),
+                      ("rows", .list(r.rows.map { row in .map(row.map { ($0.column, .text($0.text)) }) }))])
             })),
             ("decisions", .list(decisions.map { d in
                 .map([("title", .text(d.title)), ("kind", text(d.kind)), ("background", .text(d.background)),

@@ -38,10 +38,12 @@ extension Year {
         var bodies: [String] = []
         for m in meetings where !bodies.contains(m.body) { bodies.append(m.body) }
         let perMeeting: [Value] = meetings.map { m in
-            let label = bodies.count > 1 ? "\(m.body) \(m.number)차" : "\(m.number)차"
+            // A committee's minutes have no meeting number (제N차): the date stands for it.
+            let nth = m.number > 0 ? "\(m.number)차" : "\(m.date.month)월 \(m.date.day)일"
+            let label = bodies.count > 1 ? "\(m.body) \(nth)" : nth
             var fields: [(String, Value)] = [("label", .text(label)), ("body", .text(m.body)),
-                                             ("title", .text("제\(m.number)차 \(m.body)")),
-                                             ("number", .number(m.number)), ("date", .day(m.date)), ("place", .text(m.place))]
+                                             ("title", .text(m.number > 0 ? "제\(m.number)차 \(m.body)" : m.body)),
+                                             ("number", m.number > 0 ? .number(m.number) : .null), ("date", .day(m.date)), ("place", .text(m.place))]
             fields += Status.allCases.map { ($0.rawValue, .number(m.count($0))) }
             fields += [("전체", .number(m.members.count)), ("rate", .number(percent(m.present, m.members.count)))]
             return .map(fields)

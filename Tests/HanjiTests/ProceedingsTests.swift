@@ -128,3 +128,102 @@ extension Value {
     /// The items of a list value (nil for any other).
     var list: [Value]? { if case .list(let items) = self { return items } else { return nil } }
 }
+
+@Suite("EndToEnd: the council-plenary and committee examples")
+struct ProceedingsExampleTests {
+    static let plenary = repoRoot.appendingPathComponent("examples/solbit-council-2026/plenary-0720.yaml")
+    static let committee = repoRoot.appendingPathComponent("examples/assembly-2018/committee-0112.yaml")
+    static let examples = [(plenary, "council-plenary"), (committee, "committee")]
+
+    @Test("each example names its layout, checks clean, and prints in both editions in 10 to 20 pages",
+          arguments: [0, 1])
+    func bothEditions(_ n: Int) throws {
+        let (record, layout) = Self.examples[n]
+        let meeting = try Meeting.load(record)
+        #expect(meeting.layout == layout && meeting.warnings.isEmpty)
+        let checked = run(["check", record.path])
+        #expect(checked.status == 0 && checked.stdout.contains("0 errors, 0 warnings"), "\(checked)")
+        try withTempDir { dir in
+            for extra in [[], ["--public"]] {
+                let pdf = dir.appendingPathComponent("e\(extra.count).pdf")
+                let out = try render(record, to: pdf, extra: extra)
+                let pages = Int(out.stdout.split(separator: ":").last?.split(separator: " ").first ?? "") ?? 0
+                #expect((10...20).contains(pages), "\(out.stdout)")
+                #expect(tool("qpdf", ["--check", pdf.path]).status == 0)
+            }
+        }
+    }
+
+    @Test("no Korean word or name of either example breaks across lines", arguments: [0, 1])
+    func noWordBroken(_ n: Int) throws {
+        let (record, layout) = Self.examples[n]
+        let spec = try Spec.load(repoRoot.appendingPathComponent("layouts/\(layout).yaml"))
+        let document = try Composer(for: spec).minutes(try Meeting.load(record), spec: spec)
+        var previous: (handle: ObjectIdentifier, text: String)?
+        var pairs = 0
+        for page in document.pages {
+            for (_, line) in page.frame.lines {
+                let id = ObjectIdentifier(line.handle)
+                if let p = previous, p.handle == id {
+                    pairs += 1
+                    #expect(!(TypographyTests.isHangul(p.text.last) && TypographyTests.isHangul(line.text.first)),
+                            "word broken: '\(p.text)' / '\(line.text)'")
+                }
+                previous = (id, line.text)
+            }
+        }
+        #expect(pairs > 200, "the transcript wraps hundreds of lines")
+    }
+
+    @Test("the plenary prints its header, schedule, headings, stage directions, time marks and lists in order")
+    func plenaryInOrder() throws {
+        try withTempDir { dir in
+            let pdf = dir.appendingPathComponent("p.pdf")
+            try render(Self.plenary, to: pdf)
+            let text = squeezed(try pdfText(pdf, raw: true))
+            var from = text.startIndex
+            for part in ["이 회의록은", "제264회 솔빛시의회(임시회)", "본회의회의록", "제1호", "솔빛시의회사무국",
+                         "2026년 7월 20일(월) 10시 00분", "의사일정", "부의된 안건", "○5분 자유발언", "(10시 00분 개의)",
+                         "(의사봉 3타)", "○의장 윤석재", "○5분 자유발언", "1. 제264회 솔빛시의회(임시회) 회기 결정의 건",
+                         "(“없습니다” 하는 의원 있음)", "(10시 55분 산회)", "○출석의원(16인)", "○출석공무원"] {
+                let found = text.range(of: squeezed(part), range: from..<text.endIndex)
+                #expect(found != nil, "'\(part)' missing or out of order")
+                if let found { from = found.upperBound }
+            }
+        }
+    }
+
+    @Test("the committee: ◯ turns, halfwidth ｢｣, 李 U+F9E1 as typed, 사회교대 both ways, 청가 beside 출석, 【보고사항】")
+    func committeeCharacters() throws {
+        try withTempDir { dir in
+            let pdf = dir.appendingPathComponent("c.pdf")
+            try render(Self.committee, to: pdf)
+            let text = try pdfText(pdf, raw: true)
+            let flat = squeezed(text)
+            for part in ["◯위원장", "｢없습니다｣", "\u{F9E1}", "사회교대", "○출석위원(14인)", "○청가위원(2인)", "【보고사항】",
+                         "破邪顯正", "제357회국회(임시회·폐회중)"] {
+                #expect(flat.contains(squeezed(part)), "'\(part)' not in the text layer")
+            }
+            // (Scalars, not String.contains: Swift's comparison takes U+F9E1 and U+674E as equal.)
+            #expect(!text.unicodeScalars.contains("\u{674E}") && text.unicodeScalars.contains("\u{F9E1}"),
+                    "李 stays the compatibility ideograph")
+            #expect(flat.components(separatedBy: "사회교대)").count == 3, "the chair changes and comes back")
+            let fonts = tool("pdffonts", [pdf.path]).stdout
+            #expect(fonts.contains("NotoSerifCJK"), "Hanja in 명조 text come from the serif face: \(fonts)")
+        }
+    }
+
+    @Test("the public edition masks every attendee, declared speaker and mask: name, in turns and lists", arguments: [0, 1])
+    func publicEdition(_ n: Int) throws {
+        let (record, _) = Self.examples[n]
+        let meeting = try Meeting.load(record)
+        try withTempDir { dir in
+            let pdf = dir.appendingPathComponent("p.pdf")
+            try render(record, to: pdf, extra: ["--public"])
+            let text = squeezed(try pdfText(pdf, raw: true))
+            let leaked = meeting.names.filter { text.contains($0) }
+            #expect(leaked.isEmpty, "names in the public edition: \(leaked)")
+            #expect(text.contains("ㅇㅇㅇ"))
+        }
+    }
+}
