@@ -227,3 +227,37 @@ struct ProceedingsExampleTests {
         }
     }
 }
+
+@Suite("The booklet of a year holding every kind of minutes")
+struct ProceedingsBookletTests {
+    @Test("a year listing a plenary, a committee and a summary record beside the seed's prints its booklet; the public one masks them")
+    func everyKindInTheBooklet() throws {
+        try withTempDir { dir in
+            let year = dir.appendingPathComponent("year")
+            try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("examples/yeongdeungpo-2018"), to: year)
+            var records: [URL] = []
+            for path in ["examples/solbit-council-2026/plenary-0720.yaml", "examples/assembly-2018/committee-0112.yaml",
+                         "examples/jumin-2026/summary-0807.yaml"] {
+                let from = repoRoot.appendingPathComponent(path)
+                records.append(year.appendingPathComponent(from.lastPathComponent))
+                try FileManager.default.copyItem(at: from, to: records.last!)
+            }
+            let file = year.appendingPathComponent("year.yaml")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            try (text + records.map { "  - \($0.lastPathComponent)\n" }.joined()).write(to: file, atomically: true, encoding: .utf8)
+            let spec = try Spec.load(repoRoot.appendingPathComponent("layouts/booklet.yaml"))
+            let loaded = try Year.load(file)
+            #expect(loaded.meetings.count == 7 && loaded.warnings.isEmpty, "\(loaded.warnings)")
+            let official = try Composer(for: spec).booklet(loaded, spec: spec, edition: .official).text.joined(separator: "\n")
+            let masked = try Composer(for: spec).booklet(loaded, spec: spec, edition: .public).text.joined(separator: "\n")
+            for heading in ["제1차 솔빛시의회 (2026. 7. 20.)", "사법제도개선특별위원회 (2018. 1. 12.)", "제8차 솔빛동 주민자치회 운영위원회"] {
+                #expect(official.contains(heading) && masked.contains(heading), "\(heading)")
+            }
+            #expect(!official.contains("제차"), "a committee's minutes have no 제N차")
+            let names = try records.flatMap { try Meeting.load($0).names }
+            #expect(names.contains { official.contains($0) }, "the official booklet names people")
+            let leaked = names.filter { masked.contains($0) }
+            #expect(leaked.isEmpty, "names in the public booklet: \(leaked)")
+        }
+    }
+}
