@@ -42,7 +42,8 @@ struct NewCommand: ParsableCommand {
             let (day, source) = try nextDate(after: last, from: from)
             // Paths are told as the user gave them: beside PREVIOUS as it was typed.
             let folder = NSString(string: previous).deletingLastPathComponent as NSString
-            let name = NextRecord.fileName(after: from, number: last.number + 1)
+            let name = last.layout == "minutes" ? NextRecord.fileName(after: from, number: last.number + 1)
+                                                : NextRecord.kindFileName(after: from, date: day)
             let path = output ?? folder.appendingPathComponent(name)
             let target = URL(fileURLWithPath: path)
             if FileManager.default.fileExists(atPath: target.path) {
@@ -58,11 +59,17 @@ struct NewCommand: ParsableCommand {
                                  hint: "check that its folder exists and may be written to, or pass -o FILE")
             }
             let time = record.time.map { " \($0.text)" } ?? ""
-            print("\(path): \(last.body) \(record.number)차 회의, \(day.recordText) (\(day.weekday))\(time), "
-                  + "\(last.members.count) attendees (statuses empty until the meeting)")
+            let attendees = last.layout == "minutes" ? "\(last.members.count) attendees (statuses empty until the meeting)"
+                : last.layout == "summary" ? "\(last.attendees.count) attendees" : "\(last.members.count) listed"
+            print("\(path): \(last.body) \(record.label), \(day.recordText) (\(day.weekday))\(time), \(attendees)")
             YearList.add(target, after: from, date: day, shown: folder.appendingPathComponent("year.yaml"))
-            print("next: hanji signin \(path)   (the sign-in sheet, before the meeting)")
-            print("then fill in the statuses, agenda and summary: hanji check \(path) && hanji minutes \(path)")
+            if last.layout == "minutes" {
+                print("next: hanji signin \(path)   (the sign-in sheet, before the meeting)")
+                print("then fill in the statuses, agenda and summary: hanji check \(path) && hanji minutes \(path)")
+            } else {
+                let parts = last.layout == "summary" ? "summary, reports and decisions" : "agenda and transcript"
+                print("then fill in the \(parts): hanji check \(path) && hanji minutes \(path)")
+            }
         }
     }
 

@@ -11,7 +11,8 @@ struct NextRecord {
     let date: Day
     let dateSource: String
 
-    var number: Int { last.number + 1 }
+    /// The new meeting's number (제N차); none when the last had none (a committee's minutes).
+    var number: Int { last.layout != "minutes" && last.number == 0 ? 0 : last.number + 1 }
     /// The planned time, else the last meeting's.
     var time: Clock? { last.next?.time ?? last.time }
 
@@ -25,9 +26,11 @@ struct NextRecord {
 
     /// The record's YAML, read back as Hanji reads it (a failure is Hanji's own mistake).
     func text(named name: String) throws -> String {
-        let text = lines(named: name).joined(separator: "\n") + "\n"
+        let lines = last.layout == "minutes" ? lines(named: name) : kindLines(named: name)
+        let text = lines.joined(separator: "\n") + "\n"
         let read = try Meeting.read(try Field.parse(text, file: name))
-        guard read.number == number, read.date == date, read.members.count == last.members.count else {
+        guard read.number == number, read.date == date, read.members.count == last.members.count,
+              read.layout == last.layout, read.attendees.count == last.attendees.count else {
             throw InternalError("the new record does not read back as written")
         }
         return text

@@ -261,3 +261,27 @@ struct ProceedingsBookletTests {
         }
     }
 }
+
+@Suite("EndToEnd: hanji new from a record of every kind")
+struct ProceedingsNewTests {
+    @Test("hanji new from a plenary, committee or summary record starts the next one of the same kind, which checks clean and prints",
+          arguments: [("examples/solbit-council-2026/plenary-0720.yaml", "plenary-0901.yaml", "2차 회의"),
+                      ("examples/assembly-2018/committee-0112.yaml", "committee-0901.yaml", "제2호"),
+                      ("examples/jumin-2026/summary-0807.yaml", "summary-0901.yaml", "9차 회의")])
+    func nextOfTheSameKind(_ example: String, _ written: String, _ label: String) throws {
+        try withTempDir { dir in
+            let from = repoRoot.appendingPathComponent(example)
+            let copy = dir.appendingPathComponent(from.lastPathComponent)
+            try FileManager.default.copyItem(at: from, to: copy)
+            let made = run(["new", copy.path, "--date", "2026-09-01"])
+            #expect(made.status == 0 && made.stdout.contains(label), "\(made)")
+            let record = dir.appendingPathComponent(written)
+            let last = try Meeting.load(from), next = try Meeting.load(record)
+            #expect(next.layout == last.layout && next.body == last.body && next.members.count == last.members.count
+                    && next.attendees.count == last.attendees.count && next.speakers.count == last.speakers.count)
+            #expect(next.members.allSatisfy { $0.status == next.statuses[0] }, "statuses start afresh")
+            #expect(run(["check", record.path]).stdout.contains("0 errors, 0 warnings"))
+            try render(record, to: dir.appendingPathComponent("n.pdf"))
+        }
+    }
+}
