@@ -98,7 +98,8 @@ public struct Composer {
     /// Lays out a meeting's minutes by a spec.
     public func minutes(_ meeting: Meeting, spec: Spec, edition: Edition = .official) throws -> Document {
         try located(meeting, spec) {
-            let (value, masking) = minutesValue(meeting, spec, edition)
+            var (value, masking) = minutesValue(meeting, spec, edition)
+            value = try withAgendaPages(value, meeting, spec: spec, date: meeting.written, edition: edition)
             var document = try laidOut(value, spec: spec, date: meeting.written, edition: edition,
                                        folder: meeting.folder)
             document.warnings = masking + document.warnings
@@ -109,7 +110,8 @@ public struct Composer {
     /// Lays out a meeting's minutes and writes them page by page: memory stays flat however long.
     public func minutes(_ meeting: Meeting, spec: Spec, edition: Edition = .official, to output: Output) throws -> Written {
         try located(meeting, spec) {
-            let (value, masking) = minutesValue(meeting, spec, edition)
+            var (value, masking) = minutesValue(meeting, spec, edition)
+            value = try withAgendaPages(value, meeting, spec: spec, date: meeting.written, edition: edition)
             var written = try write(value, spec: spec, date: meeting.written, edition: edition,
                                     folder: meeting.folder, to: output)
             written.warnings = masking + written.warnings

@@ -52,7 +52,8 @@ extension AgendaItem {
     static let letters = Array("가나다라마바사아자차카타파하")
 
     /// An agenda item as the spec sees it: `title`, `number`, `mark` (its marker, or `N.`),
-    /// `items` (sub-items: mark 가., title), `notes`, `appendix`, `transcript`, `event`.
+    /// `items` (sub-items: mark 가., title), `notes`, `appendix`, `transcript`, `event`, and
+    /// `page`, where the transcript takes it up (filled in when the layout prints it).
     public var value: Value {
         let subs: [Value] = items.enumerated().map { i, title in
             let letter = i < AgendaItem.letters.count ? "\(AgendaItem.letters[i])." : "\(i + 1))"
@@ -67,7 +68,8 @@ extension AgendaItem {
                          .map([("title", .text(a.title)), ("items", .list(a.items.map(Value.text)))])
                      } ?? .null),
                      ("transcript", .list(transcript.map { .map($0.fields) })),
-                     ("event", event.map(\.value) ?? .null)])
+                     ("event", event.map(\.value) ?? .null),
+                     ("page", .text(""))])
     }
 }
 

@@ -41,7 +41,7 @@ extension Shape {
                                         "more": .list(.leaf)]
 
     /// An agenda item (`AgendaItem.value`).
-    static let item = leaves(["title", "number", "mark"]).adding([
+    static let item = leaves(["title", "number", "mark", "page"]).adding([
         "items": .list(leaves(["mark", "title"])),
         "notes": .list(note()),
         "appendix": leaves(["title"]).adding(["items": .list(.leaf)]),

@@ -15,6 +15,14 @@ extension Spec {
         return names
     }
 
+    /// Whether the body prints a `page` (an agenda item's page reference); the running header
+    /// and footer's `{page}` does not count.
+    public var refersToPages: Bool {
+        let names = Names()
+        try? check(body, ShapeScope(frames: [.any], seen: names))
+        return names.paths.contains { $0.last == "page" }
+    }
+
     /// Where the spec writes `text` as a whole constant template (an image's file name), if it does.
     public func location(ofConstant text: String) -> Location? {
         names.templates.first { $0.isConstant && (try? $0.render(Scope(.null))) == text }?.field

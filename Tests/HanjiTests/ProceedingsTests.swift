@@ -285,3 +285,42 @@ struct ProceedingsNewTests {
         }
     }
 }
+
+@Suite("Page references in an agenda")
+struct AgendaPageTests {
+    static let committee = repoRoot.appendingPathComponent("examples/assembly-2018/committee-0112.yaml")
+
+    @Test("the committee's 상정된 안건 gives each item the page where the transcript takes it up")
+    func pagesMatchTheHeadings() throws {
+        let spec = try Spec.load(repoRoot.appendingPathComponent("layouts/committee.yaml"))
+        #expect(spec.refersToPages)
+        let meeting = try Meeting.load(Self.committee)
+        // (The public edition masks the names in the bill's title; its pages are the same.)
+        for edition in [Edition.official] {
+            let document = try Composer(for: spec).minutes(meeting, spec: spec, edition: edition)
+            let sections = document.pages.flatMap { page in page.frame.sections.map { ($0.title, page.label) } }
+            let first = squeezed(document.text[0])
+            let titles = meeting.agenda.map { squeezed($0.title) }
+            var pages: [String] = []
+            for (i, title) in titles.enumerated() {
+                // The page follows the item's title (and its sub-items), before the next item.
+                guard let at = first.range(of: title, options: .backwards) else { Issue.record("\(title) not on page 1"); continue }
+                let end = i + 1 < titles.count ? first.range(of: titles[i + 1], options: .backwards)?.lowerBound ?? first.endIndex
+                                               : first.range(of: "(10시", range: at.upperBound..<first.endIndex)?.lowerBound ?? first.endIndex
+                let page = try #require(sections.first { squeezed($0.0).contains(title) }?.1, "no heading for \(title)")
+                pages.append(page)
+                let segment = first[at.upperBound..<end]
+                let next = i + 1 < titles.count ? "\(i + 2)." : ""
+                #expect(segment.hasSuffix(page + next), "\(title): '\(segment)' should end in \(page)\(next)")
+            }
+            #expect(Set(pages).count >= 2 && pages != pages.map { _ in "1" }, "the items are taken up over pages: \(pages)")
+        }
+    }
+
+    @Test("a layout that prints no page in its body is laid out once: the plenary's and the seed's")
+    func onlyWhenPrinted() throws {
+        for name in ["council-plenary", "minutes", "summary"] {
+            #expect(!(try Spec.load(repoRoot.appendingPathComponent("layouts/\(name).yaml")).refersToPages), "\(name)")
+        }
+    }
+}
