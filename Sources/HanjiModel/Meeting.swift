@@ -130,8 +130,8 @@ public struct AgendaItem: Sendable {
     public var number: Int? = nil
     /// A marker printed instead of a number (`○5분 자유발언`), as the body writes it.
     public var marker: String? = nil
-    /// Sub-items (가. 나. …).
-    public var items: [String] = []
+    /// Sub-items (가. 나. …), each with the marker the body writes where it has its own (`o`).
+    public var items: [(marker: String?, title: String)] = []
     /// Whether the item is on the 의사일정 as well as among the 부의된 안건 (`schedule: false` leaves it off).
     public var scheduled = true
 }

@@ -207,7 +207,11 @@ extension Meeting {
             transcript: try f["transcript"]?.list().map { try readTurn($0, members: members, warnings: &warnings) } ?? [],
             event: try f["event"].map { try readEvent($0, members: members) })
         item.marker = try f["marker"]?.string()
-        item.items = try f["items"]?.list().map { try $0.text() } ?? []
+        item.items = try f["items"]?.list().map { sub in
+            if case .scalar = sub.node { return (nil, try sub.text()) }
+            let sf = try sub.fields(["marker", "title"])
+            return (try sf["marker"]?.string(), try sf.required("title").text())
+        } ?? []
         item.scheduled = try f["schedule"]?.bool() ?? true
         return item
     }

@@ -55,9 +55,9 @@ extension AgendaItem {
     /// `items` (sub-items: mark 가., title), `notes`, `appendix`, `transcript`, `event`, and
     /// `page`, where the transcript takes it up (filled in when the layout prints it).
     public var value: Value {
-        let subs: [Value] = items.enumerated().map { i, title in
+        let subs: [Value] = items.enumerated().map { i, sub in
             let letter = i < AgendaItem.letters.count ? "\(AgendaItem.letters[i])." : "\(i + 1))"
-            return .map([("mark", .text(letter)), ("title", .text(title))])
+            return .map([("mark", .text(sub.marker ?? letter)), ("title", .text(sub.title))])
         }
         return .map([("title", .text(title)),
                      ("number", number.map(Value.number) ?? .null),

@@ -33,7 +33,7 @@ struct ProceedingsModelTests {
           - {marker: "○", title: "5분 자유발언(김하늘·박서진)", schedule: false}
           - title: 회기 결정의 건
           - title: 조례안
-            items: [첫째, 둘째]
+            items: [첫째, {marker: o, title: 둘째}]
         transcript:
           - time: "10:00"
             note: 개의
@@ -74,12 +74,12 @@ struct ProceedingsModelTests {
         #expect(clock.hour == 10 && note == "개의" && stage == "의사봉 3타" && one == [1] && two == [1, 2])
     }
 
-    @Test("agenda: a marked item takes no number, sub-items are lettered, schedule leaves unscheduled items off")
+    @Test("agenda: a marked item takes no number, sub-items are lettered unless marked, schedule leaves unscheduled items off")
     func agenda() throws {
         let value = try Fixture.meeting(Self.record).value
         let agenda = try #require(value["agenda"]?.list)
         #expect(agenda.map { $0["mark"]?.plain } == ["○", "1.", "2."])
-        #expect(agenda[2]["items"]?.list?.map { "\($0["mark"]?.plain ?? "")\($0["title"]?.plain ?? "")" } == ["가.첫째", "나.둘째"])
+        #expect(agenda[2]["items"]?.list?.map { "\($0["mark"]?.plain ?? "")\($0["title"]?.plain ?? "")" } == ["가.첫째", "o둘째"])
         #expect(value["schedule"]?.list?.count == 2)
     }
 
