@@ -324,3 +324,20 @@ struct AgendaPageTests {
         }
     }
 }
+
+@Suite("EndToEnd: hanji signin for the other kinds")
+struct KindSigninTests {
+    @Test("the sign-in sheet of a summary record has a row per attendee; a plenary's, per listed person")
+    func rows() throws {
+        try withTempDir { dir in
+            for (example, names) in [("examples/jumin-2026/summary-0807.yaml", ["김하늘", "서유나"]),
+                                     ("examples/solbit-council-2026/plenary-0720.yaml", ["윤석재", "하윤철"])] {
+                let pdf = dir.appendingPathComponent("s.pdf")
+                let out = run(["signin", repoRoot.appendingPathComponent(example).path, "-o", pdf.path])
+                #expect(out.status == 0, "\(out)")
+                let text = try pdfText(pdf)
+                for name in names { #expect(text.contains(name), "\(example): \(name) has no row") }
+            }
+        }
+    }
+}
