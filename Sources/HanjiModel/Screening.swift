@@ -49,16 +49,36 @@ enum Screening {
         return nil
     }
 
-    /// A tab among a line's leading white space, up to the line where YAML gave up.
+    /// A tab among a line's leading white space, up to the line where YAML gave up. The lines
+    /// of a block scalar (`|`, `>`) are text, where a tab after the block's indentation is
+    /// what the clerk typed: they are passed over.
     static func tab(_ text: String, file: String, through last: Int) -> InputError? {
+        var block: Int?
         for (index, line) in text.lines(keepEmpty: true).prefix(last).enumerated() {
             let indent = line.prefix { $0 == " " || $0 == "\t" }
-            guard let tab = indent.firstIndex(of: "\t") else { continue }
-            let column = indent.distance(from: indent.startIndex, to: tab) + 1
-            return InputError("a tab in the indentation", at: Location(file: file, line: index + 1, column: column),
-                              hint: "indent with spaces: YAML allows no tabs there (set your editor to insert spaces)")
+            let spaces = line.prefix { $0 == " " }.count
+            if let parent = block {
+                if line.allSatisfy({ $0 == " " || $0 == "\t" }) || spaces > parent { continue }
+                block = nil
+            }
+            if let tab = indent.firstIndex(of: "\t") {
+                let column = indent.distance(from: indent.startIndex, to: tab) + 1
+                return InputError("a tab in the indentation", at: Location(file: file, line: index + 1, column: column),
+                                  hint: "indent with spaces: YAML allows no tabs there (set your editor to insert spaces)")
+            }
+            if opensBlock(line) { block = spaces }
         }
         return nil
+    }
+
+    /// Whether a line ends in a block scalar's indicator (`key: |`, `- >-`, `text: |2 # note`).
+    static func opensBlock(_ line: String) -> Bool {
+        var rest = line.trimmingCharacters(in: .whitespaces)
+        if let hash = rest.range(of: " #") { rest = String(rest[..<hash.lowerBound]).trimmingCharacters(in: .whitespaces) }
+        let indicator = rest.reversed().prefix { "|>+-0123456789".contains($0) }
+        guard indicator.contains(where: { $0 == "|" || $0 == ">" }) else { return false }
+        let before = rest.dropLast(indicator.count)
+        return before.isEmpty || before.hasSuffix(": ") || before.hasSuffix("- ") || before == "-" || before.hasSuffix(":")
     }
 }
 

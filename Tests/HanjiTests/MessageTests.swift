@@ -1,6 +1,7 @@
 // Messages that say what to do: each mistake an officer makes in a first week is named at its
 // place with the fix, exits 1 and leaves an earlier output as it was.
 import Foundation
+import HanjiModel
 import Testing
 
 @Suite("Messages")
@@ -112,6 +113,20 @@ struct MessageTests {
         }
         let line = Self.line(of: "\trole: 협치지원관", in: try String(contentsOf: record, encoding: .utf8))
         try Self.refused(["minutes", record.path], in: dir, ["tabbed.yaml:\(line):1:", "tab", "indent with spaces"])
+    }
+
+    @Test("a tab inside a | block is text, not indentation: a later mistake is named as itself")
+    func tabInsideABlockIsText() throws {
+        let text = "remarks: |\n  첫 줄\n  \t들여 쓴 줄\nplace: [한우리\n"
+        #expect { try Field.parse(text, file: "t.yaml") } throws: { error in
+            let e = error as? InputError
+            return e?.message.contains("tab") == false && e?.location?.line ?? 0 >= 4
+        }
+        // A tab in real indentation after the block is still named.
+        let tabbed = "remarks: |\n  첫 줄\n  \t들여 쓴 줄\nagenda:\n\t- title: x\n"
+        #expect { try Field.parse(tabbed, file: "t.yaml") } throws: { error in
+            (error as? InputError)?.message == "a tab in the indentation" && (error as? InputError)?.location?.line == 5
+        }
     }
 
     @Test("a UTF-16 record, with or without its byte-order mark, is named UTF-16 with how to save UTF-8",
