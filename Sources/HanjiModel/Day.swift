@@ -69,8 +69,11 @@ public struct Clock: Sendable, Equatable, Comparable {
 
     public init?(_ text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
-              (0...24).contains(h), (0...59).contains(m) else { return nil }
+        // One or two digits, then two: no sign, and 24 only as 24:00, the end of a day.
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let h = Int(parts[0]), let m = Int(parts[1]),
+              (0...23).contains(h) || (h == 24 && m == 0), (0...59).contains(m) else { return nil }
         hour = h
         minute = m
     }

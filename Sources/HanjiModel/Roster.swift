@@ -6,6 +6,8 @@ public struct Roster: Sendable {
     public var header: [String]
     /// Each row with the line it starts on (1-based, the header being line 1).
     public var rows: [(line: Int, cells: [String])]
+    /// The column (in characters, 1-based) where each cell of each row starts, row by row.
+    public var starts: [[Int]] = []
 
     /// Reads a CSV file in UTF-8 (with or without a byte-order mark) or CP949, as Korean Excel saves it.
     public static func load(_ url: URL) throws -> Roster {
@@ -28,9 +30,11 @@ public struct Roster: Sendable {
 
     /// Splits CSV text (RFC 4180: quoted fields may hold commas, quotes as "" and line breaks).
     public static func parse(_ text: String, file: String) throws -> Roster {
-        var records: [(Int, [String])] = []
-        var field = "", record: [String] = []
+        var records: [(line: Int, cells: [String], starts: [Int])] = []
+        var field = "", record: [String] = [], starts: [Int] = []
         var line = 1, start = 1
+        // The column of the next character, and where the field being read started.
+        var column = 1, fieldStart = 1
         var quoted = false, wasQuoted = false
         var chars = text.makeIterator()
         var pending: Character? = nil
@@ -38,20 +42,25 @@ public struct Roster: Sendable {
             if let p = pending { pending = nil; return p }
             return chars.next()
         }
+        func endField() {
+            record.append(field); starts.append(fieldStart)
+            field = ""; wasQuoted = false
+        }
         func endRecord() {
-            record.append(field)
+            endField()
             // A row of nothing but empty or blank cells (Excel's trailing `,,,,`) is no row.
-            if record.contains(where: { !$0.trimmed.isEmpty }) { records.append((start, record)) }
-            record = []; field = ""; wasQuoted = false
+            if record.contains(where: { !$0.trimmed.isEmpty }) { records.append((start, record, starts)) }
+            record = []; starts = []
         }
         while let c = next() {
+            column += 1
             if quoted {
                 if c == "\"" {
                     if let n = next() {
-                        if n == "\"" { field.append("\"") } else { quoted = false; pending = n }
+                        if n == "\"" { field.append("\""); column += 1 } else { quoted = false; pending = n }
                     } else { quoted = false }
                 } else {
-                    if c == "\n" || c == "\r\n" { line += 1 }
+                    if c == "\n" || c == "\r\n" { line += 1; column = 1 }
                     field.append(c)
                 }
                 continue
@@ -60,11 +69,14 @@ public struct Roster: Sendable {
             case "\"" where field.isEmpty && !wasQuoted:
                 quoted = true; wasQuoted = true
             case ",":
-                record.append(field); field = ""; wasQuoted = false
+                endField()
+                fieldStart = column
             case "\n", "\r\n", "\r":
                 endRecord()
                 line += 1
                 start = line
+                column = 1
+                fieldStart = 1
             default:
                 field.append(c)
             }
@@ -78,8 +90,10 @@ public struct Roster: Sendable {
             throw InputError("the roster is empty", at: Location(file: file, line: 1, column: 1),
                              hint: "the first row names the columns, such as 성명,소속,직위")
         }
-        let header = first.1.map { $0.trimmed }
-        return Roster(file: file, header: header, rows: records.dropFirst().map { ($0.0, $0.1) })
+        let header = first.cells.map { $0.trimmed }
+        var roster = Roster(file: file, header: header, rows: records.dropFirst().map { ($0.line, $0.cells) })
+        roster.starts = records.dropFirst().map(\.starts)
+        return roster
     }
 }
 

@@ -38,24 +38,27 @@ extension Roster {
             if required.contains(name) { review.errors.append(error) } else { review.warnings.append(error.asWarning) }
         }
         var seen: [[String]: Int] = [:]
-        for (line, cells) in rows {
-            if cells.count > header.count, cells[header.count...].contains(where: { !$0.isEmpty }) {
+        for (row, (line, cells)) in rows.enumerated() {
+            // Where a cell starts; column 1 when the roster was made without them.
+            func at(_ cell: Int) -> Location { place(line, column: row < starts.count && cell < starts[row].count ? starts[row][cell] : 1) }
+            if cells.count > header.count, let extra = cells[header.count...].firstIndex(where: { !$0.isEmpty }) {
                 let message = "row has \(cells.count) cells but the header names \(header.count) columns"
-                review.errors.append(InputError(message, at: place(line),
+                review.errors.append(InputError(message, at: at(extra),
                                                 hint: "quote a value that holds a comma: \"a, b\""))
                 continue
             }
             let fields = self.fields(cells, columns)
             var complete = true
             for ((name, head), (_, value)) in zip(columns, fields) where value.isEmpty && header.contains(head) {
+                let cell = at(header.firstIndex(of: head) ?? 0)
                 if required.contains(name) {
                     complete = false
-                    review.errors.append(InputError("row has no \(head) (\(name))", at: place(line),
+                    review.errors.append(InputError("row has no \(head) (\(name))", at: cell,
                                                     hint: "fill in the \(head) column, or delete the row"))
                 } else {
                     let message = "row has no \(head) (\(name)): the document would print it blank"
                     let hint = "fill in the \(head) column"
-                    review.warnings.append(InputError(message, at: place(line), hint: hint).asWarning)
+                    review.warnings.append(InputError(message, at: cell, hint: hint).asWarning)
                 }
             }
             let key = zip(columns, fields).filter { required.contains($0.0.field) }.map(\.1.1)
@@ -71,7 +74,7 @@ extension Roster {
         return review
     }
 
-    func place(_ line: Int) -> Location { Location(file: file, line: line, column: 1) }
+    func place(_ line: Int, column: Int = 1) -> Location { Location(file: file, line: line, column: column) }
 
     /// A row's cells by field: the mapped ones in order, then every other column under its header.
     func fields(_ cells: [String], _ columns: [(field: String, header: String)]) -> [(String, String)] {

@@ -31,6 +31,15 @@ import Testing
         let review = try review(csv)
         try #require(review.errors.map { $0.location?.line } == [3, 5])
         #expect(review.errors[0].message.contains("성명") && review.errors[1].message.contains("소속"))
+        // Each at the column where its cell starts (characters, 1-based): 가온결, is four.
+        #expect(review.errors.map { $0.location?.column } == [1, 5])
+    }
+
+    @Test("a row with more cells than the header is located at the first extra cell's column")
+    func extraCellColumn() throws {
+        let review = try review(Self.header + "한부영,도시재생분과,분과장,010,여분\n")
+        try #require(review.errors.count == 1, "\(review.errors)")
+        #expect(review.errors[0].location?.line == 2 && review.errors[0].location?.column == 20, "\(review.errors)")
     }
 
     @Test("a person listed twice (same name and group) is a warning naming both lines")
@@ -50,7 +59,8 @@ import Testing
         #expect(review.errors.isEmpty)
         try #require(review.warnings.count == 1, "\(review.warnings)")
         let warning = review.warnings[0]
-        #expect(warning.location?.line == 2 && warning.message.contains("직위"), "\(review.warnings)")
+        #expect(warning.location?.line == 2 && warning.location?.column == 12 && warning.message.contains("직위"),
+                "\(review.warnings)")
     }
 }
 
