@@ -51,35 +51,6 @@ public struct Band: Sendable, Equatable {
     public var height: Double { bottom - top }
 }
 
-/// A rectangle drawn `inset` from the paper's edges, with square ornaments of `corner` size at
-/// its corners when that is above zero.
-public struct Border: Sendable {
-    public var inset: Double
-    public var width: Double
-    public var color: Color
-    public var corner: Double
-
-    public init(inset: Double, width: Double, color: Color = .black, corner: Double = 0) {
-        self.inset = inset; self.width = width; self.color = color; self.corner = corner
-    }
-
-    /// The border's strokes and ornaments on a page of `size`.
-    public func draw(on page: inout Frame, size: Size) {
-        let (l, t, r, b) = (inset, inset, size.width - inset, size.height - inset)
-        page.add(.rule(to: Point(x: r - l, y: 0), width: width, color: color), at: Point(x: l, y: t))
-        page.add(.rule(to: Point(x: r - l, y: 0), width: width, color: color), at: Point(x: l, y: b))
-        page.add(.rule(to: Point(x: 0, y: b - t), width: width, color: color), at: Point(x: l, y: t))
-        page.add(.rule(to: Point(x: 0, y: b - t), width: width, color: color), at: Point(x: r, y: t))
-        guard corner > 0 else { return }
-        for (x, y) in [(l, t), (r, t), (l, b), (r, b)] {
-            page.add(.fill(Size(width: corner, height: corner), color), at: Point(x: x - corner / 2, y: y - corner / 2))
-            page.add(.fill(Size(width: corner - 2 * width, height: corner - 2 * width), .white),
-                     at: Point(x: x - corner / 2 + width, y: y - corner / 2 + width))
-            page.add(.fill(Size(width: corner / 3, height: corner / 3), color), at: Point(x: x - corner / 6, y: y - corner / 6))
-        }
-    }
-}
-
 /// What a running header or footer may show: the page, the count, the current section.
 public struct Running: Sendable {
     public var page: Int

@@ -58,11 +58,12 @@ extension Spec {
             }
         case .chart(let chart):
             return [try bindChart(chart, scope)]
-        case .sealed(let template, let style, let seal, let size, let source):
+        case .sealed(let template, let style, let seal, let size, let raise, let source):
             let text = Paragraph(try shown(template, scope), style: style, source: source)
             let path = try seal.render(scope)
             if !path.isEmpty { scope.images?(path) }
-            return [path.isEmpty ? text : Sealed(text, seal: Picture(path: path, maxHeight: size, source: source), size: size)]
+            let picture = Picture(path: path, maxHeight: size, source: source)
+            return [path.isEmpty ? text : Sealed(text, seal: picture, size: size, raise: raise)]
         case .fitted(let template, let style, let height, let minScale, let source):
             return [Fitted(try shown(template, scope), style: style, height: height, minScale: minScale,
                            source: source)]
@@ -144,8 +145,12 @@ extension Spec {
             }
             return Chart.Row(label: try shown(chart.label, inner), values: values)
         }
-        return Chart(kind: chart.kind, rows: rows, series: chart.series, colors: chart.colors, maximum: chart.maximum,
-                     unit: chart.unit, height: chart.height, style: chart.style, source: chart.field.path)
+        var drawn = Chart(kind: chart.kind, rows: rows, series: chart.series, colors: chart.colors,
+                          maximum: chart.maximum, unit: chart.unit, height: chart.height, style: chart.style,
+                          source: chart.field.path)
+        drawn.bar = chart.bar
+        drawn.axis = chart.axis
+        return drawn
     }
 
     /// A list laid out `columns` to a row, each item a cell of `body`; a row moves whole.

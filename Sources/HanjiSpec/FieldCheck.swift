@@ -113,7 +113,7 @@ extension Spec {
         switch node {
         case .text(let template, _, _, _, _), .fitted(let template, _, _, _, _), .image(let template, _, _, _):
             try scope.check(template)
-        case .sealed(let template, _, let seal, _, _):
+        case .sealed(let template, _, let seal, _, _, _):
             try scope.check(template)
             try scope.check(seal)
         case .pageBreak, .numbering, .space:

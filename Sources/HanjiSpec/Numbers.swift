@@ -17,6 +17,8 @@ enum Bounds {
     static let em = (range: -100.0...100, text: "a spacing from -100em to 100em, such as 0.3em")
     static let gap = (range: 0.0...100, text: "a spacing from 0 to 100em, such as 0.5em")
     static let share = (range: 0.001...1000, text: "a share from 0.001* to 1000*, such as 2*")
+    static let bar = (range: 0.05...1, text: "a share of the bar's row from 5% to 100%, such as 62%")
+    static let raise = (range: -2.0...2, text: "a raise above the baseline from -2em to 2em, such as 0.38em")
     /// The largest number a chart draws (its `max`, any value): beyond it a bar means nothing.
     static let chartValue = 1e15
 }

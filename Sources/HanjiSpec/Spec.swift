@@ -130,17 +130,7 @@ public struct Spec {
             guard (1...4).contains(up) else { throw u.error("'up' is 1 to 4 pages per sheet") }
             sheet = try f["sheet"]?.paper() ?? Size.a4.landscape
         }
-        page.borders = try f["border"]?.list().map { b in
-            let bf = try b.fields(["inset", "width", "color", "corner"])
-            var color = Color.black
-            if let c = bf["color"] {
-                guard let parsed = Color(hex: try c.text()) else { throw c.error("not a colour", hint: "write #rrggbb") }
-                color = parsed
-            }
-            return Border(inset: try bf.required("inset").length(Bounds.width),
-                          width: try bf["width"]?.length(Bounds.width) ?? 1, color: color,
-                          corner: try bf["corner"]?.length(Bounds.width) ?? 0)
-        } ?? []
+        page.borders = try f["border"]?.list().map(Spec.readBorder) ?? []
         if let m = f["margins"] {
             let mf = try m.fields(["top", "right", "bottom", "left"])
             page.margins = Insets(top: try mf["top"]?.length(Bounds.width) ?? page.margins.top,
@@ -163,6 +153,23 @@ public struct Spec {
                 if let o = nf["offset"] { page.headerOffset = try o.length() }
             }
         }
+    }
+
+    /// One of the page's borders: `inset`, `width`, `color`, and the corner ornaments' `corner`
+    /// size, `corner-fill` (inside their outline) and `corner-centre` (the side of their heart).
+    static func readBorder(_ field: Field) throws -> Border {
+        let f = try field.fields(["inset", "width", "color", "corner", "corner-fill", "corner-centre"])
+        var border = Border(inset: try f.required("inset").length(Bounds.width),
+                            width: try f["width"]?.length(Bounds.width) ?? 1,
+                            color: try f["color"]?.color(example: "#7a5c1e") ?? .black,
+                            corner: try f["corner"]?.length(Bounds.width) ?? 0)
+        if let fill = f["corner-fill"] { border.cornerFill = try fill.color(example: "#ffffff") }
+        if let centre = f["corner-centre"] {
+            let most = border.corner - 2 * border.width
+            border.cornerCentre = try centre.length((0...max(most, 0), "a length from 0 to the ornament's inside "
+                                                     + "('corner' less twice 'width'), such as 3mm"))
+        }
+        return border
     }
 
     // MARK: Styles
@@ -208,10 +215,7 @@ public struct Spec {
         if let v = f["line"] { style.lineSpacing = try v.percent(Bounds.spacing) }
         if let v = f["align"] { style.align = try v.choice(Style.Align.self) }
         if let v = f["tracking"] { style.tracking = try v.em() }
-        if let v = f["color"] {
-            guard let c = Color(hex: try v.text()) else { throw v.error("not a colour", hint: "write #rrggbb, such as #1a1a1a") }
-            style.color = c
-        }
+        if let v = f["color"] { style.color = try v.color() }
         if let v = f["breaking"] { style.breaking = try v.choice(Style.Breaking.self) }
         if let v = f["before"] { style.spaceBefore = try v.length() }
         if let v = f["after"] { style.spaceAfter = try v.length() }

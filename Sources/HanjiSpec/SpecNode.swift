@@ -8,7 +8,7 @@ indirect enum SpecNode {
     case numbering(PageNumbers)
     case contents(path: [String], style: Style, step: Double, levels: Int, field: Field)
     case chart(ChartSpec)
-    case sealed(Template, Style, seal: Template, size: Double, source: String)
+    case sealed(Template, Style, seal: Template, size: Double, raise: Double, source: String)
     case fitted(Template, Style, height: Double, minScale: Double, source: String)
     case each(path: [String], body: [SpecNode], field: Field)
     /// Blocks printed when `condition` holds, `otherwise` (`else:`) when it does not.
@@ -26,6 +26,9 @@ indirect enum SpecNode {
 }
 
 struct ChartSpec {
+    /// The one series' colour unless a spec gives `colors`.
+    static let blue = Color(red: 0.12, green: 0.31, blue: 0.47)
+
     var kind: Chart.Kind
     var data: [String]
     var label: Template
@@ -36,6 +39,9 @@ struct ChartSpec {
     var unit: String
     var height: Double
     var style: Style
+    /// A bar's share of its row (nil: the kind's own) and the axis rule's colour.
+    var bar: Double?
+    var axis: Color
     var field: Field
 }
 
@@ -91,7 +97,7 @@ extension Spec {
                              "contents", "chart"]
     static let blockKeys = blockKinds + ["if", "unless", "style", "keep", "do", "marker-style", "width", "gap",
                                          "markers", "note", "step", "body", "before", "after", "section", "height", "shrink",
-                                         "align", "columns", "seal", "seal-size", "level", "levels", "else"]
+                                         "align", "columns", "seal", "seal-size", "seal-raise", "level", "levels", "else"]
         + Spec.chartKeys
 
     func readBlocks(_ field: Field) throws -> [SpecNode] {
@@ -123,7 +129,8 @@ extension Spec {
                                source: "\(field.path) (\(try f["text"]!.string()))")
             } else if let seal = f["seal"] {
                 node = .sealed(try Template(f["text"]!), try style(f["style"]), seal: try Template(seal),
-                               size: try f["seal-size"]?.length(Bounds.height) ?? 20 * mm, source: field.path)
+                               size: try f["seal-size"]?.length(Bounds.height) ?? 20 * mm,
+                               raise: try f["seal-raise"]?.em(Bounds.raise) ?? 0.38, source: field.path)
             } else {
                 // `section: true` starts a chapter (level 1); `level: 2` makes it a section within one.
                 let section = try f["section"]?.bool() ?? false
@@ -203,14 +210,11 @@ extension Spec {
         return tests.reduce(node) { inner, test in .when(test, body: [inner], otherwise: otherwise) }
     }
 
-    static let chartKeys = ["data", "label", "values", "series", "colors", "max", "unit"]
+    static let chartKeys = ["data", "label", "values", "series", "colors", "max", "unit", "bar", "axis-color"]
 
     /// A chart: `chart: bars | columns | stacked`, `data:` a list, `label:` and `values:` templates.
     func readChart(_ f: Fields, at field: Field) throws -> ChartSpec {
-        let colors = try f["colors"]?.list().map { c -> Color in
-            guard let color = Color(hex: try c.text()) else { throw c.error("not a colour", hint: "write #rrggbb") }
-            return color
-        } ?? [Color(red: 0.12, green: 0.31, blue: 0.47)]
+        let colors = try f["colors"]?.list().map { try $0.color(example: "#1f4e79") } ?? [ChartSpec.blue]
         let values = try f.required("values", hint: "add 'values: [\"{rate}\"]', one template per series").list().map { try Template($0) }
         var maximum: Double?
         if let m = f["max"] {
@@ -225,6 +229,8 @@ extension Spec {
                          series: try f["series"]?.list().map { try $0.text() } ?? [],
                          colors: colors, maximum: maximum, unit: try f["unit"]?.string() ?? "",
                          height: try f["height"]?.length(Bounds.height) ?? 60 * mm, style: try style(f["style"]),
+                         bar: try f["bar"]?.percent(Bounds.bar), axis: try f["axis-color"]?.color(example: "#8c8c8c")
+                             ?? Chart.grey,
                          field: field)
     }
 
@@ -280,11 +286,7 @@ extension Spec {
             content = [.text(key!, cellStyle, keep: false, section: nil, source: field.path)]
         }
         if let b = f["blocks"] { content += try readBlocks(b) }
-        var fill: Color?
-        if let v = f["fill"] {
-            guard let c = Color(hex: try v.text()) else { throw v.error("not a colour", hint: "write #rrggbb, such as #eeeeee") }
-            fill = c
-        }
+        let fill = try f["fill"]?.color(example: "#eeeeee")
         var padding = Insets(top: 1.2 * mm, right: 2 * mm, bottom: 1.2 * mm, left: 2 * mm)
         if let p = f["padding"] {
             if case .scalar = p.node { padding = Insets(all: try p.length(Bounds.width)) } else {
