@@ -11,9 +11,11 @@ extension Spec {
            "level", "levels", "else"]
         + Spec.chartKeys
 
-    func readBlocks(_ field: Field) throws -> [SpecNode] {
+    /// The blocks of a list: the body's own (`within` nil), or those inside a group, a table cell,
+    /// a hang or a grid (`within` names it), where `space: fill` has no page to fill.
+    func readBlocks(_ field: Field, within: String? = nil) throws -> [SpecNode] {
         // Under `hanji check` a bad block is noted and left out, so every bad block is named.
-        try field.list().compactMap { block in try Collector.attempt(nil) { try readBlock(block) } }
+        try field.list().compactMap { block in try Collector.attempt(nil) { try readBlock(block, within: within) } }
     }
 
     static func path(_ field: Field) throws -> [String] {
@@ -22,7 +24,7 @@ extension Spec {
     }
 
     /// One block: its kind's own fields, then `keep:`, then `if:`/`unless:`/`else:`.
-    func readBlock(_ field: Field) throws -> SpecNode {
+    func readBlock(_ field: Field, within: String?) throws -> SpecNode {
         let f = try field.fields(Spec.blockKeys)
         let kinds = f.keys.filter { Spec.blockKinds.contains($0) }
         guard kinds.count == 1, let kind = kinds.first, let head = f[kind] else {
@@ -30,26 +32,25 @@ extension Spec {
                                             : "a block has one kind, found \(kinds.joined(separator: " and "))")
         }
         let keep = try Keeping(f["keep"])
-        var node = try readKind(kind, head, f, keep: keep, at: field)
+        var node = try readKind(kind, head, f, keep: keep, within: within, at: field)
         switch (node, keep) {
         case (_, .none), (.text, .next): break
         default: node = .kept(node, keep)
         }
-        return try conditional(node, f, at: field)
+        return try conditional(node, f, within: within, at: field)
     }
 
     /// The block of `kind`, whose key (`text:`, `table:`…) is `head`.
-    func readKind(_ kind: String, _ head: Field, _ f: Fields, keep: Keeping, at field: Field) throws -> SpecNode {
+    func readKind(_ kind: String, _ head: Field, _ f: Fields, keep: Keeping, within: String?,
+                  at field: Field) throws -> SpecNode {
         switch kind {
         case "text": return try readText(head, f, keep: keep, at: field)
         case "each":
-            let body = try readBlocks(try f.required("do", hint: "add 'do:' with the blocks to repeat"))
+            let body = try readBlocks(try f.required("do", hint: "add 'do:' with the blocks to repeat"), within: within)
             return .each(path: try Spec.path(head), body: body, field: head)
         case "hang": return try readHang(head, f, at: field)
         case "table": return .table(try readTable(head))
-        case "space":
-            // `space: fill` takes the height its list leaves on the page (see `Fill`).
-            return .space((try? head.text()) == "fill" ? .infinity : try head.length())
+        case "space": return try readSpace(head, within: within)
         case "image":
             return .image(try Template(head), height: try f["height"]?.length(Bounds.height) ?? 80 * mm,
                           align: try f["align"].map(Spec.alignment) ?? 0.5, source: field.path)
@@ -65,9 +66,20 @@ extension Spec {
         case "chart": return .chart(try readChart(f, at: field))
         case "outline": return try readOutline(head, f)
         default:
-            return .group(try readBlocks(head), before: try f["before"]?.length() ?? 0,
+            return .group(try readBlocks(head, within: "a group of blocks"), before: try f["before"]?.length() ?? 0,
                           after: try f["after"]?.length() ?? 0)
         }
+    }
+
+    /// Space of a height, or `space: fill`: the height the body's list leaves on the page (see
+    /// `Fill`), which only the body's own list has.
+    func readSpace(_ space: Field, within: String?) throws -> SpecNode {
+        guard (try? space.text()) == "fill" else { return .space(try space.length()) }
+        if let within {
+            throw space.error("'space: fill' works only among the body's own blocks, not inside \(within)",
+                              hint: "give it a height, such as 'space: 5mm', or move it to the body's list")
+        }
+        return .space(.infinity)
     }
 
     /// A text: a paragraph, a fixed box (`height:`) that shrinks it, or a line under a seal.
@@ -97,7 +109,7 @@ extension Spec {
         guard let b = f["body"] else {
             throw field.error("a hang needs 'body:'", hint: "add 'body:' with the blocks beside the marker")
         }
-        let body = try readBlocks(b)
+        let body = try readBlocks(b, within: "a hang's body")
         return .hang(marker: try Template(marker), markerStyle: try f["marker-style"].map { try style($0) } ?? bodyStyle,
                      body: body, width: try f["width"]?.length(Bounds.width), gap: try f["gap"]?.length() ?? 0,
                      source: field.path)
@@ -112,7 +124,8 @@ extension Spec {
         }
         return .grid(path: try Spec.path(list), columns: columns, gap: try f["gap"]?.length(Bounds.width) ?? 4 * mm,
                      before: try f["before"]?.length() ?? 0, after: try f["after"]?.length() ?? 0,
-                     body: try readBlocks(try f.required("do", hint: "add 'do:' with the blocks of one cell")),
+                     body: try readBlocks(try f.required("do", hint: "add 'do:' with the blocks of one cell"),
+                                          within: "a grid's cell"),
                      field: list)
     }
 
@@ -121,7 +134,7 @@ extension Spec {
         let outlineStyle = try style(f["style"])
         var step = outlineStyle.size
         if let s = f["step"] {
-            step = try s.text().hasSuffix("em") ? (try s.em()) * outlineStyle.size : try s.length()
+            step = try s.text().hasSuffix("em") ? (try s.em(Bounds.step)) * outlineStyle.size : try s.length()
         }
         return .outline(path: try Spec.path(list),
                         markers: try f["markers"]?.list().map { try $0.string() } ?? ["○", "-", "·"],
@@ -129,7 +142,7 @@ extension Spec {
     }
 
     /// The block under its `if:` and `unless:`, with its `else:` blocks for when they fail.
-    func conditional(_ node: SpecNode, _ f: Fields, at field: Field) throws -> SpecNode {
+    func conditional(_ node: SpecNode, _ f: Fields, within: String?, at field: Field) throws -> SpecNode {
         let tests = try [("if", false), ("unless", true)].compactMap { key, negate in
             try f[key].map { try Condition($0, negate: negate) }
         }
@@ -140,7 +153,7 @@ extension Spec {
                 throw other.error(problem,
                                   hint: "give the block one 'if:' (or 'unless:') for 'else:' to answer")
             }
-            otherwise = try readBlocks(other)
+            otherwise = try readBlocks(other, within: within)
         }
         return tests.reduce(node) { inner, test in .when(test, body: [inner], otherwise: otherwise) }
     }

@@ -221,7 +221,8 @@ public struct Spec {
         if let v = f["after"] { style.spaceAfter = try v.length() }
         if let v = f["indent"] { style.indent = try v.length() }
         if let v = f["first-indent"] {
-            style.firstIndent = try v.text().hasSuffix("em") ? try v.em() * style.size : try v.length()
+            // The one length that may be negative: a hanging indent (`-2em`).
+            style.firstIndent = try v.text().hasSuffix("em") ? try v.em() * style.size : try v.length(Bounds.length)
         }
         if let v = f["max-gap"] { style.maxGap = try v.em(Bounds.gap) }
         if let v = f["max-letter-gap"] { style.maxLetterGap = try v.em(Bounds.gap) }
@@ -255,8 +256,9 @@ extension Field {
         return words.count == 2 ? size.landscape : size
     }
 
-    /// A length: `20mm`, `1.5cm`, `10pt`, or a bare number of points, within a PDF page.
-    public func length() throws -> Double { try length(Bounds.length) }
+    /// A length: `20mm`, `1.5cm`, `10pt`, or a bare number of points, within a PDF page and never
+    /// negative (a space, an indent, a gap, an offset).
+    public func length() throws -> Double { try length(Bounds.space) }
 
     /// A percentage (`160%`) or a factor (`1.6`) within `bounds`.
     func percent(_ bounds: (range: ClosedRange<Double>, text: String)) throws -> Double {

@@ -44,7 +44,7 @@ extension Spec {
         let cellStyle = try style(f["style"])
         let key = try f["text"].map { try Template($0) }
         var content = key.map { [SpecNode.text($0, cellStyle, keep: false, section: nil, source: field.path)] } ?? []
-        if let b = f["blocks"] { content += try readBlocks(b) }
+        if let b = f["blocks"] { content += try readBlocks(b, within: "a table cell") }
         return CellSpec(content: content, key: key, span: try f["span"]?.int(in: 1...64) ?? 1,
                         rows: try f["rows"]?.int(in: 1...1000) ?? 1,
                         fill: try f["fill"]?.color(example: "#eeeeee"), middle: try f["middle"]?.bool() ?? false,
