@@ -62,7 +62,9 @@ public struct Chart: Block {
         var plain = style
         plain.align = .left
         plain.indent = 0
-        func line(_ text: String) throws -> Line? { try context.shaper.shape(text, style: plain, width: .infinity).first }
+        func line(_ text: String) throws -> Line? {
+            try context.shaper.shape(text, style: plain, width: .infinity).first
+        }
         func put(_ text: String, x: Double, centreY: Double, anchor: Double = 0, color: Color? = nil) throws {
             guard let l = try line(text) else { return }
             let baseline = centreY + (l.ascent - l.descent) / 2
@@ -73,7 +75,8 @@ public struct Chart: Block {
             var x = 0.0
             for (i, name) in series.enumerated() {
                 let box = style.size * 0.8
-                frame.add(.fill(Size(width: box, height: box), color(i)), at: Point(x: x, y: height - legend / 2 - box / 2))
+                frame.add(.fill(Size(width: box, height: box), color(i)),
+                          at: Point(x: x, y: height - legend / 2 - box / 2))
                 try put(name, x: x + box * 1.4, centreY: height - legend / 2)
                 x += box * 1.4 + (try line(name)?.width ?? 0) + style.size * 1.5
             }
@@ -99,12 +102,14 @@ public struct Chart: Block {
                 let values = kind == .stacked ? row.values : Array(row.values.prefix(1))
                 for (i, v) in values.enumerated() where v > 0 {
                     let w = span * min(v, top) / top
-                    frame.add(.fill(Size(width: w, height: thickness), color(i)), at: Point(x: x, y: centre - thickness / 2))
+                    frame.add(.fill(Size(width: w, height: thickness), color(i)),
+                              at: Point(x: x, y: centre - thickness / 2))
                     // A stacked segment wide enough shows its own value inside, in white.
                     if kind == .stacked, let l = try line(number(v)), l.width + 4 < w {
                         let c = color(i)
                         let light = 0.3 * c.red + 0.59 * c.green + 0.11 * c.blue > 0.6
-                        try put(number(v), x: x + w / 2, centreY: centre, anchor: 0.5, color: light ? style.color : .white)
+                        try put(number(v), x: x + w / 2, centreY: centre, anchor: 0.5,
+                                color: light ? style.color : .white)
                     }
                     x += w
                 }
@@ -121,7 +126,8 @@ public struct Chart: Block {
                 let v = row.values.first ?? 0
                 let h = (base - valueBand) * min(v, top) / top
                 if h > 0 {
-                    frame.add(.fill(Size(width: thickness, height: h), color(0)), at: Point(x: centre - thickness / 2, y: base - h))
+                    frame.add(.fill(Size(width: thickness, height: h), color(0)),
+                              at: Point(x: centre - thickness / 2, y: base - h))
                 }
                 if v != 0 { try put(number(v), x: centre, centreY: base - h - valueBand / 2, anchor: 0.5) }
                 try put(row.label, x: centre, centreY: base + labelBand / 2, anchor: 0.5)

@@ -94,7 +94,8 @@ public struct Paginator {
         var next: (any Block)? = consume block
         while let current = next {
             guard made < maxPages else {
-                throw LayoutError.tooLarge(what: "the document (over \(maxPages) pages)", height: .infinity, available: body.height)
+                throw LayoutError.tooLarge(what: "the document (over \(maxPages) pages)", height: .infinity,
+                                           available: body.height)
             }
             let frame: Frame
             switch try current.layout(in: Region(width: body.width, height: body.height, fresh: true), context) {
@@ -127,7 +128,8 @@ public struct Paginator {
     }
 
     /// A body frame placed on its page with borders, running header and footer.
-    func decorate(_ frame: Frame, number: Int, of count: Int, _ state: inout Decoration, _ context: Context) throws -> Page {
+    func decorate(_ frame: Frame, number: Int, of count: Int, _ state: inout Decoration,
+                  _ context: Context) throws -> Page {
         var page = Frame(size: setup.size)
         for border in setup.borders { border.draw(on: &page, size: setup.size) }
         page.add(frame, at: Point(x: setup.margins.left, y: setup.margins.top))
@@ -199,7 +201,9 @@ public enum Imposition {
         let backCover = pages.count > 1 && last.label.isEmpty
         if backCover { source.removeLast() }
         let blanks = (4 - pages.count % 4) % 4
-        for _ in 0..<blanks { source.append(Page(size: first.size, frame: Frame(size: first.size), number: 0, label: "")) }
+        for _ in 0..<blanks {
+            source.append(Page(size: first.size, frame: Frame(size: first.size), number: 0, label: ""))
+        }
         if backCover { source.append(last) }
         let n = source.count
         return (0..<n / 2).map { k in
@@ -221,8 +225,10 @@ public enum Imposition {
         for i in 1..<slots {
             let x = Double(i) * slot.width
             frame.add(.rule(to: Point(x: 0, y: 5 * mm), width: 0.3, color: .gray), at: Point(x: x, y: 0))
-            frame.add(.rule(to: Point(x: 0, y: 5 * mm), width: 0.3, color: .gray), at: Point(x: x, y: sheet.height - 5 * mm))
+            frame.add(.rule(to: Point(x: 0, y: 5 * mm), width: 0.3, color: .gray),
+                      at: Point(x: x, y: sheet.height - 5 * mm))
         }
-        return Page(size: sheet, frame: frame, number: number, label: pages.map { $0.label.isEmpty ? "-" : $0.label }.joined(separator: "|"))
+        let label = pages.map { $0.label.isEmpty ? "-" : $0.label }.joined(separator: "|")
+        return Page(size: sheet, frame: frame, number: number, label: label)
     }
 }

@@ -75,7 +75,9 @@ public struct Picture: Block {
         let bitmap = try images.load(path)
         let size = size(of: bitmap, width: region.width)
         guard size.height <= region.height + 0.01 else {
-            if region.fresh { throw LayoutError.tooLarge(what: "\(source) (\(path))", height: size.height, available: region.height) }
+            if region.fresh {
+                throw LayoutError.tooLarge(what: "\(source) (\(path))", height: size.height, available: region.height)
+            }
             return .nothing
         }
         // The row's tallest image at this width; one that cannot be read says so in its own cell.
