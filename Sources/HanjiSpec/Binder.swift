@@ -81,7 +81,8 @@ extension Spec {
         case .space(let height):
             return [height.isInfinite ? Fill() : Empty(height: height)]
         case .outline(let path, let markers, let note, let style, let step, let field):
-            return outline(try list(path, scope, at: field), level: 0, markers: markers, note: note, style: style, step: step)
+            return outline(try list(path, scope, at: field), level: 0, markers: markers, note: note, style: style,
+                           step: step)
         case .group(let nodes, let before, let after):
             return [Stack(try bind(nodes, scope), spaceBefore: before, spaceAfter: after)]
         case .kept(let node, let keep):
@@ -100,7 +101,8 @@ extension Spec {
 
     /// An outline: a text is an item, `text` + `items` nests, `note` is a ※ remark. Each level
     /// stands `step` right of its parent's marker; wrapped lines hang under the item's text.
-    func outline(_ items: [Value], level: Int, markers: [String], note: String, style: Style, step: Double) -> [any Block] {
+    func outline(_ items: [Value], level: Int, markers: [String], note: String, style: Style,
+                 step: Double) -> [any Block] {
         let pattern = markers.isEmpty ? "" : markers[min(level, markers.count - 1)]
         let numbered = items.filter { $0["note"] == nil }
         var markStyle = style
@@ -167,14 +169,15 @@ extension Spec {
             }
             rows.append(Row(cells, breakable: false))
         }
-        return Table(columns: Array(repeating: .share(1), count: columns), rows: rows, rule: 0, frame: 0, source: "grid")
+        return Table(columns: Array(repeating: .share(1), count: columns), rows: rows, rule: 0, frame: 0,
+                     source: "grid")
     }
 
     func bindTable(_ spec: TableSpec, _ scope: Scope) throws -> Table {
         func cells(_ row: RowSpec, _ scope: Scope) throws -> [Cell] {
             try row.cells.map { c in
-                var cell = Cell(Stack(try bind(c.content, scope)), span: c.span, rows: c.rows, fill: c.fill, padding: c.padding,
-                                middle: c.middle,
+                var cell = Cell(Stack(try bind(c.content, scope)), span: c.span, rows: c.rows, fill: c.fill,
+                                padding: c.padding, middle: c.middle,
                                 continuation: try c.continued.map {
                                     Paragraph(try shown($0.0, scope), style: $0.1, source: spec.source)
                                 })
@@ -212,7 +215,8 @@ extension Spec {
             return out
         }
         var table = Table(columns: spec.columns, header: try rows(spec.header), rows: try rows(spec.rows),
-                          rule: spec.rule, frame: spec.frame, spaceBefore: spec.before, spaceAfter: spec.after, source: spec.source)
+                          rule: spec.rule, frame: spec.frame, spaceBefore: spec.before, spaceAfter: spec.after,
+                          source: spec.source)
         table.align = spec.align
         table.origin = spec.origin
         return table

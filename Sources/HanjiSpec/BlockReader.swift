@@ -110,7 +110,9 @@ extension Spec {
             throw field.error("a hang needs 'body:'", hint: "add 'body:' with the blocks beside the marker")
         }
         let body = try readBlocks(b, within: "a hang's body")
-        return .hang(marker: try Template(marker), markerStyle: try f["marker-style"].map { try style($0) } ?? bodyStyle,
+        let template = try Template(marker)
+        let markerStyle = try f["marker-style"].map { try style($0) } ?? bodyStyle
+        return .hang(marker: template, markerStyle: markerStyle,
                      body: body, width: try f["width"]?.length(Bounds.width), gap: try f["gap"]?.length() ?? 0,
                      source: field.path)
     }

@@ -10,7 +10,8 @@ enum Bounds {
     /// A length that may be negative (`first-indent`, which hangs the other lines).
     static let length = (range: -maxLength...maxLength, text: "a length from -5080mm to 5080mm, such as 20mm")
     /// A space, an indent, a gap or an offset: `Field.length()`.
-    static let space = (range: 0...maxLength, text: "a length from 0 to 5080mm (a space is never negative), such as 3mm")
+    static let space = (range: 0...maxLength,
+                        text: "a length from 0 to 5080mm (a space is never negative), such as 3mm")
     static let step = (range: 0.0...100, text: "a step from 0 to 100em (never negative), such as 1em")
     static let width = (range: 0...maxLength, text: "a length from 0 to 5080mm, such as 2mm")
     static let height = (range: 1...maxLength, text: "a length from 1pt to 5080mm, such as 40mm")

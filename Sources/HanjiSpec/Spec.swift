@@ -71,9 +71,12 @@ public struct Spec {
                 fontFolders = try folders.list().map {
                     try Paths.resolve(try $0.text(), in: folder, allowOutside: true, what: "font folder", at: $0)
                 }
-                for (url, field) in zip(fontFolders, try folders.list()) where !allowOutside && !Paths.inside(url, project) {
-                    throw field.error("font folder '\(try field.text())' is outside \(project.standardizedFileURL.path)",
-                                      hint: "keep fonts in the project's fonts/ folder, or pass --allow-outside to allow it")
+                for (url, field) in zip(fontFolders, try folders.list())
+                where !allowOutside && !Paths.inside(url, project) {
+                    throw field.error("font folder '\(try field.text())' is outside "
+                                      + project.standardizedFileURL.path,
+                                      hint: "keep fonts in the project's fonts/ folder, "
+                                          + "or pass --allow-outside to allow it")
                 }
             }
             if let missing = ff["missing"] {
@@ -90,7 +93,8 @@ public struct Spec {
         if let meta = f["metadata"] {
             for (key, value, _) in try meta.pairs() {
                 guard ["title", "author", "subject", "keywords", "creator"].contains(key) else {
-                    throw value.error("unknown metadata '\(key)'", hint: "use title, author, subject, keywords or creator")
+                    throw value.error("unknown metadata '\(key)'",
+                                      hint: "use title, author, subject, keywords or creator")
                 }
                 metadata[key] = try Template(value)
             }
@@ -187,16 +191,20 @@ public struct Spec {
             let f = try value.fields(styleKeys)
             raw[name] = f
             if let font = f["font"] {
-                families += try font.text().split(separator: ",").map { ($0.trimmingCharacters(in: .whitespaces), font) }
+                families += try font.text().split(separator: ",")
+                    .map { ($0.trimmingCharacters(in: .whitespaces), font) }
             }
         }
         var done: [String: Style] = [:]
         func resolve(_ name: String, _ seen: [String], at field: Field) throws -> Style {
             if let s = done[name] { return s }
             guard let f = raw[name] else {
-                throw field.error("unknown style '\(name)'", hint: nearest(name, in: Array(raw.keys)).map { "did you mean '\($0)'?" })
+                throw field.error("unknown style '\(name)'",
+                                  hint: nearest(name, in: Array(raw.keys)).map { "did you mean '\($0)'?" })
             }
-            if seen.contains(name) { throw field.error("styles '\(seen.joined(separator: " → "))' inherit in a circle") }
+            if seen.contains(name) {
+                throw field.error("styles '\(seen.joined(separator: " → "))' inherit in a circle")
+            }
             var style = Style()
             if let parent = f["parent"] { style = try resolve(try parent.text(), seen + [name], at: parent) }
             try apply(f, to: &style)
@@ -233,7 +241,8 @@ public struct Spec {
         guard let field else { return styles["base"] ?? Style() }
         let name = try field.text()
         guard let style = styles[name] else {
-            throw field.error("unknown style '\(name)'", hint: nearest(name, in: Array(styles.keys)).map { "did you mean '\($0)'?" }
+            throw field.error("unknown style '\(name)'",
+                              hint: nearest(name, in: Array(styles.keys)).map { "did you mean '\($0)'?" }
                                   ?? "styles: \(styles.keys.sorted().joined(separator: ", "))")
         }
         return style
@@ -249,9 +258,12 @@ extension Field {
             return Size(width: try dims[0].length(Bounds.paper), height: try dims[1].length(Bounds.paper))
         }
         let words = try text().uppercased().split(separator: " ")
-        let sizes: [String: Size] = ["A4": .a4, "A5": .a5, "A3": Size(width: 297 * mm, height: 420 * mm), "B5": Size(width: 182 * mm, height: 257 * mm)]
-        guard let name = words.first, let size = sizes[String(name)], words.count == 1 || (words.count == 2 && words[1] == "LANDSCAPE") else {
-            throw error("unknown paper size '\(try text())'", hint: "write A4, A5, A3 or B5, optionally with 'landscape', or [width, height]")
+        let sizes: [String: Size] = ["A4": .a4, "A5": .a5, "A3": Size(width: 297 * mm, height: 420 * mm),
+                                     "B5": Size(width: 182 * mm, height: 257 * mm)]
+        guard let name = words.first, let size = sizes[String(name)],
+              words.count == 1 || (words.count == 2 && words[1] == "LANDSCAPE") else {
+            throw error("unknown paper size '\(try text())'",
+                        hint: "write A4, A5, A3 or B5, optionally with 'landscape', or [width, height]")
         }
         return words.count == 2 ? size.landscape : size
     }

@@ -36,8 +36,8 @@ extension Spec {
                        minHeight: try f["height"]?.length(Bounds.width) ?? 0, origin: (f["height"] ?? field).origin)
     }
 
-    static let cellKeys = ["text", "style", "blocks", "span", "rows", "fill", "middle", "merge", "diagonal", "continued",
-                           "padding"]
+    static let cellKeys = ["text", "style", "blocks", "span", "rows", "fill", "middle", "merge", "diagonal",
+                           "continued", "padding"]
 
     func readCell(_ field: Field) throws -> CellSpec {
         let f = try field.fields(Spec.cellKeys)
