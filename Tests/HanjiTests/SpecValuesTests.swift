@@ -16,17 +16,8 @@ import Testing
     // MARK: Charts
 
     static func chart(_ extra: String) -> String {
-        """
-        styles:
-          base: {font: NanumGothic, size: 9pt}
-        body:
-          - chart: bars
-            data: items
-            label: "{label}"
-            values: ["{v}"]
-            height: 40mm
-        \(extra)
-        """
+        "styles:\n  base: {font: NanumGothic, size: 9pt}\nbody:\n"
+            + "  - {chart: bars, data: items, label: \"{label}\", values: [\"{v}\"], height: 40mm\(extra)}\n"
     }
 
     /// The bars' fills and the axis rule's colour of a chart bound to ten rows.
@@ -48,21 +39,12 @@ import Testing
 
     @Test func aChartsBarThicknessAndAxisColourAreSpecValues() throws {
         let plain = try drawn(Self.chart(""))
-        let thin = try drawn(Self.chart("    bar: 31%\n    axis-color: \"#ff0000\""))
+        let thin = try drawn(Self.chart(", bar: 31%, axis-color: \"#ff0000\""))
         #expect(plain.bars.count == 10 && thin.bars.count == 10)
         let ratio = try #require(thin.bars.first) / (try #require(plain.bars.first))
         #expect(abs(ratio - 0.5) < 0.001, "31% is half of the default 62%: \(ratio)")
         #expect(plain.axis == [Color(red: 0.55, green: 0.55, blue: 0.55)])
         #expect(thin.axis == [Color(hex: "#ff0000")!])
-    }
-
-    @Test("a chart's bar and axis colour are checked at their line",
-          arguments: [("    bar: 150%", "body[0].bar", "62%"), ("    bar: 0%", "body[0].bar", "62%"),
-                      ("    axis-color: grey", "body[0].axis-color", "#rrggbb")])
-    func chartValuesAreChecked(_ line: String, _ path: String, _ hint: String) throws {
-        let error = try #require(specError(Self.chart(line)))
-        #expect(error.path == path && error.location?.line == 9, "\(error)")
-        #expect(error.hint?.contains(hint) == true, "\(error)")
     }
 
     // MARK: Borders
@@ -88,12 +70,14 @@ import Testing
         #expect(abs(drawn[2].0.width - 4.5 * mm) < 1e-9)
     }
 
-    @Test("a border's ornament values are checked at their line",
-          arguments: [(", corner-fill: white", "page.border[0].corner-fill", "#rrggbb"),
-                      (", corner-centre: 12mm", "page.border[0].corner-centre", "3mm")])
-    func borderValuesAreChecked(_ extra: String, _ path: String, _ hint: String) throws {
-        let error = try #require(specError(Self.border(extra)))
-        #expect(error.path == path && error.location?.line == 3, "\(error)")
+    @Test("a chart's bar and axis colour, a border's ornament are checked at their line",
+          arguments: [(chart(", bar: 150%"), "body[0].bar", 4, "62%"), (chart(", bar: 0%"), "body[0].bar", 4, "62%"),
+                      (chart(", axis-color: grey"), "body[0].axis-color", 4, "#rrggbb"),
+                      (border(", corner-fill: white"), "page.border[0].corner-fill", 3, "#rrggbb"),
+                      (border(", corner-centre: 12mm"), "page.border[0].corner-centre", 3, "3mm")])
+    func drawingValuesAreChecked(_ yaml: String, _ path: String, _ line: Int, _ hint: String) throws {
+        let error = try #require(specError(yaml))
+        #expect(error.path == path && error.location?.line == line, "\(error)")
         #expect(error.hint?.contains(hint) == true, "\(error)")
     }
 
