@@ -25,19 +25,12 @@ extension Composer {
     /// so the book is laid out again until the numbers stop changing (at most `passes` times).
     /// The public edition (the default) masks every name the year knows.
     public func booklet(_ year: Year, spec: Spec, edition: Edition = .public, passes: Int = 6) throws -> Document {
-        var value = year.value, masking: [String] = []
-        if edition == .public {
-            let kept: [Kept]
-            let mask = Mask(names: year.names, also: year.meetings.flatMap(\.mask), pattern: spec.mask)
-            (value, kept) = mask.apply(to: value)
-            if !kept.isEmpty {
-                // Each word is named where it stands: in the year record or in one of its meetings'.
-                let own = year.origin.flatMap { try? Field.parse($0.text, file: $0.file) }?.scalars() ?? []
-                let records = [(own, year.origin?.text)] + year.meetings.map { ($0.sources, $0.origin?.text) }
-                masking = Kept.warnings(kept, in: records)
-            }
+        let (value, masking) = spec.edition(of: year.value, isPublic: edition == .public, names: year.names,
+                                            also: year.meetings.flatMap(\.mask)) {
+            // Each word is named where it stands: in the year record or in one of its meetings'.
+            let own = year.origin.flatMap { try? Field.parse($0.text, file: $0.file) }?.scalars() ?? []
+            return [(own, year.origin?.text)] + year.meetings.map { ($0.sources, $0.origin?.text) }
         }
-        value = value.replacing("public", with: edition == .public ? .text("공개용") : .null)
         let date = year.meetings.map(\.written).max { $0.epochSeconds < $1.epochSeconds }
             ?? year.event?.date ?? Day(year: year.year, month: 12, day: 31)!
         var entries: [Entry] = []

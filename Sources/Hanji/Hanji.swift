@@ -123,14 +123,9 @@ public struct Composer {
     /// public edition asks, and `public` set for `if: public`; with a warning for each word that
     /// holds a name but was left as written.
     func minutesValue(_ meeting: Meeting, _ spec: Spec, _ edition: Edition) -> (Value, [String]) {
-        var value = meeting.value, warnings: [String] = []
-        if edition == .public {
-            let kept: [Kept]
-            (value, kept) = Mask(names: meeting.names, also: meeting.mask, pattern: spec.mask).apply(to: value)
-            if !kept.isEmpty { warnings = Kept.warnings(kept, in: [(meeting.sources, meeting.origin?.text)]) }
-            if !spec.publicPhotos { value = value.replacing("photos", with: .list([])) }
+        spec.edition(of: meeting.value, isPublic: edition == .public, names: meeting.names, also: meeting.mask) {
+            [(meeting.sources, meeting.origin?.text)]
         }
-        return (value.replacing("public", with: edition == .public ? .text("공개용") : .null), warnings)
     }
 
     /// Runs `body`, turning a missing image or glyph into an error at the meeting record's field

@@ -120,7 +120,8 @@ public enum LayoutError: Error, CustomStringConvertible {
             let need = h.isFinite ? "needs \(LayoutError.mm(h)) of height but" : "does not fit, and"
             return "\(what) \(need) an empty page offers \(LayoutError.mm(a))"
         case .clipped(let what, let text, let h, let scale):
-            return "\(what): \"\(text.prefix(30))\" does not fit its \(LayoutError.mm(h)) box even at \(Int(scale * 100))% of its size; shorten it, or give the box more room or a lower 'shrink'"
+            return "\(what): \"\(text.prefix(30))\" does not fit its \(LayoutError.mm(h)) box even at "
+                + "\(Int(scale * 100))% of its size; shorten it, or give the box more room or a lower 'shrink'"
         case .overflow(let what, let w, let a):
             return "\(what) is \(LayoutError.mm(w)) wide but its box is \(LayoutError.mm(a))"
         case .band(let what, let h, let a):

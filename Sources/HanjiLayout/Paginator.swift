@@ -51,35 +51,6 @@ public struct Band: Sendable, Equatable {
     public var height: Double { bottom - top }
 }
 
-/// A rectangle drawn `inset` from the paper's edges, with square ornaments of `corner` size at
-/// its corners when that is above zero.
-public struct Border: Sendable {
-    public var inset: Double
-    public var width: Double
-    public var color: Color
-    public var corner: Double
-
-    public init(inset: Double, width: Double, color: Color = .black, corner: Double = 0) {
-        self.inset = inset; self.width = width; self.color = color; self.corner = corner
-    }
-
-    /// The border's strokes and ornaments on a page of `size`.
-    public func draw(on page: inout Frame, size: Size) {
-        let (l, t, r, b) = (inset, inset, size.width - inset, size.height - inset)
-        page.add(.rule(to: Point(x: r - l, y: 0), width: width, color: color), at: Point(x: l, y: t))
-        page.add(.rule(to: Point(x: r - l, y: 0), width: width, color: color), at: Point(x: l, y: b))
-        page.add(.rule(to: Point(x: 0, y: b - t), width: width, color: color), at: Point(x: l, y: t))
-        page.add(.rule(to: Point(x: 0, y: b - t), width: width, color: color), at: Point(x: r, y: t))
-        guard corner > 0 else { return }
-        for (x, y) in [(l, t), (r, t), (l, b), (r, b)] {
-            page.add(.fill(Size(width: corner, height: corner), color), at: Point(x: x - corner / 2, y: y - corner / 2))
-            page.add(.fill(Size(width: corner - 2 * width, height: corner - 2 * width), .white),
-                     at: Point(x: x - corner / 2 + width, y: y - corner / 2 + width))
-            page.add(.fill(Size(width: corner / 3, height: corner / 3), color), at: Point(x: x - corner / 6, y: y - corner / 6))
-        }
-    }
-}
-
 /// What a running header or footer may show: the page, the count, the current section.
 public struct Running: Sendable {
     public var page: Int
@@ -123,7 +94,8 @@ public struct Paginator {
         var next: (any Block)? = consume block
         while let current = next {
             guard made < maxPages else {
-                throw LayoutError.tooLarge(what: "the document (over \(maxPages) pages)", height: .infinity, available: body.height)
+                throw LayoutError.tooLarge(what: "the document (over \(maxPages) pages)", height: .infinity,
+                                           available: body.height)
             }
             let frame: Frame
             switch try current.layout(in: Region(width: body.width, height: body.height, fresh: true), context) {
@@ -156,7 +128,8 @@ public struct Paginator {
     }
 
     /// A body frame placed on its page with borders, running header and footer.
-    func decorate(_ frame: Frame, number: Int, of count: Int, _ state: inout Decoration, _ context: Context) throws -> Page {
+    func decorate(_ frame: Frame, number: Int, of count: Int, _ state: inout Decoration,
+                  _ context: Context) throws -> Page {
         var page = Frame(size: setup.size)
         for border in setup.borders { border.draw(on: &page, size: setup.size) }
         page.add(frame, at: Point(x: setup.margins.left, y: setup.margins.top))
@@ -228,7 +201,9 @@ public enum Imposition {
         let backCover = pages.count > 1 && last.label.isEmpty
         if backCover { source.removeLast() }
         let blanks = (4 - pages.count % 4) % 4
-        for _ in 0..<blanks { source.append(Page(size: first.size, frame: Frame(size: first.size), number: 0, label: "")) }
+        for _ in 0..<blanks {
+            source.append(Page(size: first.size, frame: Frame(size: first.size), number: 0, label: ""))
+        }
         if backCover { source.append(last) }
         let n = source.count
         return (0..<n / 2).map { k in
@@ -250,8 +225,10 @@ public enum Imposition {
         for i in 1..<slots {
             let x = Double(i) * slot.width
             frame.add(.rule(to: Point(x: 0, y: 5 * mm), width: 0.3, color: .gray), at: Point(x: x, y: 0))
-            frame.add(.rule(to: Point(x: 0, y: 5 * mm), width: 0.3, color: .gray), at: Point(x: x, y: sheet.height - 5 * mm))
+            frame.add(.rule(to: Point(x: 0, y: 5 * mm), width: 0.3, color: .gray),
+                      at: Point(x: x, y: sheet.height - 5 * mm))
         }
-        return Page(size: sheet, frame: frame, number: number, label: pages.map { $0.label.isEmpty ? "-" : $0.label }.joined(separator: "|"))
+        let label = pages.map { $0.label.isEmpty ? "-" : $0.label }.joined(separator: "|")
+        return Page(size: sheet, frame: frame, number: number, label: label)
     }
 }

@@ -75,7 +75,9 @@ public struct Picture: Block {
         let bitmap = try images.load(path)
         let size = size(of: bitmap, width: region.width)
         guard size.height <= region.height + 0.01 else {
-            if region.fresh { throw LayoutError.tooLarge(what: "\(source) (\(path))", height: size.height, available: region.height) }
+            if region.fresh {
+                throw LayoutError.tooLarge(what: "\(source) (\(path))", height: size.height, available: region.height)
+            }
             return .nothing
         }
         // The row's tallest image at this width; one that cannot be read says so in its own cell.
@@ -94,9 +96,11 @@ public struct Sealed: Block {
     public var seal: Picture
     /// The seal's width, in points.
     public var size: Double
+    /// How far above the baseline the seal's centre stands, in em of the text.
+    public var raise: Double
 
-    public init(_ text: Paragraph, seal: Picture, size: Double) {
-        self.text = text; self.seal = seal; self.size = size
+    public init(_ text: Paragraph, seal: Picture, size: Double, raise: Double = 0.38) {
+        self.text = text; self.seal = seal; self.size = size; self.raise = raise
     }
 
     public var spaceBefore: Double { text.spaceBefore }
@@ -106,9 +110,10 @@ public struct Sealed: Block {
         guard case .whole(var frame) = try text.layout(in: region, context) else { return .nothing }
         guard let (p, line) = frame.lines.last, let last = line.text.last(where: { !$0.isWhitespace }),
               let images = context.images else { return .whole(frame) }
-        // The last character's centre: its own width back from the line's end, 0.38 em above the baseline.
-        let glyph = try context.shaper.shape(String(last), style: text.style, width: .infinity).first?.width ?? text.style.size
-        let centre = Point(x: p.x + line.width - glyph / 2, y: p.y - text.style.size * 0.38)
+        // The last character's centre: its own width back from the line's end, `raise` above the baseline.
+        let glyph = try context.shaper.shape(String(last), style: text.style, width: .infinity).first?.width
+            ?? text.style.size
+        let centre = Point(x: p.x + line.width - glyph / 2, y: p.y - text.style.size * raise)
         let bitmap = try images.load(seal.path)
         let drawn = Picture(path: seal.path, maxHeight: size * 4).size(of: bitmap, width: size)
         frame.add(.image(bitmap, drawn), at: Point(x: centre.x - drawn.width / 2, y: centre.y - drawn.height / 2))

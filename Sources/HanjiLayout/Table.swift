@@ -41,11 +41,27 @@ public struct Row {
     /// Where the spec gives the row (its `height:` when it has one), for errors.
     public var origin: Origin?
     public init(_ cells: [Cell], breakable: Bool = true, keepWithPrevious: Bool = false, minHeight: Double = 0) {
-        self.cells = cells; self.breakable = breakable; self.keepWithPrevious = keepWithPrevious; self.minHeight = minHeight
+        self.cells = cells; self.breakable = breakable; self.keepWithPrevious = keepWithPrevious
+        self.minHeight = minHeight
     }
 }
 
 /// A ruled table whose header rows repeat on every page it runs onto.
+///
+/// How a table runs onto the next page; each rule is named in the code where it applies:
+/// - *Header repeats*: the header rows open every page the table runs onto; a header that an
+///   empty page cannot hold is an error.
+/// - *Row moves*: a row that does not fit the room left moves to the next page whole; so does a
+///   row made taller than the room by its `height` or by a merged label grown beside it.
+/// - *Row splits*: a breakable row splits between lines of its cells instead, and its rest opens
+///   the next page; an unbreakable row never splits. A first row too tall for an empty page is an
+///   error.
+/// - *Kept with previous*: a row with `keep-with-previous` (a totals row) is never first on a
+///   page: it takes the row before along, unless that would leave the page with no body row.
+/// - *Label repeats*: a group label (구분, a cell merged over its rows) that the page cuts repeats
+///   at the top of the next page, spanning only the rows it has left there.
+/// - *Continued label*: in the rest of a split row, a cell whose content was all printed shows
+///   its `continued` text ("(계속)") rather than nothing.
 public struct Table: Block {
     public var columns: [Width]
     public var header: [Row]
@@ -119,12 +135,14 @@ public struct Table: Block {
         let total = widths.reduce(0, +)
         guard align > 0, total < region.width - 0.01 else { return try layoutRows(in: region, widths: widths, context) }
         // A narrower table (all columns fixed) stands right or centred in its region.
-        return try layoutRows(in: region, widths: widths, context).shifted(by: (region.width - total) * align, width: region.width)
+        return try layoutRows(in: region, widths: widths, context)
+            .shifted(by: (region.width - total) * align, width: region.width)
     }
 
     private func layoutRows(in region: Region, widths: [Double], _ context: Context) throws -> Fit {
         var xs = [0.0]
-        for w in widths { xs.append(xs.last! + w) }
+        for w in widths { xs.append((xs.last ?? 0) + w) }
+        // Header repeats: the header rows open every page, this one and each one the table runs onto.
         var placed = Placed()
         for row in header {
             guard case .whole(let laid) = try lay(row, xs: xs, height: .infinity, fresh: true, context) else {
@@ -137,43 +155,50 @@ public struct Table: Block {
             if region.fresh { throw tooLarge(nil, room: region.height) }
             return .nothing
         }
-        var index = 0
-        while index < rows.count {
-            let room = region.height - placed.bottom
-            var result = try lay(rows[index], xs: xs, height: room, fresh: region.fresh && index == 0, context)
-            // A row made taller than the room left (by its `height`, or by a merged label grown
-            // to fit beside it) does not fit either: it goes to the next page.
-            switch result {
-            case .whole(let laid), .part(let laid, _):
-                placed.append(laid)
-                if placed.bottom > region.height + 0.01 {
-                    placed.removeLast()
-                    result = .nothing
-                }
-            case .nothing:
-                break
-            }
-            switch result {
+        for index in rows.indices {
+            switch try place(rows[index], on: &placed, xs: xs, in: region, first: index == 0, context) {
             case .whole:
-                index += 1
+                continue
             case .part(_, let rest):
-                return .part(draw(placed.rows, xs: xs), rest: continuation(rest, from: index + 1))
+                // Row splits: the rest of the row opens the next page.
+                return .part(draw(placed.rows, xs: xs), rest: continuation(from: index, rest: rest))
             case .nothing:
                 if index == 0 && region.fresh { throw tooLarge(rows[0], room: region.height - headerHeight) }
                 if index == 0 { return .nothing }
-                let body = placed.count - header.count
-                if rows[index].keepWithPrevious && body > 0 {
-                    // Take the previous row along, unless that would leave the page without one.
-                    if body == 1 && !region.fresh { return .nothing }
-                    if body > 1 {
-                        placed.removeLast()
-                        return .part(draw(placed.rows, xs: xs), rest: continuation(nil, from: index - 1))
-                    }
-                }
-                return .part(draw(placed.rows, xs: xs), rest: continuation(nil, from: index))
+                return ending(before: index, placed, xs: xs, fresh: region.fresh)
             }
         }
         return .whole(draw(placed.rows, xs: xs))
+    }
+
+    /// Lays `row` out in the room that `placed` leaves in `region`, and places it. Row moves: a row
+    /// made taller than the room (by its `height`, or by a merged label grown beside it) does not fit.
+    private func place(_ row: Row, on placed: inout Placed, xs: [Double], in region: Region, first: Bool,
+                       _ context: Context) throws -> RowFit {
+        let fit = try lay(row, xs: xs, height: region.height - placed.bottom, fresh: region.fresh && first, context)
+        switch fit {
+        case .whole(let laid), .part(let laid, _):
+            placed.append(laid)
+            guard placed.bottom > region.height + 0.01 else { return fit }
+            placed.removeLast()
+            return .nothing
+        case .nothing:
+            return .nothing
+        }
+    }
+
+    /// The page ending before row `index`, which moves on. Kept with previous: a row that keeps
+    /// with the one before takes it along, unless that would leave the page without a body row
+    /// (then the table moves whole, or on an empty page the row goes on alone).
+    private func ending(before index: Int, _ placed: Placed, xs: [Double], fresh: Bool) -> Fit {
+        let body = placed.count - header.count
+        guard rows[index].keepWithPrevious && body > 0 && !(body == 1 && fresh) else {
+            return .part(draw(placed.rows, xs: xs), rest: continuation(from: index))
+        }
+        if body == 1 { return .nothing }
+        var kept = placed
+        kept.removeLast()
+        return .part(draw(kept.rows, xs: xs), rest: continuation(from: index - 1))
     }
 
     // MARK: Rows
@@ -213,8 +238,10 @@ public struct Table: Block {
             switch fit {
             case .whole(let f):
                 frame = f
+                // Continued label: a cell printed whole shows its `continued` text in the row's rest.
                 rest.cells[i].content = cell.continuation ?? Empty()
             case .part(let f, let r):
+                // Row splits, if it may; an unbreakable row moves whole.
                 guard row.breakable else { return .nothing }
                 frame = f
                 rest.cells[i].content = r
@@ -235,24 +262,22 @@ public struct Table: Block {
         return .whole((laid, rowHeight))
     }
 
-    /// The table that continues on the next page: the split row's rest, then the remaining rows,
-    /// with every group label that was cut repeated in the first row.
-    private func continuation(_ head: Row?, from index: Int) -> Table {
-        var remaining = Array(rows[index...])
-        if var head {
-            head.cells = head.cells.filter { $0.rows == 1 }
-            remaining.insert(head, at: 0)
+    /// The table that continues on the next page from row `cut` (its `rest`, when the row split
+    /// there). Label repeats: a group label from a row above the cut, or from the split row itself,
+    /// that spans past the cut repeats in the first row, spanning the rows it has left.
+    private func continuation(from cut: Int, rest: Row? = nil) -> Table {
+        var remaining = Array(rows[cut...])
+        if let rest {
+            // The split row's own labels are carried below, from their start, as the others are.
+            remaining[0] = rest
+            remaining[0].cells = rest.cells.filter { $0.rows == 1 }
         }
-        // Group labels (cells spanning rows) that run past the cut repeat on the next page.
         var carried: [Cell] = []
-        for r in 0..<index where r < rows.count {
-            for cell in rows[r].cells where cell.rows > 1 {
-                let left = r + cell.rows - index + (head == nil ? 0 : 1)
-                if left > 0 {
-                    var copy = cell
-                    copy.rows = left
-                    carried.append(copy)
-                }
+        for r in 0..<(rest == nil ? cut : cut + 1) {
+            for cell in rows[r].cells where r + cell.rows > cut && cell.rows > 1 {
+                var copy = cell
+                copy.rows = r + cell.rows - cut
+                carried.append(copy)
             }
         }
         if !remaining.isEmpty && !carried.isEmpty {
@@ -268,7 +293,8 @@ public struct Table: Block {
     private func draw(_ rows: [PlacedRow], xs: [Double]) -> Frame {
         let boxes = Table.spans(rows)
         let total = rows.last.map { $0.y + $0.height } ?? 0
-        var frame = Frame(size: Size(width: xs.last!, height: total))
+        let width = xs.last ?? 0
+        var frame = Frame(size: Size(width: width, height: total))
         var strokes: [(Point, Point)] = []
         func box(_ cell: LaidCell, top: Double, height: Double) {
             if let fill = cell.cell.fill {
@@ -279,7 +305,8 @@ public struct Table: Block {
             let dy = cell.cell.middle ? max((height - pad.top - pad.bottom - content) / 2, 0) : 0
             frame.add(cell.frame, at: Point(x: cell.x + pad.left, y: top + pad.top + dy))
             let a = Point(x: cell.x, y: top), b = Point(x: cell.x + cell.width, y: top + height)
-            strokes += [(a, Point(x: b.x, y: a.y)), (Point(x: a.x, y: b.y), b), (a, Point(x: a.x, y: b.y)), (Point(x: b.x, y: a.y), b)]
+            strokes += [(a, Point(x: b.x, y: a.y)), (Point(x: a.x, y: b.y), b),
+                        (a, Point(x: a.x, y: b.y)), (Point(x: b.x, y: a.y), b)]
             if cell.cell.diagonal { strokes.append((Point(x: a.x, y: b.y), Point(x: b.x, y: a.y))) }
         }
         for row in rows {
@@ -295,7 +322,7 @@ public struct Table: Block {
             }
         }
         if border > rule && total > 0 {
-            let w = xs.last!
+            let w = width
             for (a, b) in [(Point.zero, Point(x: w, y: 0)), (Point(x: 0, y: total), Point(x: w, y: total)),
                            (Point.zero, Point(x: 0, y: total)), (Point(x: w, y: 0), Point(x: w, y: total))] {
                 frame.add(.rule(to: Point(x: b.x - a.x, y: b.y - a.y), width: border, color: ruleColor), at: a)

@@ -91,9 +91,11 @@ extension Field {
         if let respelled = respelledDay(raw) { throw respelled }
         guard let day = Day(iso: raw.trimmed) else {
             if let year = Int(raw.trimmed.prefix(4)), !Day.years.contains(year) {
-                throw error("'\(raw)' is outside the years 0001 to 9999", hint: "write a year from 0001 to 9999, as in 2018-11-22")
+                throw error("'\(raw)' is outside the years 0001 to 9999",
+                            hint: "write a year from 0001 to 9999, as in 2018-11-22")
             }
-            throw error("'\(raw)' is not a date", hint: "write dates as YYYY-MM-DD, such as 2018-11-22, and check the day exists")
+            throw error("'\(raw)' is not a date",
+                        hint: "write dates as YYYY-MM-DD, such as 2018-11-22, and check the day exists")
         }
         return day
     }

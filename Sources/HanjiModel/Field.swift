@@ -32,8 +32,10 @@ public struct Field {
         // values: count them, and stop at a bound no real record comes near.
         var budget = Field.maxValues
         guard Field.count(root, budget: &budget) else {
-            throw InputError("the file expands to more than \(Field.maxValues) values", at: Location(file: file, line: 1, column: 1),
-                             hint: "YAML anchors and aliases (&name, *name) repeat what they name; write the values out instead")
+            throw InputError("the file expands to more than \(Field.maxValues) values",
+                             at: Location(file: file, line: 1, column: 1),
+                             hint: "YAML anchors and aliases (&name, *name) repeat what they name; "
+                                 + "write the values out instead")
         }
         var field = Field(node: root, file: file, path: "")
         field.source = text
@@ -53,7 +55,8 @@ public struct Field {
         switch node {
         case .scalar, .alias: return true
         case .sequence(let seq): return seq.allSatisfy { count($0, budget: &budget) }
-        case .mapping(let map): return map.allSatisfy { count($0.key, budget: &budget) && count($0.value, budget: &budget) }
+        case .mapping(let map):
+            return map.allSatisfy { count($0.key, budget: &budget) && count($0.value, budget: &budget) }
         }
     }
 
@@ -71,7 +74,8 @@ public struct Field {
     public static func decode(_ data: Data, file: String) throws -> String {
         if data.count > maxBytes {
             throw InputError("the file is \(data.count >> 20) MB; a record or spec may be at most \(maxBytes >> 20) MB",
-                             at: Location(file: file, line: 1, column: 1), hint: "split it, or check that this is the file you meant")
+                             at: Location(file: file, line: 1, column: 1),
+                             hint: "split it, or check that this is the file you meant")
         }
         let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
         if let utf16 = Screening.utf16(bytes, file: file) { throw utf16 }
@@ -83,7 +87,8 @@ public struct Field {
             let end = firstInvalidUTF8(bytes)
             if let cp949 = Screening.cp949(bytes, file: file) { throw cp949 }
             throw InputError("the file is not UTF-8 text", at: location(of: end, in: bytes, file: file),
-                             hint: "save it as UTF-8 (in most editors: Save As, Encoding: UTF-8); text from HWP or Excel may be CP949")
+                             hint: "save it as UTF-8 (in most editors: Save As, Encoding: UTF-8); "
+                                 + "text from HWP or Excel may be CP949")
         }
         if let control = Screening.control(text, file: file) { throw control }
         return text
@@ -94,7 +99,8 @@ public struct Field {
         var i = bytes.startIndex
         while i < bytes.endIndex {
             let b = bytes[i]
-            let length = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
+            let length = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3
+                : b >= 0xF0 && b < 0xF5 ? 4 : 0
             guard length > 0, i + length <= bytes.endIndex,
                   bytes[(i + 1)..<(i + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) else { return i }
             i += length
@@ -146,7 +152,8 @@ public struct Field {
         }
         if isNull() { return "" }
         if scalar.string.utf8.count > Field.maxText {
-            throw error("this text is \(scalar.string.utf8.count >> 10) KB; one value may be at most \(Field.maxText >> 10) KB",
+            throw error("this text is \(scalar.string.utf8.count >> 10) KB; "
+                            + "one value may be at most \(Field.maxText >> 10) KB",
                         hint: "split it into paragraphs or turns, or check what was pasted here")
         }
         if let bad = scalar.string.unicodeScalars.first(where: Field.isForbidden) {
@@ -172,7 +179,8 @@ public struct Field {
             return map.flatMap { key, value -> [(path: String, location: Location, text: String)] in
                 let name = key.scalar?.string ?? "?"
                 let keyField = Field(node: key, file: file, path: path)
-                return [(path.isEmpty ? name : "\(path).\(name)", keyField.location, name)] + child(value, key: name).scalars()
+                return [(path.isEmpty ? name : "\(path).\(name)", keyField.location, name)]
+                    + child(value, key: name).scalars()
             }
         case .alias: return []
         }
@@ -237,8 +245,9 @@ public struct Field {
             guard known.contains(key) else {
                 let guess = nearest(key, in: known)
                 // Collecting (hanji check), the key is noted and skipped so reading goes on.
-                try Collector.report(InputError("unknown key '\(key)'", at: keyField.location, path: path.isEmpty ? key : "\(path).\(key)",
-                                                hint: guess.map { "did you mean '\($0)'?" } ?? "known keys here: \(known.joined(separator: ", "))"))
+                let hint = guess.map { "did you mean '\($0)'?" } ?? "known keys here: \(known.joined(separator: ", "))"
+                try Collector.report(InputError("unknown key '\(key)'", at: keyField.location,
+                                                path: path.isEmpty ? key : "\(path).\(key)", hint: hint))
                 continue
             }
             entries.append((key, child(value, key: key)))
@@ -289,9 +298,12 @@ extension InputError {
             // parser's own position is often the line after, or the end of the file.
             let at = context?.mark ?? mark
             var detail = problem
-            if let context { detail += " (\(context.text), which starts here; the parser gave up at line \(mark.line))" }
+            if let context {
+                detail += " (\(context.text), which starts here; the parser gave up at line \(mark.line))"
+            }
             return InputError("YAML syntax: \(detail)", at: Location(file: file, line: at.line, column: at.column),
-                              hint: "check the indentation and quoting here; close every [ and {, and put text with ': ' or a leading quote in \"quotes\"")
+                              hint: "check the indentation and quoting here; close every [ and {, "
+                                  + "and put text with ': ' or a leading quote in \"quotes\"")
         case .reader(let problem, _, _, _):
             return InputError("YAML: \(problem)", at: Location(file: file, line: 1, column: 1),
                               hint: "the file must be UTF-8 text")

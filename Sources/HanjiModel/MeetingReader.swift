@@ -8,7 +8,8 @@ extension Meeting {
         return meeting
     }
 
-    static let keys = ["body", "number", "date", "weekday", "time", "end", "place", "recorder", "confirmer", "written", "approval", "attendance", "totals",
+    static let keys = ["body", "number", "date", "weekday", "time", "end", "place", "recorder", "confirmer", "written",
+                       "approval", "attendance", "totals",
                        "agenda", "summary", "next", "photos", "remarks", "mask",
                        "layout", "attendees", "reports", "decisions",
                        "session", "issue", "office", "banner", "statuses", "chair", "speakers", "transcript"]
@@ -30,7 +31,8 @@ extension Meeting {
             let written = try weekday.text().trimmingCharacters(in: CharacterSet(charactersIn: "()요일"))
             if written != date.weekday {
                 throw weekday.error("\(date.year)-\(date.month)-\(date.day) is a \(date.weekday)요일, not \(written)요일",
-                                    hint: "correct the date or the weekday (or leave 'weekday' out: it is derived from the date)")
+                                    hint: "correct the date or the weekday "
+                                        + "(or leave 'weekday' out: it is derived from the date)")
             }
         } }
         let attendance = try Collector.attempt([]) {
@@ -51,19 +53,22 @@ extension Meeting {
                 let stated = try value.int(), counted = members.filter { $0.status == status }.count
                 if stated != counted {
                     throw value.error("the record states \(stated) \(key) but its attendance rows count \(counted)",
-                                      hint: "correct the statuses in 'attendance' or delete 'totals' (Hanji counts them)")
+                                      hint: "correct the statuses in 'attendance' "
+                                          + "or delete 'totals' (Hanji counts them)")
                 }
             } }
         }
         var agenda: [AgendaItem] = []
         for item in try Collector.attempt([], { try (full ? f.required("agenda") : f["agenda"])?.list() ?? [] }) {
-            guard var read = try Collector.attempt(nil, { try readItem(item, members: members, warnings: &warnings) }) else { continue }
+            guard var read = try Collector.attempt(nil, { try readItem(item, members: members, warnings: &warnings) })
+            else { continue }
             if read.marker == nil { read.number = agenda.filter { $0.marker == nil }.count + 1 }
             agenda.append(read)
             let last = agenda[agenda.count - 1]
             if full && last.notes.isEmpty && last.transcript.isEmpty && last.appendix == nil && last.event == nil {
                 warnings.append(item.error("agenda item '\(last.title)' has no notes, transcript, appendix or event",
-                                           hint: "add what was said or decided, or leave it if the item was only announced").asWarning)
+                                           hint: "add what was said or decided, "
+                                               + "or leave it if the item was only announced").asWarning)
             }
         }
         var meeting = Meeting(
@@ -101,7 +106,9 @@ extension Meeting {
         let people = meeting.people
         meeting.chair = try Collector.attempt(nil) { try f["chair"].map { try readChair($0, people: people) } }
         meeting.transcript = try Collector.attempt([]) {
-            try f["transcript"].map { try readTranscript($0, people: people, chair: meeting.chair, agenda: agenda, warnings: &warnings) } ?? []
+            try f["transcript"].map {
+                try readTranscript($0, people: people, chair: meeting.chair, agenda: agenda, warnings: &warnings)
+            } ?? []
         }
         meeting.warnings = warnings
         let named = meeting.names
@@ -109,7 +116,8 @@ extension Meeting {
         meeting.approval = try Collector.attempt([]) { try f["approval"]?.pairs().map { pair in
             let raw = try pair.value.text()
             guard let sign = Sign(rawValue: raw) else {
-                throw pair.value.error("'\(raw)' is not a way to sign", hint: "write 전결, 대결 or 없음 (a role not listed signs in person)")
+                throw pair.value.error("'\(raw)' is not a way to sign",
+                                       hint: "write 전결, 대결 or 없음 (a role not listed signs in person)")
             }
             return (pair.key, sign)
         } ?? [] }
@@ -156,8 +164,8 @@ extension Meeting {
                 return Member(group: name, role: "", name: try member.text(), title: nil, status: statuses.first)
             }
             let m = try member.fields(["role", "name", "title", "status", "org"])
-            let statusField = full ? try m.required("status", hint: "add 'status: \(statuses[0].rawValue)' (or \(spoken(statuses)))")
-                                   : m["status"]
+            let statusHint = "add 'status: \(statuses[0].rawValue)' (or \(spoken(statuses)))"
+            let statusField = full ? try m.required("status", hint: statusHint) : m["status"]
             var status: Status? = full ? nil : statuses.first
             if let statusField {
                 let raw = try statusField.string().trimmed
@@ -169,8 +177,9 @@ extension Meeting {
                                                 ? " (or list the body's own statuses under 'statuses:')" : ""))
                 }
             }
-            return Member(group: name, role: try (full ? m.required("role") : m["role"])?.text() ?? "", name: try m["name"]?.text(),
-                          title: try m["title"]?.text(), status: status, org: try m["org"]?.text())
+            return Member(group: name, role: try (full ? m.required("role") : m["role"])?.text() ?? "",
+                          name: try m["name"]?.text(), title: try m["title"]?.text(), status: status,
+                          org: try m["org"]?.text())
         }
         return Group(name: name, members: members)
     }
@@ -178,7 +187,9 @@ extension Meeting {
     /// Reads `statuses:`, the statuses a body records (출석, 청가, 출장, 결석), present first.
     static func readStatuses(_ field: Field) throws -> [Status] {
         let list = try field.list()
-        guard !list.isEmpty else { throw field.error("'statuses' is empty", hint: "list the statuses, present first: [출석, 청가, 결석]") }
+        guard !list.isEmpty else {
+            throw field.error("'statuses' is empty", hint: "list the statuses, present first: [출석, 청가, 결석]")
+        }
         var seen: [Status] = []
         for item in list {
             let status = Status(rawValue: try item.text())
@@ -204,7 +215,8 @@ extension Meeting {
                 return Appendix(title: try af.required("title").text(),
                                 items: try af.required("items").list().map { try $0.text() })
             },
-            transcript: try f["transcript"]?.list().map { try readTurn($0, members: members, warnings: &warnings) } ?? [],
+            transcript: try f["transcript"]?.list()
+                .map { try readTurn($0, members: members, warnings: &warnings) } ?? [],
             event: try f["event"].map { try readEvent($0, members: members) })
         item.marker = try f["marker"]?.string()
         item.items = try f["items"]?.list().map { sub in
@@ -221,14 +233,16 @@ extension Meeting {
         let f = try field.fields(["text", "items", "note"])
         if let note = f["note"] {
             if f["text"] != nil || f["items"] != nil {
-                throw field.error("a note entry has 'note' alone", hint: "split it into a 'text' entry and a 'note' entry")
+                throw field.error("a note entry has 'note' alone",
+                                  hint: "split it into a 'text' entry and a 'note' entry")
             }
             return .remark(try note.text())
         }
         return .item(try f.required("text").text(), try f["items"]?.list().map(readNote) ?? [])
     }
 
-    static func readTurn(_ field: Field, members: [Member], chair: Member? = nil, warnings: inout [InputError]) throws -> Turn {
+    static func readTurn(_ field: Field, members: [Member], chair: Member? = nil,
+                         warnings: inout [InputError]) throws -> Turn {
         let pairs = try field.pairs()
         guard pairs.count == 1, let (key, value, keyField) = pairs.first else {
             throw field.error("a turn is one line 'speaker: remark'", hint: "write each turn as '- 협치조정관: …'")
@@ -240,7 +254,8 @@ extension Meeting {
             if byRole.count == 1 { matches = byRole }
         }
         if matches.count > 1 && (chair == nil || key != chair?.title) {
-            throw keyField.error("'\(key)' names \(matches.count) attendees", hint: "give each a distinct 'title' in attendance")
+            throw keyField.error("'\(key)' names \(matches.count) attendees",
+                                 hint: "give each a distinct 'title' in attendance")
         }
         let speaker: Member
         var label = key
@@ -248,13 +263,15 @@ extension Meeting {
             (speaker, label) = (found, printed)
         } else if let match = matches.first {
             speaker = match
-            label = [match.title ?? match.role, match.name].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            label = [match.title ?? match.role, match.name].compactMap { $0 }.filter { !$0.isEmpty }
+                .joined(separator: " ")
         } else {
             // A guest who is not in the attendance still speaks; the label shows the title alone.
             let known = members.compactMap(\.title) + members.compactMap(\.name)
             let add = key.contains(" ") ? "write the title and a name from 'attendance' or 'speakers' (의장 김하늘, 박서진 의원)"
                                         : "add them to 'attendance' with 'title: \(key)' to print their name"
-            warnings.append(InputError("speaker '\(key)' is not in the attendance", at: keyField.location, path: value.path,
+            warnings.append(InputError("speaker '\(key)' is not in the attendance", at: keyField.location,
+                                       path: value.path,
                                        hint: nearest(key, in: known).map { "did you mean '\($0)'?" } ?? add).asWarning)
             speaker = Member(group: "", role: key, name: nil, title: key, status: .present)
         }
@@ -266,8 +283,8 @@ extension Meeting {
 
     /// Reads an event; a presenter may name a `member` of `members` instead of group, name and role.
     static func readEvent(_ field: Field, members: [Member]) throws -> Event {
-        let f = try field.fields(["title", "subtitle", "date", "start", "end", "venue", "address", "audience", "host", "organiser",
-                                  "program", "order", "presenters"])
+        let f = try field.fields(["title", "subtitle", "date", "start", "end", "venue", "address", "audience", "host",
+                                  "organiser", "program", "order", "presenters"])
         var event = Event(
             title: try f.required("title").text(),
             date: try f.required("date").day(),
@@ -283,8 +300,8 @@ extension Meeting {
         event.organiser = try f["organiser"]?.text()
         event.order = try f["order"]?.list().map { slot in
             let sf = try slot.fields(["start", "end", "title", "by"])
-            return Slot(start: try sf["start"]?.clock(), end: try sf["end"]?.clock(), title: try sf.required("title").text(),
-                        by: try sf["by"]?.text())
+            return Slot(start: try sf["start"]?.clock(), end: try sf["end"]?.clock(),
+                        title: try sf.required("title").text(), by: try sf["by"]?.text())
         } ?? []
         return event
     }
@@ -294,7 +311,8 @@ extension Meeting {
         let project = try f.required("project").text()
         guard let ref = f["member"] else {
             return Presenter(group: try f.required("group", hint: "or name a 'member'").text(), project: project,
-                             name: try f["name"]?.text(), role: try f.required("role", hint: "or name a 'member'").text())
+                             name: try f["name"]?.text(),
+                             role: try f.required("role", hint: "or name a 'member'").text())
         }
         let member = try Member.find(try ref.text(), in: members, at: ref)
         return Presenter(group: member.group, project: project, name: member.name, role: member.role)

@@ -72,15 +72,17 @@ extension Meeting {
                             let name = try value.text()
                             guard let to = people.first(where: { $0.name == name }) else {
                                 throw value.error("no one named '\(name)' attends or speaks",
-                                                  hint: nearest(name, in: people.compactMap(\.name)).map { "did you mean '\($0)'?" }
+                                                  hint: nearest(name, in: people.compactMap(\.name))
+                                                      .map { "did you mean '\($0)'?" }
                                                       ?? "add them to 'attendance' or 'speakers'")
                             }
                             guard let from = chair else {
                                 throw value.error("'chair' changes who presides, but the record names no one",
-                                                  hint: "add 'chair: NAME' at the top (who presides when the meeting opens)")
+                                                  hint: "add 'chair: NAME' at the top "
+                                                      + "(who presides when the meeting opens)")
                             }
-                            chair = Member(group: to.group, role: to.role, name: to.name, title: from.title ?? from.role, status: to.status,
-                                           org: to.org)
+                            chair = Member(group: to.group, role: to.role, name: to.name,
+                                           title: from.title ?? from.role, status: to.status, org: to.org)
                             let own = people.first { $0.name == from.name } ?? from
                             return .chair(from: own, to: to)
                         default: break
@@ -120,7 +122,9 @@ extension Meeting {
     /// name in the order printed (`의장 김하늘`, `박서진 의원`, `위원장 박서진`: the same person
     /// under another title). The chair's title names whoever presides at that point.
     static func speaker(_ key: String, in people: [Member], chair: Member?) -> (member: Member, label: String)? {
-        func label(_ m: Member) -> String { [m.title ?? m.role, m.name].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ") }
+        func label(_ m: Member) -> String {
+            [m.title ?? m.role, m.name].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        }
         if let chair, key == chair.title ?? chair.role { return (chair, label(chair)) }
         let words = key.split(whereSeparator: \.isWhitespace).map(String.init)
         if words.count == 2 {

@@ -7,7 +7,8 @@ extension Member {
         let matches = parts.count == 2 ? members.filter { $0.group == parts[0] && $0.name == parts[1] }
                                        : members.filter { $0.name == reference }
         if matches.count > 1 {
-            throw field.error("'\(reference)' names \(matches.count) members", hint: "write 'group/name', such as '\(matches[0].group)/\(reference)'")
+            throw field.error("'\(reference)' names \(matches.count) members",
+                              hint: "write 'group/name', such as '\(matches[0].group)/\(reference)'")
         }
         guard let match = matches.first else {
             let names = members.compactMap(\.name)
@@ -52,7 +53,8 @@ extension Year {
         let sub = try pf.required("subcommittee")
         if !groups.contains(try sub.text()) {
             throw sub.error("no subcommittee named '\(try sub.text())'",
-                            hint: nearest(try sub.text(), in: groups).map { "did you mean '\($0)'?" } ?? "subcommittees: \(groups.joined(separator: ", "))")
+                            hint: nearest(try sub.text(), in: groups).map { "did you mean '\($0)'?" }
+                                ?? "subcommittees: \(groups.joined(separator: ", "))")
         }
         return Project(title: try pf.required("title").text(), subcommittee: try sub.text(),
                        budget: try pf["budget"]?.int(in: Project.budgets), summary: try pf["summary"]?.text())
@@ -61,9 +63,11 @@ extension Year {
     /// Builds and checks a year from a parsed record; meeting files are read from `folder`.
     public static func read(_ root: Field, folder: URL? = nil, allowOutside: Bool = false) throws -> Year {
         let f = try root.fields(keys)
-        let of = try f.required("organisation", hint: "add 'organisation:' with name and issuer").fields(["name", "district", "issuer", "seal", "office"])
+        let of = try f.required("organisation", hint: "add 'organisation:' with name and issuer")
+            .fields(["name", "district", "issuer", "seal", "office"])
         let organisation = Organisation(name: try of.required("name").text(), district: try of["district"]?.text(),
-                                        issuer: try of.required("issuer", hint: "the 발신명의 printed on certificates").text(),
+                                        issuer: try of.required("issuer", hint: "the 발신명의 printed on certificates")
+                                            .text(),
                                         seal: try of["seal"]?.filePath(), office: try of["office"]?.text())
         // Each entry is read on its own, so `hanji check` names every bad one (see `Collector`).
         let subcommittees = try Collector.attempt([]) { try f.required("subcommittees").list() }.compactMap { entry in
@@ -76,7 +80,9 @@ extension Year {
         }
         var year = Year(year: try Collector.attempt(2000) { try f.required("year").int(in: Day.years) },
                         organisation: organisation, subcommittees: subcommittees, projects: projects,
-                        event: try Collector.attempt(nil) { try f["event"].map { try Meeting.readEvent($0, members: members) } },
+                        event: try Collector.attempt(nil) {
+                            try f["event"].map { try Meeting.readEvent($0, members: members) }
+                        },
                         meetings: [], folder: folder)
         year.origin = root.source.map { ($0, root.file) }
         year.book = try Collector.attempt(nil) { try f["booklet"].map { b in
@@ -92,7 +98,8 @@ extension Year {
             let url = try Paths.resolve(path, in: folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                                         allowOutside: allowOutside, what: "meeting record", at: entry)
             guard FileManager.default.fileExists(atPath: url.path) else {
-                throw entry.error("no meeting record '\(path)' (looked for \(url.path))", hint: "paths are relative to the year record")
+                throw entry.error("no meeting record '\(path)' (looked for \(url.path))",
+                                  hint: "paths are relative to the year record")
             }
             let meeting = try Meeting.load(url)
             // Only the seed's grid lists the year's subcommittee members; a council's lists do not.

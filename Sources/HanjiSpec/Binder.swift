@@ -58,11 +58,12 @@ extension Spec {
             }
         case .chart(let chart):
             return [try bindChart(chart, scope)]
-        case .sealed(let template, let style, let seal, let size, let source):
+        case .sealed(let template, let style, let seal, let size, let raise, let source):
             let text = Paragraph(try shown(template, scope), style: style, source: source)
             let path = try seal.render(scope)
             if !path.isEmpty { scope.images?(path) }
-            return [path.isEmpty ? text : Sealed(text, seal: Picture(path: path, maxHeight: size, source: source), size: size)]
+            let picture = Picture(path: path, maxHeight: size, source: source)
+            return [path.isEmpty ? text : Sealed(text, seal: picture, size: size, raise: raise)]
         case .fitted(let template, let style, let height, let minScale, let source):
             return [Fitted(try shown(template, scope), style: style, height: height, minScale: minScale,
                            source: source)]
@@ -80,7 +81,8 @@ extension Spec {
         case .space(let height):
             return [height.isInfinite ? Fill() : Empty(height: height)]
         case .outline(let path, let markers, let note, let style, let step, let field):
-            return outline(try list(path, scope, at: field), level: 0, markers: markers, note: note, style: style, step: step)
+            return outline(try list(path, scope, at: field), level: 0, markers: markers, note: note, style: style,
+                           step: step)
         case .group(let nodes, let before, let after):
             return [Stack(try bind(nodes, scope), spaceBefore: before, spaceAfter: after)]
         case .kept(let node, let keep):
@@ -99,7 +101,8 @@ extension Spec {
 
     /// An outline: a text is an item, `text` + `items` nests, `note` is a ※ remark. Each level
     /// stands `step` right of its parent's marker; wrapped lines hang under the item's text.
-    func outline(_ items: [Value], level: Int, markers: [String], note: String, style: Style, step: Double) -> [any Block] {
+    func outline(_ items: [Value], level: Int, markers: [String], note: String, style: Style,
+                 step: Double) -> [any Block] {
         let pattern = markers.isEmpty ? "" : markers[min(level, markers.count - 1)]
         let numbered = items.filter { $0["note"] == nil }
         var markStyle = style
@@ -144,8 +147,12 @@ extension Spec {
             }
             return Chart.Row(label: try shown(chart.label, inner), values: values)
         }
-        return Chart(kind: chart.kind, rows: rows, series: chart.series, colors: chart.colors, maximum: chart.maximum,
-                     unit: chart.unit, height: chart.height, style: chart.style, source: chart.field.path)
+        var drawn = Chart(kind: chart.kind, rows: rows, series: chart.series, colors: chart.colors,
+                          maximum: chart.maximum, unit: chart.unit, height: chart.height, style: chart.style,
+                          source: chart.field.path)
+        drawn.bar = chart.bar
+        drawn.axis = chart.axis
+        return drawn
     }
 
     /// A list laid out `columns` to a row, each item a cell of `body`; a row moves whole.
@@ -162,14 +169,15 @@ extension Spec {
             }
             rows.append(Row(cells, breakable: false))
         }
-        return Table(columns: Array(repeating: .share(1), count: columns), rows: rows, rule: 0, frame: 0, source: "grid")
+        return Table(columns: Array(repeating: .share(1), count: columns), rows: rows, rule: 0, frame: 0,
+                     source: "grid")
     }
 
     func bindTable(_ spec: TableSpec, _ scope: Scope) throws -> Table {
         func cells(_ row: RowSpec, _ scope: Scope) throws -> [Cell] {
             try row.cells.map { c in
-                var cell = Cell(Stack(try bind(c.content, scope)), span: c.span, rows: c.rows, fill: c.fill, padding: c.padding,
-                                middle: c.middle,
+                var cell = Cell(Stack(try bind(c.content, scope)), span: c.span, rows: c.rows, fill: c.fill,
+                                padding: c.padding, middle: c.middle,
                                 continuation: try c.continued.map {
                                     Paragraph(try shown($0.0, scope), style: $0.1, source: spec.source)
                                 })
@@ -207,7 +215,8 @@ extension Spec {
             return out
         }
         var table = Table(columns: spec.columns, header: try rows(spec.header), rows: try rows(spec.rows),
-                          rule: spec.rule, frame: spec.frame, spaceBefore: spec.before, spaceAfter: spec.after, source: spec.source)
+                          rule: spec.rule, frame: spec.frame, spaceBefore: spec.before, spaceAfter: spec.after,
+                          source: spec.source)
         table.align = spec.align
         table.origin = spec.origin
         return table

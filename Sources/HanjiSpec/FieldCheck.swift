@@ -56,7 +56,8 @@ struct ShapeScope {
     }
 
     /// The error for a path that resolves to nothing, or nil.
-    func problem(_ path: [String], at location: Location?, path keyPath: String, in source: String? = nil) -> InputError? {
+    func problem(_ path: [String], at location: Location?, path keyPath: String,
+                 in source: String? = nil) -> InputError? {
         guard case .failure(let miss) = resolve(path) else { return nil }
         let name = path.joined(separator: ".")
         let wrong = path.prefix(miss.depth).joined(separator: "."), rest = path.dropFirst(miss.depth)
@@ -75,7 +76,9 @@ struct ShapeScope {
         seen?.templates.append(template)
         for (path, source) in template.holes {
             seen?.paths.append(path)
-            if let error = problem(path, at: template.field, path: template.path, in: source) { try Collector.report(error) }
+            if let error = problem(path, at: template.field, path: template.path, in: source) {
+                try Collector.report(error)
+            }
         }
     }
 
@@ -113,7 +116,7 @@ extension Spec {
         switch node {
         case .text(let template, _, _, _, _), .fitted(let template, _, _, _, _), .image(let template, _, _, _):
             try scope.check(template)
-        case .sealed(let template, _, let seal, _, _):
+        case .sealed(let template, _, let seal, _, _, _):
             try scope.check(template)
             try scope.check(seal)
         case .pageBreak, .numbering, .space:

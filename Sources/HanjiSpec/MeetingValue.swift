@@ -17,7 +17,8 @@ extension Meeting {
         var totals: [(String, Value)] = statuses.map { ($0.rawValue, .number(count($0))) }
         totals.append(("전체", .number(members.count)))
         return .map(summaryFields + proceedingsFields + [
-            ("body", .text(body)), ("number", number == 0 ? .null : .number(number)), ("date", .day(date)), ("weekday", .text(date.weekday)),
+            ("body", .text(body)), ("number", number == 0 ? .null : .number(number)), ("date", .day(date)),
+            ("weekday", .text(date.weekday)),
             ("time", time.map(Value.clock) ?? .null), ("end", end.map(Value.clock) ?? .null),
             ("place", .text(place)), ("recorder", person(recorder.name, recorder.role)),
             ("confirmer", confirmer.map { person($0.name, $0.role) } ?? .null), ("written", .day(written)),
@@ -64,15 +65,18 @@ extension Event {
     public var value: Value {
         func text(_ s: String?) -> Value { .text(s ?? "") }
         func clock(_ c: Clock?) -> Value { c.map(Value.clock) ?? .null }
-        return .map([("title", .text(title)), ("subtitle", text(subtitle)), ("date", .day(date)), ("start", clock(start)),
-                     ("end", clock(end)), ("venue", .text(venue)), ("address", text(address)), ("audience", text(audience)),
+        return .map([("title", .text(title)), ("subtitle", text(subtitle)), ("date", .day(date)),
+                     ("start", clock(start)), ("end", clock(end)), ("venue", .text(venue)), ("address", text(address)),
+                     ("audience", text(audience)),
                      ("host", text(host)), ("organiser", text(organiser)),
                      ("program", .list(program.map(Value.text))),
                      ("order", .list(order.map { slot in
-                         .map([("start", clock(slot.start)), ("end", clock(slot.end)), ("title", .text(slot.title)), ("by", text(slot.by))])
+                         .map([("start", clock(slot.start)), ("end", clock(slot.end)), ("title", .text(slot.title)),
+                               ("by", text(slot.by))])
                      })),
                      ("presenters", .list(presenters.map { p in
-                         .map([("group", .text(p.group)), ("project", .text(p.project)), ("name", text(p.name)), ("role", .text(p.role))])
+                         .map([("group", .text(p.group)), ("project", .text(p.project)), ("name", text(p.name)),
+                               ("role", .text(p.role))])
                      }))])
     }
 }

@@ -7,7 +7,12 @@ import HanjiModel
 enum Bounds {
     /// A PDF page is at most 200 inches (14,400 pt, 5080 mm) on a side: no length needs more.
     static let maxLength = 14_400.0
+    /// A length that may be negative (`first-indent`, which hangs the other lines).
     static let length = (range: -maxLength...maxLength, text: "a length from -5080mm to 5080mm, such as 20mm")
+    /// A space, an indent, a gap or an offset: `Field.length()`.
+    static let space = (range: 0...maxLength,
+                        text: "a length from 0 to 5080mm (a space is never negative), such as 3mm")
+    static let step = (range: 0.0...100, text: "a step from 0 to 100em (never negative), such as 1em")
     static let width = (range: 0...maxLength, text: "a length from 0 to 5080mm, such as 2mm")
     static let height = (range: 1...maxLength, text: "a length from 1pt to 5080mm, such as 40mm")
     static let paper = (range: 10 * mm...maxLength, text: "a length from 10mm to 5080mm, such as 210mm")
@@ -17,6 +22,8 @@ enum Bounds {
     static let em = (range: -100.0...100, text: "a spacing from -100em to 100em, such as 0.3em")
     static let gap = (range: 0.0...100, text: "a spacing from 0 to 100em, such as 0.5em")
     static let share = (range: 0.001...1000, text: "a share from 0.001* to 1000*, such as 2*")
+    static let bar = (range: 0.05...1, text: "a share of the bar's row from 5% to 100%, such as 62%")
+    static let raise = (range: -2.0...2, text: "a raise above the baseline from -2em to 2em, such as 0.38em")
     /// The largest number a chart draws (its `max`, any value): beyond it a bar means nothing.
     static let chartValue = 1e15
 }

@@ -43,7 +43,8 @@ extension Turn {
     /// starts with the speaker.
     var fields: [(String, Value)] {
         [("speaker", speaker.value), ("label", .text(label)), ("paragraphs", .list(paragraphs.map(Value.text))),
-         ("opening", paragraphs.first.map(Value.text) ?? .text("")), ("more", .list(paragraphs.dropFirst().map(Value.text)))]
+         ("opening", paragraphs.first.map(Value.text) ?? .text("")),
+         ("more", .list(paragraphs.dropFirst().map(Value.text)))]
     }
 }
 
@@ -89,7 +90,8 @@ extension Group {
             .map([("org", .text(org)), ("members", .list(members.filter { ($0.org ?? "") == org }.map(\.value)))])
         }
         let roles = members.map(\.role).filter { !$0.isEmpty }
-        return .map([("group", .text(name)), ("members", .list(members.map(\.value))), ("count", .number(members.count)),
+        return .map([("group", .text(name)), ("members", .list(members.map(\.value))),
+                     ("count", .number(members.count)),
                      ("statuses", .list(byStatus)), ("orgs", .list(byOrg)), ("roles", .list(roles.map(Value.text)))])
     }
 }

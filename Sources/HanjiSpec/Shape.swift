@@ -64,7 +64,8 @@ extension Shape {
     static var statuses: [String] { Status.allCases.map(\.rawValue) + ["전체"] }
 
     /// A meeting record as `Meeting.value` gives it.
-    public static let meeting = leaves(["body", "number", "date", "weekday", "time", "end", "place", "written", "remarks"])
+    public static let meeting = leaves(["body", "number", "date", "weekday", "time", "end", "place", "written",
+                                        "remarks"])
         .adding([
             "recorder": leaves(["name", "role"]), "confirmer": leaves(["name", "role"]),
             "approval": .keyed(leaves(["mark", "unsigned"])),

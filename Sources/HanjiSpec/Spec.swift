@@ -71,9 +71,12 @@ public struct Spec {
                 fontFolders = try folders.list().map {
                     try Paths.resolve(try $0.text(), in: folder, allowOutside: true, what: "font folder", at: $0)
                 }
-                for (url, field) in zip(fontFolders, try folders.list()) where !allowOutside && !Paths.inside(url, project) {
-                    throw field.error("font folder '\(try field.text())' is outside \(project.standardizedFileURL.path)",
-                                      hint: "keep fonts in the project's fonts/ folder, or pass --allow-outside to allow it")
+                for (url, field) in zip(fontFolders, try folders.list())
+                where !allowOutside && !Paths.inside(url, project) {
+                    throw field.error("font folder '\(try field.text())' is outside "
+                                      + project.standardizedFileURL.path,
+                                      hint: "keep fonts in the project's fonts/ folder, "
+                                          + "or pass --allow-outside to allow it")
                 }
             }
             if let missing = ff["missing"] {
@@ -90,7 +93,8 @@ public struct Spec {
         if let meta = f["metadata"] {
             for (key, value, _) in try meta.pairs() {
                 guard ["title", "author", "subject", "keywords", "creator"].contains(key) else {
-                    throw value.error("unknown metadata '\(key)'", hint: "use title, author, subject, keywords or creator")
+                    throw value.error("unknown metadata '\(key)'",
+                                      hint: "use title, author, subject, keywords or creator")
                 }
                 metadata[key] = try Template(value)
             }
@@ -130,17 +134,7 @@ public struct Spec {
             guard (1...4).contains(up) else { throw u.error("'up' is 1 to 4 pages per sheet") }
             sheet = try f["sheet"]?.paper() ?? Size.a4.landscape
         }
-        page.borders = try f["border"]?.list().map { b in
-            let bf = try b.fields(["inset", "width", "color", "corner"])
-            var color = Color.black
-            if let c = bf["color"] {
-                guard let parsed = Color(hex: try c.text()) else { throw c.error("not a colour", hint: "write #rrggbb") }
-                color = parsed
-            }
-            return Border(inset: try bf.required("inset").length(Bounds.width),
-                          width: try bf["width"]?.length(Bounds.width) ?? 1, color: color,
-                          corner: try bf["corner"]?.length(Bounds.width) ?? 0)
-        } ?? []
+        page.borders = try f["border"]?.list().map(Spec.readBorder) ?? []
         if let m = f["margins"] {
             let mf = try m.fields(["top", "right", "bottom", "left"])
             page.margins = Insets(top: try mf["top"]?.length(Bounds.width) ?? page.margins.top,
@@ -165,6 +159,23 @@ public struct Spec {
         }
     }
 
+    /// One of the page's borders: `inset`, `width`, `color`, and the corner ornaments' `corner`
+    /// size, `corner-fill` (inside their outline) and `corner-centre` (the side of their heart).
+    static func readBorder(_ field: Field) throws -> Border {
+        let f = try field.fields(["inset", "width", "color", "corner", "corner-fill", "corner-centre"])
+        var border = Border(inset: try f.required("inset").length(Bounds.width),
+                            width: try f["width"]?.length(Bounds.width) ?? 1,
+                            color: try f["color"]?.color(example: "#7a5c1e") ?? .black,
+                            corner: try f["corner"]?.length(Bounds.width) ?? 0)
+        if let fill = f["corner-fill"] { border.cornerFill = try fill.color(example: "#ffffff") }
+        if let centre = f["corner-centre"] {
+            let most = border.corner - 2 * border.width
+            border.cornerCentre = try centre.length((0...max(most, 0), "a length from 0 to the ornament's inside "
+                                                     + "('corner' less twice 'width'), such as 3mm"))
+        }
+        return border
+    }
+
     // MARK: Styles
 
     static let styleKeys = ["parent", "font", "size", "bold", "italic", "line", "align", "tracking", "color",
@@ -180,16 +191,20 @@ public struct Spec {
             let f = try value.fields(styleKeys)
             raw[name] = f
             if let font = f["font"] {
-                families += try font.text().split(separator: ",").map { ($0.trimmingCharacters(in: .whitespaces), font) }
+                families += try font.text().split(separator: ",")
+                    .map { ($0.trimmingCharacters(in: .whitespaces), font) }
             }
         }
         var done: [String: Style] = [:]
         func resolve(_ name: String, _ seen: [String], at field: Field) throws -> Style {
             if let s = done[name] { return s }
             guard let f = raw[name] else {
-                throw field.error("unknown style '\(name)'", hint: nearest(name, in: Array(raw.keys)).map { "did you mean '\($0)'?" })
+                throw field.error("unknown style '\(name)'",
+                                  hint: nearest(name, in: Array(raw.keys)).map { "did you mean '\($0)'?" })
             }
-            if seen.contains(name) { throw field.error("styles '\(seen.joined(separator: " → "))' inherit in a circle") }
+            if seen.contains(name) {
+                throw field.error("styles '\(seen.joined(separator: " → "))' inherit in a circle")
+            }
             var style = Style()
             if let parent = f["parent"] { style = try resolve(try parent.text(), seen + [name], at: parent) }
             try apply(f, to: &style)
@@ -208,16 +223,14 @@ public struct Spec {
         if let v = f["line"] { style.lineSpacing = try v.percent(Bounds.spacing) }
         if let v = f["align"] { style.align = try v.choice(Style.Align.self) }
         if let v = f["tracking"] { style.tracking = try v.em() }
-        if let v = f["color"] {
-            guard let c = Color(hex: try v.text()) else { throw v.error("not a colour", hint: "write #rrggbb, such as #1a1a1a") }
-            style.color = c
-        }
+        if let v = f["color"] { style.color = try v.color() }
         if let v = f["breaking"] { style.breaking = try v.choice(Style.Breaking.self) }
         if let v = f["before"] { style.spaceBefore = try v.length() }
         if let v = f["after"] { style.spaceAfter = try v.length() }
         if let v = f["indent"] { style.indent = try v.length() }
         if let v = f["first-indent"] {
-            style.firstIndent = try v.text().hasSuffix("em") ? try v.em() * style.size : try v.length()
+            // The one length that may be negative: a hanging indent (`-2em`).
+            style.firstIndent = try v.text().hasSuffix("em") ? try v.em() * style.size : try v.length(Bounds.length)
         }
         if let v = f["max-gap"] { style.maxGap = try v.em(Bounds.gap) }
         if let v = f["max-letter-gap"] { style.maxLetterGap = try v.em(Bounds.gap) }
@@ -228,7 +241,8 @@ public struct Spec {
         guard let field else { return styles["base"] ?? Style() }
         let name = try field.text()
         guard let style = styles[name] else {
-            throw field.error("unknown style '\(name)'", hint: nearest(name, in: Array(styles.keys)).map { "did you mean '\($0)'?" }
+            throw field.error("unknown style '\(name)'",
+                              hint: nearest(name, in: Array(styles.keys)).map { "did you mean '\($0)'?" }
                                   ?? "styles: \(styles.keys.sorted().joined(separator: ", "))")
         }
         return style
@@ -244,15 +258,19 @@ extension Field {
             return Size(width: try dims[0].length(Bounds.paper), height: try dims[1].length(Bounds.paper))
         }
         let words = try text().uppercased().split(separator: " ")
-        let sizes: [String: Size] = ["A4": .a4, "A5": .a5, "A3": Size(width: 297 * mm, height: 420 * mm), "B5": Size(width: 182 * mm, height: 257 * mm)]
-        guard let name = words.first, let size = sizes[String(name)], words.count == 1 || (words.count == 2 && words[1] == "LANDSCAPE") else {
-            throw error("unknown paper size '\(try text())'", hint: "write A4, A5, A3 or B5, optionally with 'landscape', or [width, height]")
+        let sizes: [String: Size] = ["A4": .a4, "A5": .a5, "A3": Size(width: 297 * mm, height: 420 * mm),
+                                     "B5": Size(width: 182 * mm, height: 257 * mm)]
+        guard let name = words.first, let size = sizes[String(name)],
+              words.count == 1 || (words.count == 2 && words[1] == "LANDSCAPE") else {
+            throw error("unknown paper size '\(try text())'",
+                        hint: "write A4, A5, A3 or B5, optionally with 'landscape', or [width, height]")
         }
         return words.count == 2 ? size.landscape : size
     }
 
-    /// A length: `20mm`, `1.5cm`, `10pt`, or a bare number of points, within a PDF page.
-    public func length() throws -> Double { try length(Bounds.length) }
+    /// A length: `20mm`, `1.5cm`, `10pt`, or a bare number of points, within a PDF page and never
+    /// negative (a space, an indent, a gap, an offset).
+    public func length() throws -> Double { try length(Bounds.space) }
 
     /// A percentage (`160%`) or a factor (`1.6`) within `bounds`.
     func percent(_ bounds: (range: ClosedRange<Double>, text: String)) throws -> Double {

@@ -2,8 +2,8 @@ import HanjiModel
 
 extension Meeting {
     /// The fields of a summary record as the spec sees them: `layout`, `attendees` (name, role),
-    /// `reports` (title, notes, rows: each row's columns by name), `decisions` (title, kind, background, opinions, decision,
-    /// followup), `roll` (the attendees on one line, roles in parentheses) and `clock12`, the
+    /// `reports` (title, notes, rows: each row's columns by name), `decisions` (title, kind, background,
+    /// opinions, decision, followup), `roll` (the attendees on one line, roles in parentheses) and `clock12`, the
     /// start time as `오후 3:30` (also `next.clock12`).
     var summaryFields: [(String, Value)] {
         func text(_ s: String?) -> Value { s.map(Value.text) ?? .null }

@@ -57,7 +57,8 @@ public struct Template: Sendable {
             let pieces = inner.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             let name = pieces[0].trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else {
-                throw InputError("empty field name '{}' in \"\(text)\"", at: location, path: path, hint: "write a field such as {date}")
+                throw InputError("empty field name '{}' in \"\(text)\"", at: location, path: path,
+                                 hint: "write a field such as {date}")
             }
             var filters: [(String, [String])] = []
             for piece in pieces.dropFirst() {
@@ -114,7 +115,8 @@ public struct Template: Sendable {
             case .hole(let path, let filters, let source):
                 guard let value = scope.lookup(path) else {
                     let known = scope.knownNames
-                    throw InputError("unknown field '\(path.joined(separator: "."))' in {\(source)}", at: field, path: self.path,
+                    throw InputError("unknown field '\(path.joined(separator: "."))' in {\(source)}", at: field,
+                                     path: self.path,
                                      hint: nearest(path[0], in: known).map { "did you mean '\($0)'?" }
                                          ?? "fields here: \(known.joined(separator: ", "))")
                 }

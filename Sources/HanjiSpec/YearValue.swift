@@ -34,7 +34,9 @@ extension Year {
     /// - `stats.months`: `month` (1월 … 12월) and `meetings` held;
     /// - `stats.count`, `stats.rate` (over the year), `stats.projects`, `stats.budget` (won).
     public var stats: Value {
-        func percent(_ part: Int, _ whole: Int) -> Int { whole == 0 ? 0 : Int((Double(part) * 100 / Double(whole)).rounded()) }
+        func percent(_ part: Int, _ whole: Int) -> Int {
+            whole == 0 ? 0 : Int((Double(part) * 100 / Double(whole)).rounded())
+        }
         var bodies: [String] = []
         for m in meetings where !bodies.contains(m.body) { bodies.append(m.body) }
         let perMeeting: [Value] = meetings.map { m in
@@ -43,7 +45,8 @@ extension Year {
             let label = bodies.count > 1 ? "\(m.body) \(nth)" : nth
             var fields: [(String, Value)] = [("label", .text(label)), ("body", .text(m.body)),
                                              ("title", .text(m.number > 0 ? "제\(m.number)차 \(m.body)" : m.body)),
-                                             ("number", m.number > 0 ? .number(m.number) : .null), ("date", .day(m.date)), ("place", .text(m.place))]
+                                             ("number", m.number > 0 ? .number(m.number) : .null),
+                                             ("date", .day(m.date)), ("place", .text(m.place))]
             fields += Status.allCases.map { ($0.rawValue, .number(m.count($0))) }
             fields += [("전체", .number(m.members.count)), ("rate", .number(percent(m.present, m.members.count)))]
             return .map(fields)
@@ -62,7 +65,8 @@ extension Year {
                   ("rate", .number(percent(present[g] ?? 0, rows[g] ?? 0)))])
         }
         let months: [Value] = (1...12).map { month in
-            .map([("month", .text("\(month)월")), ("meetings", .number(meetings.filter { $0.date.month == month }.count))])
+            .map([("month", .text("\(month)월")),
+                  ("meetings", .number(meetings.filter { $0.date.month == month }.count))])
         }
         let all = meetings.flatMap(\.members)
         let held: [Value] = bodies.map { b in
@@ -70,7 +74,9 @@ extension Year {
         }
         return .map([("meetings", .list(perMeeting)), ("body", .text(bodies.count == 1 ? bodies[0] : "")),
                      ("bodies", .list(held)), ("subcommittees", .list(groups)), ("months", .list(months)),
-                     ("count", .number(meetings.count)), ("rate", .number(percent(meetings.map(\.present).reduce(0, +), all.count))),
-                     ("projects", .number(projects.count)), ("budget", .number(projects.compactMap(\.budget).reduce(0, +)))])
+                     ("count", .number(meetings.count)),
+                     ("rate", .number(percent(meetings.map(\.present).reduce(0, +), all.count))),
+                     ("projects", .number(projects.count)),
+                     ("budget", .number(projects.compactMap(\.budget).reduce(0, +)))])
     }
 }
