@@ -133,6 +133,11 @@ public enum FontError: Error, CustomStringConvertible {
 
 /// Fonts set up on another thread while the command reads its record and spec: fontconfig's
 /// start (reading the font folders' caches) then costs no time of its own.
+///
+/// Unchecked, as `Fonts` holds a C pointer: `folders` never changes, and `result` is written
+/// once, by the background block before it signals `done`, and read only after `done.wait()`
+/// (which signals again for the next reader), so the semaphore orders the one write before
+/// every read. The background block never touches the `Fonts` it made after signalling.
 public final class FontsAhead: @unchecked Sendable {
     let folders: [URL]
     let done = DispatchSemaphore(value: 0)
