@@ -54,6 +54,27 @@ import Testing
         }
     }
 
+    @Test func theWriterDrawsAKeysSyntheticBoldAndOblique() throws {
+        let plain = try #require(try shaper.shape("가나다 분과", style: Fixture.style(size: 24, align: .left), width: 300)
+            .first)
+        try withTempDir { dir in
+            func png(_ name: String, _ change: (inout FontKey) -> Void) throws -> URL {
+                var line = plain
+                for i in line.runs.indices { change(&line.runs[i].font) }
+                var frame = Frame(size: Size(width: 200, height: 60))
+                frame.add(.text(line, Color(red: 0, green: 0, blue: 0)), at: Point(x: 10, y: 40))
+                let url = dir.appendingPathComponent(name + ".png")
+                let page = Page(size: Size(width: 200, height: 60), frame: frame, number: 1)
+                try PNGWriter.write(page, dpi: 72, to: url)
+                return url
+            }
+            let regular = try png("regular") { _ in }
+            #expect(try PNGCompare.difference(regular, try png("again") { _ in }) == 0)
+            #expect(try PNGCompare.difference(regular, try png("bold") { $0.syntheticBold = true }) > 0.005)
+            #expect(try PNGCompare.difference(regular, try png("oblique") { $0.syntheticOblique = true }) > 0.005)
+        }
+    }
+
     @Test func aFontKeyNamingNoFileIsAnErrorNamingIt() throws {
         var line = try #require(try shaper.shape("가나다", style: Fixture.style(), width: 300).first)
         line.runs[0].font.file = "/nonexistent/Gone.ttf"
