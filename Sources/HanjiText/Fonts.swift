@@ -119,14 +119,17 @@ public enum FontError: Error, CustomStringConvertible {
         switch self {
         case .setup(let s): return s
         case .missingGlyph(let c, let text, let fonts):
-            return "no font has the character \(FontError.describe(c)) (fonts tried: \(fonts)) in \"\(text.prefix(40))\""
+            return "no font has the character \(FontError.describe(c)) (fonts tried: \(fonts))"
+                + " in \"\(text.prefix(40))\""
         }
     }
 
     /// `'' U+E000`, with the code points of every scalar.
     public static func describe(_ c: Character) -> String {
         let points = c.unicodeScalars.map { String(format: "U+%04X", $0.value) }.joined(separator: " ")
-        let visible = c.unicodeScalars.allSatisfy { $0.properties.generalCategory != .control && $0.properties.generalCategory != .privateUse }
+        let visible = c.unicodeScalars.allSatisfy {
+            $0.properties.generalCategory != .control && $0.properties.generalCategory != .privateUse
+        }
         return visible ? "'\(c)' \(points)" : points
     }
 }
@@ -157,7 +160,9 @@ public final class FontsAhead: @unchecked Sendable {
     public func fonts(for folders: [URL]) throws -> Fonts {
         done.wait()
         done.signal()
-        guard let result, Fonts.chosen(folders) == Fonts.chosen(self.folders) else { return try Fonts(folders: folders) }
+        guard let result, Fonts.chosen(folders) == Fonts.chosen(self.folders) else {
+            return try Fonts(folders: folders)
+        }
         return try result.get()
     }
 }
