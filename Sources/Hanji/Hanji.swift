@@ -80,19 +80,19 @@ public struct Composer {
     public var fonts: Fonts { shaper.fonts }
 
     /// A composer over the given fonts.
-    public init(fonts: Fonts) {
-        shaper = PangoShaper(fonts: fonts)
+    public init(fonts: Fonts) throws {
+        shaper = try PangoShaper(fonts: fonts)
         context = Context(shaper: shaper)
     }
 
     /// A composer over a spec's font folders and the installed font packages.
     public init(for spec: Spec) throws {
-        self.init(fonts: try Fonts(folders: spec.fontFolders))
+        try self.init(fonts: try Fonts(folders: spec.fontFolders))
     }
 
     /// A composer over the installed font packages only.
     public init() throws {
-        self.init(fonts: try Fonts(folders: []))
+        try self.init(fonts: try Fonts(folders: []))
     }
 
     /// Lays out a meeting's minutes by a spec.

@@ -41,8 +41,7 @@ public struct Fitted: Block {
         var frame = Frame(size: Size(width: region.width, height: height))
         let pitch = s.pitch
         for (i, line) in lines.enumerated() {
-            let baseline = Double(i) * pitch + (pitch - line.ascent - line.descent) / 2 + line.ascent
-            frame.add(.text(line, s.color), at: Point(x: s.indent + line.x, y: baseline))
+            frame.add(.text(line, s.color), at: Point(x: s.indent + line.x, y: line.baseline(row: i, pitch: pitch)))
         }
         return .whole(frame)
     }

@@ -1,22 +1,3 @@
-/// One shaped line of text, ready to draw: its text, metrics, and the shaper's handle to it.
-public struct Line {
-    /// The characters of the line, for tests and text extraction.
-    public var text: String
-    /// Offset of the line's start from the paragraph's left edge (alignment, indent).
-    public var x: Double
-    public var width: Double
-    public var ascent: Double
-    public var descent: Double
-    /// The shaper's object for this line; only the writer that knows the shaper reads it.
-    public var handle: AnyObject
-    public var index: Int
-
-    public init(text: String, x: Double, width: Double, ascent: Double, descent: Double, handle: AnyObject, index: Int) {
-        self.text = text; self.x = x; self.width = width; self.ascent = ascent; self.descent = descent
-        self.handle = handle; self.index = index
-    }
-}
-
 /// Something drawn at a position in a frame.
 public enum Item {
     /// A line of text whose baseline starts at the position.
@@ -57,7 +38,8 @@ public struct Frame {
         items.flatMap { p, item -> [(Point, Line)] in
             switch item {
             case .text(let line, _): return [(p, line)]
-            case .scaled(let inner, let k): return inner.lines.map { (Point(x: p.x + $0.0.x * k, y: p.y + $0.0.y * k), $0.1) }
+            case .scaled(let inner, let k):
+                return inner.lines.map { (Point(x: p.x + $0.0.x * k, y: p.y + $0.0.y * k), $0.1) }
             default: return []
             }
         }

@@ -35,7 +35,7 @@ public struct Leader: Block {
         var frame = Frame(size: Size(width: region.width, height: height))
         var baseline = 0.0, end = indent
         for (i, line) in lines.enumerated() {
-            baseline = Double(i) * pitch + (pitch - line.ascent - line.descent) / 2 + line.ascent
+            baseline = line.baseline(row: i, pitch: pitch)
             frame.add(.text(line, style.color), at: Point(x: indent + line.x, y: baseline))
             end = indent + line.x + line.width
         }

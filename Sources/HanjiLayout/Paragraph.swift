@@ -51,8 +51,8 @@ public final class Paragraph: Block {
         if count == 0 && total > 0 { return .nothing }
         var frame = Frame(size: Size(width: region.width, height: Double(count) * pitch))
         for (i, line) in lines.prefix(count).enumerated() {
-            let baseline = Double(i) * pitch + (pitch - line.ascent - line.descent) / 2 + line.ascent
-            frame.add(.text(line, style.color), at: Point(x: style.indent + line.x, y: baseline))
+            let at = Point(x: style.indent + line.x, y: line.baseline(row: i, pitch: pitch))
+            frame.add(.text(line, style.color), at: at)
         }
         return count == total ? .whole(frame) : .part(frame, rest: rest(Array(lines.dropFirst(count))))
     }

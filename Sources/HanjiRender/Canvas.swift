@@ -16,6 +16,8 @@ final class Canvas {
     /// The images painted on the page being drawn, held until it is shown: Cairo records a page
     /// before writing it, and an image freed meanwhile is first copied whole.
     var held: [OpaquePointer] = []
+    /// The Cairo fonts of the text items' font keys.
+    let fonts = ScaledFonts()
 
     init(surface: OpaquePointer, pdf: Bool = false) throws {
         cr = cairo_create(surface)
@@ -42,15 +44,8 @@ final class Canvas {
             let x = origin.x + p.x, y = origin.y + p.y
             switch item {
             case .text(let line, let color):
-                guard let glyphs = line.handle as? Glyphs, line.index < glyphs.lines.count else { continue }
                 set(color)
-                for run in glyphs.lines[line.index] where !run.glyphs.isEmpty {
-                    var placed = run.glyphs
-                    for i in placed.indices { placed[i].x += x; placed[i].y += y }
-                    cairo_set_scaled_font(cr, run.font)
-                    cairo_show_text_glyphs(cr, run.text, Int32(run.text.count), placed, Int32(placed.count),
-                                           run.clusters, Int32(run.clusters.count), cairo_text_cluster_flags_t(0))
-                }
+                for run in line.runs where !run.glyphs.isEmpty { try show(run, at: Point(x: x, y: y)) }
             case .rule(let to, let width, let color):
                 set(color)
                 cairo_set_line_width(cr, width)
@@ -91,6 +86,15 @@ final class Canvas {
                 continue
             }
         }
+    }
+
+    /// Draws a run with its line's start at `origin`, its text and clusters kept for copying and search.
+    func show(_ run: GlyphRun, at origin: Point) throws {
+        let placed = run.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: origin.x + $0.x, y: origin.y + $0.y) }
+        let clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: $0.bytes, num_glyphs: $0.glyphs) }
+        cairo_set_scaled_font(cr, try fonts.font(run.font))
+        cairo_show_text_glyphs(cr, run.text, Int32(run.text.utf8.count), placed, Int32(placed.count),
+                               clusters, Int32(clusters.count), cairo_text_cluster_flags_t(0))
     }
 
     func set(_ color: Color) {

@@ -119,20 +119,28 @@ public enum FontError: Error, CustomStringConvertible {
         switch self {
         case .setup(let s): return s
         case .missingGlyph(let c, let text, let fonts):
-            return "no font has the character \(FontError.describe(c)) (fonts tried: \(fonts)) in \"\(text.prefix(40))\""
+            return "no font has the character \(FontError.describe(c)) (fonts tried: \(fonts))"
+                + " in \"\(text.prefix(40))\""
         }
     }
 
     /// `'' U+E000`, with the code points of every scalar.
     public static func describe(_ c: Character) -> String {
         let points = c.unicodeScalars.map { String(format: "U+%04X", $0.value) }.joined(separator: " ")
-        let visible = c.unicodeScalars.allSatisfy { $0.properties.generalCategory != .control && $0.properties.generalCategory != .privateUse }
+        let visible = c.unicodeScalars.allSatisfy {
+            $0.properties.generalCategory != .control && $0.properties.generalCategory != .privateUse
+        }
         return visible ? "'\(c)' \(points)" : points
     }
 }
 
 /// Fonts set up on another thread while the command reads its record and spec: fontconfig's
 /// start (reading the font folders' caches) then costs no time of its own.
+///
+/// Unchecked, as `Fonts` holds a C pointer: `folders` never changes, and `result` is written
+/// once, by the background block before it signals `done`, and read only after `done.wait()`
+/// (which signals again for the next reader), so the semaphore orders the one write before
+/// every read. The background block never touches the `Fonts` it made after signalling.
 public final class FontsAhead: @unchecked Sendable {
     let folders: [URL]
     let done = DispatchSemaphore(value: 0)
@@ -152,7 +160,9 @@ public final class FontsAhead: @unchecked Sendable {
     public func fonts(for folders: [URL]) throws -> Fonts {
         done.wait()
         done.signal()
-        guard let result, Fonts.chosen(folders) == Fonts.chosen(self.folders) else { return try Fonts(folders: folders) }
+        guard let result, Fonts.chosen(folders) == Fonts.chosen(self.folders) else {
+            return try Fonts(folders: folders)
+        }
         return try result.get()
     }
 }

@@ -4,17 +4,28 @@
 import CPangoCairo
 import HanjiLayout
 
-/// A Pango layout kept alive for the lines cut from it; the writer draws its lines.
-public final class Shaped {
-    public let layout: OpaquePointer
-    init(_ layout: OpaquePointer) { self.layout = layout }
-    deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
+/// A Pango layout, kept while its lines are measured, justified and read into glyph runs.
+final class Shaped {
+    let object: PangoObject
+    var layout: OpaquePointer { object.opaque }
+
+    init(in context: PangoObject) throws {
+        object = try PangoObject(pango_layout_new(context.opaque), "pango_layout_new")
+    }
+
+    /// Walks the layout with Pango's iterator (the one way it is made and freed).
+    func iterate<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
+        guard let iter = pango_layout_get_iter(layout) else { throw FontError.setup("pango_layout_get_iter failed") }
+        defer { pango_layout_iter_free(iter) }
+        return try body(iter)
+    }
 }
 
-/// Shapes text with Pango over its own font map at 72 dpi, positions unrounded.
+/// Shapes text with Pango over its own font map at 72 dpi, positions unrounded. Used from one
+/// thread at a time (Pango's font map and context are not thread-safe); make one per thread.
 public final class PangoShaper: Shaper {
-    let fontMap: UnsafeMutablePointer<PangoFontMap>
-    let context: OpaquePointer
+    let fontMap: PangoObject
+    let context: PangoObject
 
     public let fonts: Fonts
     /// Whether a character no font has stops the document; otherwise it is noted in `warnings`.
@@ -27,6 +38,10 @@ public final class PangoShaper: Shaper {
     var cache: [Key: [Line]] = [:]
     var chains: [String: Set<String>] = [:]
     let cacheLimit = 256
+    /// How many times a text is laid out again, each time letting the words of its overflowing
+    /// lines break between syllables; after that every word may break. Each round frees at least
+    /// one word, and a real text needs one or two: the limit bounds the layouts a text costs.
+    static let wordRounds = 4
 
     struct Key: Hashable {
         var text: String
@@ -35,82 +50,89 @@ public final class PangoShaper: Shaper {
         var spans: [Span]
     }
 
-    public init(fonts: Fonts) {
+    public init(fonts: Fonts) throws {
         self.fonts = fonts
-        fontMap = pango_cairo_font_map_new()
-        pango_fc_font_map_set_config(OpaquePointer(fontMap), fonts.config)
-        pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
-        context = pango_font_map_create_context(fontMap)
+        let map: UnsafeMutablePointer<PangoFontMap>? = pango_cairo_font_map_new()
+        fontMap = try PangoObject(UnsafeMutableRawPointer(map), "pango_cairo_font_map_new")
+        pango_fc_font_map_set_config(fontMap.opaque, fonts.config)
+        pango_cairo_font_map_set_resolution(fontMap.opaque, 72)
+        context = try PangoObject(pango_font_map_create_context(map), "pango_font_map_create_context")
         // Korean text whatever the machine's locale (Pango would take it from LC_CTYPE).
-        pango_context_set_language(context, pango_language_from_string("ko"))
+        pango_context_set_language(context.opaque, pango_language_from_string("ko"))
         let options = cairo_font_options_create()
+        defer { cairo_font_options_destroy(options) }
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-        pango_cairo_context_set_font_options(context, options)
-        cairo_font_options_destroy(options)
-        pango_context_set_round_glyph_positions(context, 0)
-    }
-
-    deinit {
-        g_object_unref(UnsafeMutableRawPointer(context))
-        g_object_unref(UnsafeMutableRawPointer(fontMap))
+        pango_cairo_context_set_font_options(context.opaque, options)
+        pango_context_set_round_glyph_positions(context.opaque, 0)
     }
 
     public func shape(_ text: String, style: Style, width: Double, spans: [Span]) throws -> [Line] {
         let key = Key(text: text, style: style, width: width, spans: spans)
         if let known = cache[key] { return known }
-        var clean = true
-        let lines = try shape(text, style: style, width: width, spans: spans, clean: &clean)
+        let (lines, complete) = try shapeAnew(text, style: style, width: width, spans: spans)
         // A text with a missing character is not cached, so each document hears its warning.
-        if clean {
+        if complete {
             if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
             cache[key] = lines
         }
         return lines
     }
 
-    func shape(_ text: String, style: Style, width: Double, spans: [Span] = [], clean: inout Bool) throws -> [Line] {
+    /// Shapes `text`, keeping its words whole where they fit; and whether every character was drawn.
+    func shapeAnew(_ text: String, style: Style, width: Double, spans: [Span] = []) throws
+        -> (lines: [Line], complete: Bool) {
         let bytes = Array(text.utf8)
         let chain = chains[style.font] ?? Self.chain(style.font)
         chains[style.font] = chain
         var words = style.breaking == .words ? Breaking.unbreakable(in: text) : []
-        words = fitting(words, text, bytes, style: style, width: width)
-        for _ in 0..<4 {
-            let layout = make(text, style: style, width: width, keep: words, spans: spans)
-            if let c = Self.missing(in: layout, bytes: bytes, chain: chain) {
-                clean = false
-                let problem = FontError.missingGlyph(c, text: text, fonts: style.font)
-                if missingIsError { throw problem }
-                if !warnings.contains(problem.description) {
-                    warnings.append(problem.description)
-                    missed.append(problem)
-                }
-            }
-            let lines = Self.lines(of: layout, bytes: bytes)
-            let over = lines.filter { $0.width > width + 0.5 }
-            if over.isEmpty || words.isEmpty { return justified(lines, layout, bytes, style, width) }
-            // A word longer than its line: let that word alone break between syllables.
-            let spans = over.map { line -> Range<Int> in
-                let shaped = line.handle as! Shaped
-                let l = pango_layout_get_line_readonly(shaped.layout, Int32(line.index))!.pointee
-                return Int(l.start_index)..<Int(l.start_index + l.length)
-            }
-            let before = words.count
-            words.removeAll { w in spans.contains { $0.overlaps(w) } }
-            if words.count == before { return justified(lines, layout, bytes, style, width) }
+        words = try fitting(words, text, bytes, style: style, width: width)
+        var complete = true
+        for _ in 0..<Self.wordRounds {
+            let layout = try make(text, style: style, width: width, keep: words, spans: spans)
+            if try !allDrawn(layout, text, bytes, chain: chain, style: style) { complete = false }
+            let lines = try Self.lines(of: layout, bytes: bytes)
+            let kept = Self.freeing(words, overflowing: lines, of: layout, width: width)
+            if kept.count == words.count { return (justified(lines, layout, bytes, style, width), complete) }
+            words = kept
         }
-        let layout = make(text, style: style, width: width, keep: [], spans: spans)
-        return justified(Self.lines(of: layout, bytes: bytes), layout, bytes, style, width)
+        let layout = try make(text, style: style, width: width, keep: [], spans: spans)
+        return (justified(try Self.lines(of: layout, bytes: bytes), layout, bytes, style, width), complete)
+    }
+
+    /// `words` less those on a line wider than `width` (a word longer than its line), which may
+    /// then break between syllables.
+    static func freeing(_ words: [Range<Int>], overflowing lines: [Line], of layout: Shaped,
+                        width: Double) -> [Range<Int>] {
+        let over = lines.filter { $0.width > width + 0.5 }.compactMap { line -> Range<Int>? in
+            guard let l = pango_layout_get_line_readonly(layout.layout, Int32(line.index))?.pointee else { return nil }
+            return Int(l.start_index)..<Int(l.start_index + l.length)
+        }
+        return words.filter { w in !over.contains { $0.overlaps(w) } }
+    }
+
+    /// Whether every character of `layout` is drawn by a font of the style's chain. A missing
+    /// one throws, or, when missing characters are not errors, is noted once in `warnings`.
+    func allDrawn(_ layout: Shaped, _ text: String, _ bytes: [UInt8], chain: Set<String>, style: Style) throws
+        -> Bool {
+        guard let c = try Self.missing(in: layout, bytes: bytes, chain: chain) else { return true }
+        let problem = FontError.missingGlyph(c, text: text, fonts: style.font)
+        if missingIsError { throw problem }
+        if !warnings.contains(problem.description) {
+            warnings.append(problem.description)
+            missed.append(problem)
+        }
+        return false
     }
 
     /// Justified text: every line but the last stretched to the width, gaps within limits. The
-    /// lines leave with Cairo glyph runs as their handle; the Pango layout is no longer needed.
+    /// lines leave with their glyph runs; the Pango layout is no longer needed.
     func justified(_ lines: [Line], _ layout: Shaped, _ bytes: [UInt8], _ style: Style, _ width: Double) -> [Line] {
         let stretched = stretch(lines, layout, bytes, style, width)
-        let glyphs = Glyphs(layout)
+        let runs = Glyphs.lines(of: layout)
         return stretched.map { line in
             var line = line
-            line.handle = glyphs
+            if line.index < runs.count { line.runs = runs[line.index] }
             return line
         }
     }
@@ -133,31 +155,34 @@ public final class PangoShaper: Shaper {
 
     /// The first character drawn with no glyph (Pango's hex box) or by a font outside the
     /// style's chain (a silent substitute), if any.
-    static func missing(in shaped: Shaped, bytes: [UInt8], chain: Set<String>) -> Character? {
-        let iter = pango_layout_get_iter(shaped.layout)!
-        defer { pango_layout_iter_free(iter) }
-        repeat {
-            guard let run = pango_layout_iter_get_run_readonly(iter) else { continue }
-            let item = run.pointee.item.pointee, glyphs = run.pointee.glyphs.pointee
-            // Any of the font's names counts: fontconfig may give its Korean one first.
-            let names = families(of: item)
-            let outside = item.analysis.font != nil && !names.contains { chain.contains($0.lowercased()) }
-            for i in 0..<Int(glyphs.num_glyphs) {
-                let glyph = glyphs.glyphs[i].glyph
-                guard glyph & 0x1000_0000 != 0 || (outside && glyph != 0x0FFF_FFFF) else { continue }
-                let start = Int(item.offset) + Int(glyphs.log_clusters[i])
-                let text = String(decoding: bytes[start...], as: UTF8.self)
-                if let c = text.first, !c.isWhitespace { return c }
-            }
-        } while pango_layout_iter_next_run(iter) != 0
-        return nil
+    static func missing(in shaped: Shaped, bytes: [UInt8], chain: Set<String>) throws -> Character? {
+        try shaped.iterate { iter -> Character? in
+            repeat {
+                guard let run = pango_layout_iter_get_run_readonly(iter) else { continue }
+                let item = run.pointee.item.pointee, glyphs = run.pointee.glyphs.pointee
+                // Any of the font's names counts: fontconfig may give its Korean one first.
+                let names = families(of: item)
+                let outside = item.analysis.font != nil && !names.contains { chain.contains($0.lowercased()) }
+                for i in 0..<Int(glyphs.num_glyphs) {
+                    let glyph = glyphs.glyphs[i].glyph
+                    guard glyph & 0x1000_0000 != 0 || (outside && glyph != 0x0FFF_FFFF) else { continue }
+                    let start = Int(item.offset) + Int(glyphs.log_clusters[i])
+                    let text = String(decoding: bytes[start...], as: UTF8.self)
+                    if let c = text.first, !c.isWhitespace { return c }
+                }
+            } while pango_layout_iter_next_run(iter) != 0
+            return nil
+        }
     }
 
-    func make(_ text: String, style: Style, width: Double, keep words: [Range<Int>], spans: [Span] = []) -> Shaped {
-        let layout = pango_layout_new(context)!
-        let shaped = Shaped(layout)
+    func make(_ text: String, style: Style, width: Double, keep words: [Range<Int>], spans: [Span] = []) throws
+        -> Shaped {
+        let shaped = try Shaped(in: context)
+        let layout = shaped.layout
         pango_layout_set_text(layout, text, -1)
-        let desc = pango_font_description_new()
+        guard let desc = pango_font_description_new() else {
+            throw FontError.setup("pango_font_description_new failed")
+        }
         pango_font_description_set_family(desc, style.font)
         pango_font_description_set_absolute_size(desc, style.size * Double(PANGO_SCALE))
         pango_font_description_set_weight(desc, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
@@ -166,7 +191,8 @@ public final class PangoShaper: Shaper {
         pango_font_description_free(desc)
         // An unbounded (or absurd) width means one line per paragraph: Pango's -1.
         let scaled = width * Double(PANGO_SCALE)
-        pango_layout_set_width(layout, scaled.isFinite && scaled >= 0 && scaled < Double(Int32.max) ? Int32(scaled) : -1)
+        let bounded = scaled.isFinite && scaled >= 0 && scaled < Double(Int32.max)
+        pango_layout_set_width(layout, bounded ? Int32(scaled) : -1)
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
         if style.firstIndent != 0 { pango_layout_set_indent(layout, Int32(style.firstIndent * Double(PANGO_SCALE))) }
         switch style.align {
@@ -177,47 +203,30 @@ public final class PangoShaper: Shaper {
             // Justified afterwards by `Justify`, which limits the word gaps.
             pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
         }
-        let attrs = pango_attr_list_new()
-        for word in words {
-            let attr = pango_attr_allow_breaks_new(0)!
-            attr.pointee.start_index = guint(word.lowerBound)
-            attr.pointee.end_index = guint(word.upperBound)
-            pango_attr_list_insert(attrs, attr)
-        }
-        for span in spans {
-            let attr = pango_attr_weight_new(span.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)!
-            attr.pointee.start_index = guint(span.range.lowerBound)
-            attr.pointee.end_index = guint(span.range.upperBound)
-            pango_attr_list_insert(attrs, attr)
-        }
-        if style.tracking != 0 {
-            let attr = pango_attr_letter_spacing_new(Int32(style.tracking * style.size * Double(PANGO_SCALE)))!
-            pango_attr_list_insert(attrs, attr)
-        }
-        pango_layout_set_attributes(layout, attrs)
-        pango_attr_list_unref(attrs)
+        let attributes = try Self.attributes(keep: words, spans: spans, style: style)
+        withExtendedLifetime(attributes) { pango_layout_set_attributes(layout, attributes.list) }
         return shaped
     }
 
-    static func lines(of shaped: Shaped, bytes: [UInt8]) -> [Line] {
-        var lines: [Line] = []
-        let iter = pango_layout_get_iter(shaped.layout)!
-        defer { pango_layout_iter_free(iter) }
-        var index = 0
-        repeat {
-            var logical = PangoRectangle()
-            pango_layout_iter_get_line_extents(iter, nil, &logical)
-            let baseline = Double(pango_layout_iter_get_baseline(iter)) / Double(PANGO_SCALE)
-            let line = pango_layout_iter_get_line_readonly(iter)!.pointee
-            let start = Int(line.start_index), end = min(start + Int(line.length), bytes.count)
-            let text = String(decoding: bytes[start..<end], as: UTF8.self)
-            let top = Double(logical.y) / Double(PANGO_SCALE)
-            let height = Double(logical.height) / Double(PANGO_SCALE)
-            lines.append(Line(text: text, x: Double(logical.x) / Double(PANGO_SCALE),
-                              width: Double(logical.width) / Double(PANGO_SCALE),
-                              ascent: baseline - top, descent: top + height - baseline, handle: shaped, index: index))
-            index += 1
-        } while pango_layout_iter_next_line(iter) != 0
-        return lines
+    static func lines(of shaped: Shaped, bytes: [UInt8]) throws -> [Line] {
+        try shaped.iterate { iter -> [Line] in
+            var lines: [Line] = []
+            var index = 0
+            repeat {
+                defer { index += 1 }
+                var logical = PangoRectangle()
+                pango_layout_iter_get_line_extents(iter, nil, &logical)
+                let baseline = Double(pango_layout_iter_get_baseline(iter)) / Double(PANGO_SCALE)
+                guard let line = pango_layout_iter_get_line_readonly(iter)?.pointee else { continue }
+                let start = Int(line.start_index), end = min(start + Int(line.length), bytes.count)
+                let text = String(decoding: bytes[start..<end], as: UTF8.self)
+                let top = Double(logical.y) / Double(PANGO_SCALE)
+                let height = Double(logical.height) / Double(PANGO_SCALE)
+                lines.append(Line(text: text, x: Double(logical.x) / Double(PANGO_SCALE),
+                                  width: Double(logical.width) / Double(PANGO_SCALE),
+                                  ascent: baseline - top, descent: top + height - baseline, index: index))
+            } while pango_layout_iter_next_line(iter) != 0
+            return lines
+        }
     }
 }

@@ -71,7 +71,7 @@ import Testing
         let hanja = { (text: String) in text.unicodeScalars.contains { $0.properties.isIdeographic } }
         let serif: Set = ["NanumMyeongjo", "Noto Serif CJK KR"], sans: Set = ["NanumGothic", "Noto Sans CJK KR"]
         for (style, faces) in [("body", serif), ("field", sans)] {
-            let runs = shaper.faces("파사현정(破邪顯正), \(Self.compatibleLee)가나 ｢국회법｣ 【보고】 ①～㎡",
+            let runs = try shaper.faces("파사현정(破邪顯正), \(Self.compatibleLee)가나 ｢국회법｣ 【보고】 ①～㎡",
                                     style: try #require(spec.styles[style]))
             let drawn = runs.filter {
                 hanja($0.text) || $0.text.unicodeScalars.contains { !$0.properties.isAlphabetic }

@@ -31,7 +31,7 @@ enum Fixture {
     /// The installed font packages and the repository's fonts/ folder, set up once.
     nonisolated(unsafe) static let fonts = try! Fonts(folders: [root.appendingPathComponent("fonts")])
 
-    static func shaper() -> PangoShaper { PangoShaper(fonts: fonts) }
+    static func shaper() -> PangoShaper { try! PangoShaper(fonts: fonts) }
     static func context() -> Context { Context(shaper: shaper()) }
 
     static func style(size: Double = 10, align: Style.Align = .justify, breaking: Style.Breaking = .words) -> Style {

@@ -44,8 +44,8 @@ import Testing
         let pages = try paginate(stack, height: pitch * 4 + 1)
         #expect(lines >= 3)
         for page in pages {
-            let counts = Dictionary(grouping: page.frame.lines, by: { ObjectIdentifier($0.1.handle) }).mapValues(\.count)
-            #expect(counts.values.allSatisfy { $0 >= 2 }, "a paragraph left a single line on page \(page.number)")
+            let counts = paragraphs(page.frame.lines.map(\.1)).map(\.count)
+            #expect(counts.allSatisfy { $0 >= 2 }, "a paragraph left a single line on page \(page.number)")
         }
     }
 

@@ -117,7 +117,7 @@ struct LocaleTests {
     @Test("a font fontconfig calls by its Korean name (나눔고딕) is still the style's NanumGothic")
     func koreanFamilyName() throws {
         let fonts = try Fonts(folders: [], language: "ko")
-        let shaper = PangoShaper(fonts: fonts)
+        let shaper = try PangoShaper(fonts: fonts)
         var style = Style()
         style.font = "NanumGothic, DejaVu Sans"
         let lines = try shaper.shape("결재 영등포구 ▸ 10:00", style: style, width: 300)

@@ -159,17 +159,12 @@ struct ProceedingsExampleTests {
         let (record, layout) = Self.examples[n]
         let spec = try Spec.load(repoRoot.appendingPathComponent("layouts/\(layout).yaml"))
         let document = try Composer(for: spec).minutes(try Meeting.load(record), spec: spec)
-        var previous: (handle: ObjectIdentifier, text: String)?
         var pairs = 0
-        for page in document.pages {
-            for (_, line) in page.frame.lines {
-                let id = ObjectIdentifier(line.handle)
-                if let p = previous, p.handle == id {
-                    pairs += 1
-                    #expect(!(TypographyTests.isHangul(p.text.last) && TypographyTests.isHangul(line.text.first)),
-                            "word broken: '\(p.text)' / '\(line.text)'")
-                }
-                previous = (id, line.text)
+        for paragraph in paragraphs(document.pages.flatMap { $0.frame.lines.map(\.1) }) {
+            for (p, line) in zip(paragraph, paragraph.dropFirst()) {
+                pairs += 1
+                #expect(!(TypographyTests.isHangul(p.text.last) && TypographyTests.isHangul(line.text.first)),
+                        "word broken: '\(p.text)' / '\(line.text)'")
             }
         }
         #expect(pairs > 200, "the transcript wraps hundreds of lines")

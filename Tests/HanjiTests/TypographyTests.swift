@@ -15,17 +15,12 @@ import Testing
 
     @Test func noWordOfTheExampleBreaksAcrossLines() throws {
         let document = try Composer().minutes(try Fixture.meeting(), spec: try Fixture.spec())
-        var previous: (handle: ObjectIdentifier, text: String)?
         var pairs = 0
-        for page in document.pages {
-            for (_, line) in page.frame.lines {
-                let id = ObjectIdentifier(line.handle)
-                if let p = previous, p.handle == id {
-                    pairs += 1
-                    #expect(!(Self.isHangul(p.text.last) && Self.isHangul(line.text.first)),
-                            "word broken: '\(p.text)' / '\(line.text)'")
-                }
-                previous = (id, line.text)
+        for paragraph in paragraphs(document.pages.flatMap { $0.frame.lines.map(\.1) }) {
+            for (p, line) in zip(paragraph, paragraph.dropFirst()) {
+                pairs += 1
+                #expect(!(Self.isHangul(p.text.last) && Self.isHangul(line.text.first)),
+                        "word broken: '\(p.text)' / '\(line.text)'")
             }
         }
         #expect(pairs > 40, "the example wraps many paragraphs")
