@@ -86,4 +86,45 @@ struct InstallTests {
             }
         }
     }
+
+    @Test("make install-files lays out under DESTDIR a tree that prints from elsewhere; make uninstall removes it")
+    func makeInstall() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: hanjiBinary.path), "build the CLI first: swift build")
+        try withTempDir { dir in
+            let stage = dir.appendingPathComponent("stage")
+            let page = dir.appendingPathComponent("hanji.1")
+            try ".TH HANJI 1\n".write(to: page, atomically: true, encoding: .utf8)
+            let make = ["make", "-s", "--no-print-directory", "DESTDIR=\(stage.path)", "PREFIX=/opt/hanji",
+                        "HANJI=\(hanjiBinary.path)", "MANPAGE=\(page.path)"]
+            let made = tool(make[0], Array(make.dropFirst()) + ["install-files"])
+            try #require(made.status == 0, "\(made)")
+
+            let prefix = stage.appendingPathComponent("opt/hanji")
+            let manager = FileManager.default
+            #expect(manager.isExecutableFile(atPath: prefix.appendingPathComponent("bin/hanji").path))
+            #expect(manager.fileExists(atPath: prefix.appendingPathComponent("share/man/man1/hanji.1").path))
+            for folder in ["layouts", "templates/new-year", "fonts"] {
+                let shipped = try manager.contentsOfDirectory(atPath: repoRoot.appendingPathComponent(folder).path)
+                let share = prefix.appendingPathComponent("share/hanji/\(folder)")
+                let installed = try manager.contentsOfDirectory(atPath: share.path)
+                #expect(installed.sorted() == shipped.sorted(), "\(folder)")
+            }
+            let work = dir.appendingPathComponent("work")
+            try manager.createDirectory(at: work, withIntermediateDirectories: true)
+            let hanji = prefix.appendingPathComponent("bin/hanji")
+            let started = execute(hanji, ["init", "2027"], in: work, unset: ["HANJI_LAYOUTS"])
+            try #require(started.status == 0, "\(started)")
+            let printed = execute(hanji, ["minutes", "2027/minutes-01.yaml", "-o", "minutes-01.pdf"], in: work)
+            #expect(printed.status == 0, "\(printed)")
+
+            let removed = tool(make[0], Array(make.dropFirst()) + ["uninstall"])
+            #expect(removed.status == 0, "\(removed)")
+            let left = manager.enumerator(atPath: stage.path)?.compactMap { $0 as? String }.filter {
+                var folder: ObjCBool = false
+                let path = stage.appendingPathComponent($0).path
+                return manager.fileExists(atPath: path, isDirectory: &folder) && !folder.boolValue
+            }
+            #expect(left == [], "make uninstall left files behind")
+        }
+    }
 }
