@@ -6,7 +6,7 @@ import HanjiModel
 /// Hanji's own files, found from the running executable (`/proc/self/exe`, links resolved), never
 /// from where the source was when it was built: first `../share/hanji` beside its `bin/` (what
 /// `make install` and the Debian package lay out), then, for a program inside a checkout's
-/// `.build*/` folder (`swift build`), that checkout. The first that holds `layouts/` wins.
+/// `.build/` folder (`swift build`; or `.build-tsan/`…), that checkout. The first that holds `layouts/` wins.
 enum Home {
     /// The folder, or nil when neither place holds Hanji's layouts.
     static let folder: URL? = executable.flatMap { found(for: $0) }
@@ -23,7 +23,7 @@ enum Home {
         let prefix = program.deletingLastPathComponent().deletingLastPathComponent()
         var places = [prefix.appendingPathComponent("share/hanji")]
         let parts = program.pathComponents
-        if let build = parts.lastIndex(where: { $0.hasPrefix(".build") }), build > 0 {
+        if let build = parts.lastIndex(where: { $0 == ".build" || $0.hasPrefix(".build-") }), build > 0 {
             places.append(URL(fileURLWithPath: NSString.path(withComponents: Array(parts[..<build]))))
         }
         return places
