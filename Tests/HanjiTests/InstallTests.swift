@@ -68,16 +68,20 @@ struct InstallTests {
         }
     }
 
+    /// (Its folder's name starts with .build but is no `.build/` of a checkout: the layouts beside
+    /// that folder are not Hanji's.)
     @Test("a program with no share/hanji beside it and no checkout says where it looked, exit 1")
     func nothingBeside() throws {
         try #require(FileManager.default.isExecutableFile(atPath: hanjiBinary.path), "build the CLI first: swift build")
         try withTempDir { dir in
-            let bin = dir.appendingPathComponent("opt/bin")
+            let bin = dir.appendingPathComponent("opt/.buildtools/bin")
             try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("layouts"),
+                                             to: dir.appendingPathComponent("opt/layouts"))
             let hanji = bin.appendingPathComponent("hanji")
             try FileManager.default.copyItem(at: hanjiBinary, to: hanji)
             let source = try record(in: dir.appendingPathComponent("records"))
-            let expected = dir.appendingPathComponent("opt/share/hanji").path
+            let expected = dir.appendingPathComponent("opt/.buildtools/share/hanji").path
             for args in [["init", "2027"], ["minutes", source.path, "-o", "x.pdf"]] {
                 let outcome = execute(hanji, args, in: dir, unset: ["HANJI_LAYOUTS"])
                 #expect(outcome.status == 1, "\(args[0]): \(outcome)")
