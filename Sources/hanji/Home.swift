@@ -44,6 +44,16 @@ enum Home {
                              + "share/hanji/ sits beside its bin/ folder")
     }
 
+    /// One of Hanji's own files or folders (`templates/new-year`), or an error naming where it should be.
+    static func required(_ part: String) throws -> URL {
+        let url = try required().appendingPathComponent(part)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw InputError("Hanji's own \(part) is missing: looked for \(url.path)", at: nil, path: "",
+                             hint: "install Hanji again (`make install`, or its Debian package)")
+        }
+        return url
+    }
+
     /// Where the files were looked for, for messages.
     static var looked: String {
         guard let executable else { return "(the program's own path is unknown)" }

@@ -91,6 +91,21 @@ struct InstallTests {
         }
     }
 
+    @Test("init from an install that lacks its templates names the folder it needs, exit 1, writing nothing")
+    func templatesMissing() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: hanjiBinary.path), "build the CLI first: swift build")
+        try withTempDir { dir in
+            let prefix = dir.appendingPathComponent("usr")
+            try installed(into: prefix)
+            try FileManager.default.removeItem(at: prefix.appendingPathComponent("share/hanji/templates"))
+            let hanji = prefix.appendingPathComponent("bin/hanji")
+            let outcome = execute(hanji, ["init", "2027"], in: dir, unset: ["HANJI_LAYOUTS"])
+            #expect(outcome.status == 1, "\(outcome)")
+            #expect(outcome.stderr.contains(prefix.appendingPathComponent("share/hanji/templates/new-year").path))
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("2027").path))
+        }
+    }
+
     @Test("make install-files lays out under DESTDIR a tree that prints from elsewhere; make uninstall removes it")
     func makeInstall() throws {
         try #require(FileManager.default.isExecutableFile(atPath: hanjiBinary.path), "build the CLI first: swift build")
