@@ -14,7 +14,7 @@ DEBS += heif-gdk-pixbuf libheif-examples
 # Noto Serif and Sans CJK KR: what Nanum lacks in real minutes (｢｣, Hanja in 명조 text, 李 U+F9E1).
 DEBS += fonts-noto-cjk
 
-.PHONY: deps build demo test fuzz tsan bench man clean
+.PHONY: deps build demo test fuzz tsan bench man install install-files uninstall deb deb-check clean
 
 deps:
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -96,10 +96,60 @@ bench: build
 	@python3 -c "import typst, yaml" 2>/dev/null || python3 -m pip install --quiet typst pyyaml
 	python3 bench/bench.py
 
-# The manual page, from the same definitions as --help (swift-argument-parser's plugin).
+# The manual page, from the same definitions as --help (swift-argument-parser's plugin), dated
+# by the last commit. The plugin builds every product; in debug, so that it never relinks the
+# release program `make build` links with the static Swift runtime.
+MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null)
 man: deps
-	swift package --allow-writing-to-directory out generate-manual --output-directory out
+	@mkdir -p out
+	swift package --allow-writing-to-directory out generate-manual --configuration debug \
+	  --output-directory $(CURDIR)/out $(if $(MAN_DATE),--date $(MAN_DATE))
 	@echo "man -l out/hanji.1"
+
+# `make install` puts the program in PREFIX/bin, its layouts, templates and fonts/ in
+# PREFIX/share/hanji (where the program looks for them: beside its own bin/) and the manual page
+# in PREFIX/share/man/man1; DESTDIR stages the tree elsewhere. `make uninstall` removes them.
+PREFIX ?= /usr/local
+SHARE = $(DESTDIR)$(PREFIX)/share/hanji
+MAN1 = $(DESTDIR)$(PREFIX)/share/man/man1
+
+# The program and the manual page are built again only when a source changed since, so that
+# `sudo make install` after `make build man` needs no Swift on root's PATH.
+SOURCES := Package.swift $(shell find Sources -name '*.swift')
+$(HANJI): $(SOURCES)
+	@$(MAKE) --no-print-directory build
+MANPAGE := out/hanji.1
+$(MANPAGE): $(SOURCES)
+	@$(MAKE) --no-print-directory man
+
+install: $(HANJI) $(MANPAGE)
+	@$(MAKE) --no-print-directory install-files
+
+# The copying alone, once the program and the manual page are built (packaging/deb.sh uses it).
+install-files:
+	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/layouts $(SHARE)/templates/new-year $(SHARE)/fonts $(MAN1)
+	install -m 755 $(HANJI) $(DESTDIR)$(PREFIX)/bin/hanji
+	install -m 644 layouts/*.yaml $(SHARE)/layouts
+	install -m 644 templates/new-year/* $(SHARE)/templates/new-year
+	install -m 644 fonts/* $(SHARE)/fonts
+	install -m 644 $(MANPAGE) $(MAN1)/hanji.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/hanji $(MAN1)/hanji.1
+	rm -rf $(SHARE)
+
+# The Debian package, out/hanji_VERSION_ARCH.deb (VERSION from Sources/hanji/Version.swift), and
+# its check: `make deb-check` installs it on this machine (root, or through sudo), prints an
+# example from elsewhere with the installed program, and removes it again.
+VERSION := $(shell sed -n 's/.*static let number = "\(.*\)"/\1/p' Sources/hanji/Version.swift)
+ARCH := $(shell dpkg --print-architecture 2>/dev/null || echo amd64)
+DEB := out/hanji_$(VERSION)_$(ARCH).deb
+
+deb: $(HANJI) $(MANPAGE)
+	packaging/deb.sh $(VERSION) $(ARCH) $(DEB)
+
+deb-check: deb
+	packaging/deb-check.sh $(DEB)
 
 clean:
 	rm -rf .build .build-fuzz .build-tsan out

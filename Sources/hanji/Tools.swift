@@ -313,16 +313,16 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         try Runner.run {
             let target = URL(fileURLWithPath: folder)
-            let template = Layouts.home.appendingPathComponent("templates/new-year")
+            let template = try Home.required("templates/new-year")
             var copies: [(URL, URL)] = try FileManager.default.contentsOfDirectory(atPath: template.path).sorted().map {
                 (template.appendingPathComponent($0), target.appendingPathComponent($0))
             }
             // Every layout Hanji ships (each kind of minutes, the sign-in sheet, the year's documents).
-            let layouts = Layouts.home.appendingPathComponent("layouts")
+            let layouts = try Home.required("layouts")
             for name in try FileManager.default.contentsOfDirectory(atPath: layouts.path).sorted() where name.hasSuffix(".yaml") {
                 copies.append((layouts.appendingPathComponent(name), target.appendingPathComponent("layouts/\(name)")))
             }
-            copies.append((Layouts.home.appendingPathComponent("fonts/README.md"), target.appendingPathComponent("fonts/README.md")))
+            copies.append((try Home.required("fonts/README.md"), target.appendingPathComponent("fonts/README.md")))
             if let clash = copies.first(where: { FileManager.default.fileExists(atPath: $0.1.path) }) {
                 throw InputError("\(clash.1.path) already exists", at: nil, hint: "choose a new folder; hanji init never overwrites a file")
             }

@@ -19,6 +19,10 @@ struct HanjiCommand: ParsableCommand {
             unless --strict.
             Start a year with `hanji init DIR`; `hanji check` finds every mistake
             before printing.
+            Layouts are looked for beside the record (layouts/), in $HANJI_LAYOUTS,
+            in ./layouts, then among Hanji's own files: share/hanji beside the
+            program's bin/ folder (/usr/share/hanji from the Debian package), or the
+            checkout of a program run from its .build/ folder.
             """,
         version: Version.number,
         subcommands: [MinutesCommand.self, SigninCommand.self, NewCommand.self,
