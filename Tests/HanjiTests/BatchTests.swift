@@ -3,6 +3,7 @@ import Hanji
 import HanjiLayout
 import HanjiModel
 import HanjiSpec
+import HanjiTestSupport
 import Testing
 
 /// The showcase programme and the certificates, printed from the example year.

@@ -3,6 +3,7 @@ import Hanji
 import HanjiLayout
 import HanjiModel
 import HanjiSpec
+import HanjiTestSupport
 import Testing
 
 /// The yearly booklet: contents that match their pages, bookmarks, labels, charts, imposition.

@@ -2,6 +2,7 @@
 // checks records from several threads at once, and each must get its own problems only.
 import Foundation
 import HanjiModel
+import HanjiTestSupport
 import Testing
 
 @Suite struct CollectorTests {

@@ -4,6 +4,7 @@
 // Build first: swift build --build-tests; then: swift test --skip-build --filter Everyday
 import Foundation
 import HanjiModel
+import HanjiTestSupport
 import Testing
 
 @Suite("Everyday documents")

@@ -1,5 +1,6 @@
 import Foundation
 import HanjiLayout
+import HanjiTestSupport
 import HanjiText
 import Testing
 

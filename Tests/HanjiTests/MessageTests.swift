@@ -1,6 +1,7 @@
 // Messages that say what to do: each mistake an officer makes in a first week is named at its
 // place with the fix, exits 1 and leaves an earlier output as it was.
 import Foundation
+import HanjiTestSupport
 import Testing
 
 @Suite("Messages")

@@ -3,6 +3,7 @@
 import Foundation
 import HanjiModel
 import HanjiSpec
+import HanjiTestSupport
 import Testing
 
 @Suite("EndToEnd: summary minutes (layout: summary)")

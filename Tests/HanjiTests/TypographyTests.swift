@@ -1,6 +1,7 @@
 import Foundation
 import Hanji
 import HanjiLayout
+import HanjiTestSupport
 import HanjiText
 import Testing
 
