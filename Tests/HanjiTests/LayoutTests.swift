@@ -44,6 +44,7 @@ import Testing
         let lines = try paragraph(3, "나").lines(width: 200, context).count
         let pages = try paginate(stack, height: pitch * 4 + 1)
         #expect(lines >= 3)
+        #expect(pages.count >= 2, "the two paragraphs must break over pages, or no break is checked")
         for page in pages {
             let counts = Dictionary(grouping: page.frame.lines, by: { ObjectIdentifier($0.1.handle) }).mapValues(\.count)
             #expect(counts.values.allSatisfy { $0 >= 2 }, "a paragraph left a single line on page \(page.number)")
