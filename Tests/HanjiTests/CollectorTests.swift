@@ -8,19 +8,17 @@ import Testing
 @Suite struct CollectorTests {
     static let record = try! String(contentsOf: Fixture.example, encoding: .utf8)
 
-    /// The example with `edits` applied, each required to apply.
-    static func variant(_ edits: [(String, String)]) -> String {
-        edits.reduce(record) { text, edit in
-            precondition(text.contains(edit.0), "the example no longer holds \(edit.0)")
-            return text.replacingOccurrences(of: edit.0, with: edit.1)
-        }
-    }
+    /// Two sets of edits to the example, each making it wrong in its own places.
+    static let firstEdits = [("number: 14 ", "number: 열넷 "), ("weekday: 목", "weekday: 월"),
+                             ("place: 한우리카페", "plase: 한우리카페")]
+    static let secondEdits = [("date: 2018-11-22", "date: 2018-02-30"), ("time: \"18:30\"", "time: \"25:70\""),
+                              ("written: 2018-11-23", "writen: 2018-11-23")]
+    static let first = variant(firstEdits), second = variant(secondEdits)
 
-    /// Two records, each wrong in its own places.
-    static let first = variant([("number: 14 ", "number: 열넷 "), ("weekday: 목", "weekday: 월"),
-                                ("place: 한우리카페", "plase: 한우리카페")])
-    static let second = variant([("date: 2018-11-22", "date: 2018-02-30"), ("time: \"18:30\"", "time: \"25:70\""),
-                                 ("written: 2018-11-23", "writen: 2018-11-23")])
+    /// The example with `edits` applied.
+    static func variant(_ edits: [(String, String)]) -> String {
+        edits.reduce(record) { text, edit in text.replacingOccurrences(of: edit.0, with: edit.1) }
+    }
 
     /// What `hanji check` gathers from `text`: every problem's description.
     static func gathered(_ text: String, file: String) -> [String] {
@@ -36,6 +34,7 @@ import Testing
     }
 
     @Test func eachRecordAloneHasSeveralProblems() {
+        for (from, _) in Self.firstEdits + Self.secondEdits { #expect(Self.record.contains(from), "\(from)") }
         #expect(Self.gathered(Self.first, file: "first.yaml").count >= 3)
         #expect(Self.gathered(Self.second, file: "second.yaml").count >= 3)
         #expect(Self.gathered(Self.first, file: "first.yaml") != Self.gathered(Self.second, file: "second.yaml"))
