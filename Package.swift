@@ -23,7 +23,13 @@ let package = Package(
         .target(name: "HanjiRender", dependencies: ["CPangoCairo", "CPixbuf", "HanjiLayout", "HanjiText", "HanjiModel"]),
         .target(name: "Hanji", dependencies: ["HanjiModel", "HanjiSpec", "HanjiLayout", "HanjiText", "HanjiRender"]),
         .executableTarget(name: "hanji", dependencies: ["Hanji", "HanjiText", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .testTarget(name: "HanjiTests", dependencies: ["Hanji", "HanjiModel", "HanjiSpec", "HanjiLayout", "HanjiText", "HanjiRender"],
+        // Helpers every test target shares: paths, running the CLI, fixtures, golden pages.
+        .target(name: "HanjiTestSupport",
+                dependencies: ["Hanji", "HanjiModel", "HanjiSpec", "HanjiLayout", "HanjiText", "HanjiRender", "CPangoCairo"],
+                path: "Tests/HanjiTestSupport"),
+        .testTarget(name: "HanjiTests",
+                    dependencies: ["HanjiTestSupport", "Hanji", "HanjiModel", "HanjiSpec", "HanjiLayout", "HanjiText",
+                                   "HanjiRender"],
                     exclude: ["Golden"]),
     ]
 )

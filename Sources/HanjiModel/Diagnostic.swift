@@ -4,6 +4,8 @@
 // them into typed values and throw `InputError`s that carry the file, line, column and key path;
 // `Meeting.read` builds and validates one meeting record.
 
+import Foundation
+
 /// A place in an input file.
 public struct Location: Sendable, Equatable, CustomStringConvertible {
     public var file: String
@@ -115,38 +117,51 @@ public struct InputErrors: Error, Sendable {
 /// Gathers problems while a reader goes on past them (`hanji check`). Readers call
 /// `Collector.attempt` around parts that can fail on their own; with no collector active the
 /// first problem is thrown as before.
+///
+/// The active collector is a task-local value: `run` binds it for its body only, on the calling
+/// thread (or task), so two threads checking two records at once each gather their own problems.
+/// A child task started inside `run` sees the same collector, so its list is kept under a lock.
 public final class Collector: @unchecked Sendable {
-    public private(set) var errors: [InputError] = []
-    nonisolated(unsafe) static var current: Collector?
+    private let lock = NSLock()
+    private var gathered: [InputError] = []
+    @TaskLocal static var current: Collector?
 
     public init() {}
 
+    /// The problems gathered so far, in the order found.
+    public var errors: [InputError] { lock.withLock { gathered } }
+
     /// Runs `body` with this collector active; then throws what was gathered, if anything.
     public func run<T>(_ body: () throws -> T) throws -> T {
-        let outer = Collector.current
-        Collector.current = self
-        defer { Collector.current = outer }
         do {
-            let value = try body()
+            let value = try Collector.$current.withValue(self, operation: body)
             if !errors.isEmpty { throw InputErrors(errors) }
             return value
         } catch let error as InputError {
-            errors.append(error)
+            lock.withLock { gathered.append(error) }
             throw InputErrors(errors)
+        }
+    }
+
+    /// Keeps `error` unless it repeats one already gathered.
+    func add(_ error: InputError) {
+        lock.withLock {
+            // A missing key that an unknown key's "did you mean" already names is the same mistake.
+            if error.message.hasPrefix("missing key '"),
+               let key = error.message.split(separator: "'").dropFirst().first,
+               gathered.contains(where: { $0.hint == "did you mean '\(key)'?" }) {
+                return
+            }
+            if !gathered.contains(where: { $0.location == error.location && $0.message == error.message }) {
+                gathered.append(error)
+            }
         }
     }
 
     /// Records a problem when collecting; otherwise throws it.
     public static func report(_ error: InputError) throws {
         guard let current else { throw error }
-        // A missing key that an unknown key's "did you mean" already names is the same mistake.
-        if error.message.hasPrefix("missing key '"), let key = error.message.split(separator: "'").dropFirst().first,
-           current.errors.contains(where: { $0.hint == "did you mean '\(key)'?" }) {
-            return
-        }
-        if !current.errors.contains(where: { $0.location == error.location && $0.message == error.message }) {
-            current.errors.append(error)
-        }
+        current.add(error)
     }
 
     /// `body`'s value, or `fallback` after recording its problem when collecting.

@@ -1,6 +1,7 @@
 import Foundation
 import Hanji
 import HanjiLayout
+import HanjiTestSupport
 import Testing
 
 /// The 결재란 (approval box) and the closing lines, placed by the spec.

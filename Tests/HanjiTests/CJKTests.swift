@@ -3,6 +3,7 @@ import Hanji
 import HanjiLayout
 import HanjiModel
 import HanjiSpec
+import HanjiTestSupport
 import HanjiText
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import HanjiTestSupport
 import Testing
 
 /// The command line's small things: preview file names, the summary line, --version, help

@@ -4,6 +4,7 @@
 import Foundation
 import HanjiModel
 import HanjiSpec
+import HanjiTestSupport
 import Testing
 
 /// The example meeting record with some lines replaced, written into `dir` as `name` beside a

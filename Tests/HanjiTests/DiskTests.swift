@@ -5,6 +5,7 @@
 import Foundation
 import HanjiLayout
 @testable import HanjiRender
+import HanjiTestSupport
 import Testing
 
 /// A small tmpfs mounted for a test (needs root, as the tests run in CI).

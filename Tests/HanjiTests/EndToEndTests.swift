@@ -5,6 +5,7 @@
 import Foundation
 import HanjiModel
 import HanjiSpec
+import HanjiTestSupport
 import Testing
 
 // MARK: - The record's texts

@@ -4,6 +4,7 @@
 // Build first: swift build --build-tests; then: swift test --skip-build --filter Everyday
 import Foundation
 import HanjiModel
+import HanjiTestSupport
 import Testing
 
 @Suite("Everyday documents")
@@ -144,6 +145,7 @@ struct EverydayTests {
             #expect(text.contains("2018. 11. 22.(목) 18:30"), "\(text)")
             #expect(text.contains("한우리카페 공용테이블") && text.contains("분과실무협의회 14차 회의"))
             var rest = Substring(text)
+            #expect(meeting.members.compactMap(\.name).count >= 10)
             for name in meeting.members.compactMap(\.name) {
                 let found = rest.range(of: name)
                 #expect(found != nil, "\(name) missing or out of order")
@@ -178,6 +180,7 @@ struct EverydayTests {
         try withTempDir { dir in
             let meeting = try Meeting.load(exampleRecord)
             let text = try signin(exampleRecord, in: dir, extra: ["--public"])
+            #expect(meeting.members.compactMap(\.name).count >= 10)
             for name in meeting.members.compactMap(\.name) {
                 #expect(!text.contains(name), "\(name) printed in the public edition")
             }

@@ -6,6 +6,7 @@ import Foundation
 import HanjiLayout
 import HanjiModel
 import HanjiRender
+import HanjiTestSupport
 import Testing
 
 @Suite("Image memory")

@@ -1,4 +1,5 @@
 import Foundation
+import HanjiTestSupport
 import Testing
 
 /// `hanji init` gives a new year every layout Hanji ships, so any kind of minutes can be printed

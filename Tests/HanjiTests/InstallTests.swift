@@ -1,4 +1,5 @@
 import Foundation
+import HanjiTestSupport
 import Testing
 
 /// An installed Hanji (`PREFIX/bin/hanji` beside `PREFIX/share/hanji`) finds its layouts and

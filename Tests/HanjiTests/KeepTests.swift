@@ -3,6 +3,7 @@ import Hanji
 import HanjiLayout
 import HanjiModel
 import HanjiSpec
+import HanjiTestSupport
 import Testing
 
 /// Blocks kept together: the closing block of the minutes (끝., 작성일, 작성자, 확인자) never

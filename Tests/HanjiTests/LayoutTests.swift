@@ -1,5 +1,6 @@
 import Foundation
 import HanjiLayout
+import HanjiTestSupport
 import HanjiText
 import Testing
 
@@ -43,6 +44,7 @@ import Testing
         let lines = try paragraph(3, "나").lines(width: 200, context).count
         let pages = try paginate(stack, height: pitch * 4 + 1)
         #expect(lines >= 3)
+        #expect(pages.count >= 2, "the two paragraphs must break over pages, or no break is checked")
         for page in pages {
             let counts = paragraphs(page.frame.lines.map(\.1)).map(\.count)
             #expect(counts.allSatisfy { $0 >= 2 }, "a paragraph left a single line on page \(page.number)")

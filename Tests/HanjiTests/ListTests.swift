@@ -3,6 +3,7 @@ import Hanji
 import HanjiLayout
 import HanjiModel
 import HanjiSpec
+import HanjiTestSupport
 import Testing
 
 /// The 공문서 item hierarchy: markers, 2타 steps and hanging indents, checked on frames.
@@ -71,6 +72,6 @@ import Testing
     }
 
     @Test func listLevelsGolden() throws {
-        try GoldenTests().check(try document(), page: 1, name: "list-levels", dpi: 60)
+        try Golden.check(try document(), page: 1, name: "list-levels", dpi: 40)
     }
 }

@@ -4,6 +4,7 @@
 // Build first: swift build --build-tests; then: swift test --skip-build --filter Locale
 import Foundation
 import HanjiLayout
+import HanjiTestSupport
 import HanjiText
 import Testing
 

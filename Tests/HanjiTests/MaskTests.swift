@@ -2,6 +2,7 @@ import Foundation
 import Hanji
 import HanjiModel
 import HanjiSpec
+import HanjiTestSupport
 import Testing
 
 /// The public edition's masking: names followed by particles, the copula and titles, paths left

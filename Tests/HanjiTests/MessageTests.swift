@@ -2,6 +2,7 @@
 // place with the fix, exits 1 and leaves an earlier output as it was.
 import Foundation
 import HanjiModel
+import HanjiTestSupport
 import Testing
 
 @Suite("Messages")

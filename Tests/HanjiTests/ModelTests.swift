@@ -1,5 +1,6 @@
 import Foundation
 import HanjiModel
+import HanjiTestSupport
 import Testing
 
 @Suite struct ModelTests {

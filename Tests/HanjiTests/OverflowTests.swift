@@ -3,6 +3,7 @@ import Hanji
 import HanjiLayout
 import HanjiModel
 import HanjiSpec
+import HanjiTestSupport
 import Testing
 
 /// Nothing drawn off the page: a table wider than its frame, a row taller than the page, a

@@ -1,4 +1,5 @@
 import HanjiLayout
+import HanjiTestSupport
 
 /// Lines in drawing order cut into paragraphs: a line whose index is not one more than the
 /// line's before it starts a new paragraph (a paragraph's lines are drawn in order, across pages).

@@ -7,6 +7,7 @@ import Foundation
 import HanjiLayout
 import HanjiModel
 @testable import HanjiRender
+import HanjiTestSupport
 import Testing
 
 @Suite("Phone photos")

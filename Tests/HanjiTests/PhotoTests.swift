@@ -4,6 +4,7 @@ import HanjiLayout
 import HanjiModel
 import HanjiRender
 import HanjiSpec
+import HanjiTestSupport
 import Testing
 
 /// 회의 사진: images from the record, placed in the spec's grid, embedded without re-encoding.

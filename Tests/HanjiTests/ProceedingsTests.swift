@@ -5,6 +5,7 @@ import Foundation
 import Hanji
 import HanjiModel
 import HanjiSpec
+import HanjiTestSupport
 import Testing
 
 @Suite("The verbatim kinds: model")

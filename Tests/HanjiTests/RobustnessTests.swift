@@ -3,6 +3,7 @@ import Hanji
 import HanjiLayout
 import HanjiModel
 import HanjiSpec
+import HanjiTestSupport
 import Testing
 
 /// A small deterministic generator, so a failing mutation can be found again by its number.

@@ -2,6 +2,7 @@ import Foundation
 import Hanji
 import HanjiModel
 import HanjiSpec
+import HanjiTestSupport
 import Testing
 
 /// Rosters saved from Excel: blank rows, every bad row at once, people listed twice, blank

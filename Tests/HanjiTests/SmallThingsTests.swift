@@ -1,6 +1,7 @@
 import Foundation
 import Hanji
 import HanjiLayout
+import HanjiTestSupport
 import Testing
 
 /// An officer's first week: the sample seal, a font of their own, the programme's page and a

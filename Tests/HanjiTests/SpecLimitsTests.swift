@@ -1,6 +1,7 @@
 import Foundation
 import HanjiModel
 import HanjiSpec
+import HanjiTestSupport
 import Testing
 
 /// Lengths that cannot be negative are refused at their line; `space: fill` works only in the

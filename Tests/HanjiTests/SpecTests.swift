@@ -2,6 +2,7 @@ import Foundation
 import Hanji
 import HanjiModel
 import HanjiSpec
+import HanjiTestSupport
 import Testing
 
 @Suite struct SpecTests {

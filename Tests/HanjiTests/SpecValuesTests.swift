@@ -2,6 +2,7 @@ import Foundation
 import HanjiLayout
 import HanjiModel
 import HanjiSpec
+import HanjiTestSupport
 import Testing
 
 /// What a document draws beyond its text (a chart's bars and axis, a border's corner ornaments,

@@ -1,4 +1,5 @@
 import Foundation
+import HanjiTestSupport
 import Testing
 
 /// `-o` naming something other than a plain file: a symbolic link, a pipe.

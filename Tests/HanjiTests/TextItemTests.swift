@@ -1,6 +1,7 @@
 import Foundation
 import HanjiLayout
 import HanjiRender
+import HanjiTestSupport
 import HanjiText
 import Testing
 

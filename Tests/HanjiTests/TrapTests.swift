@@ -4,6 +4,7 @@ import HanjiLayout
 import HanjiModel
 import HanjiRender
 import HanjiSpec
+import HanjiTestSupport
 import Testing
 
 /// Values that parse but cannot print (a date of 1918 or 0000, a length of 1e308 or nan, a

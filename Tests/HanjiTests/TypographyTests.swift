@@ -1,6 +1,7 @@
 import Foundation
 import Hanji
 import HanjiLayout
+import HanjiTestSupport
 import HanjiText
 import Testing
 
@@ -68,29 +69,20 @@ import Testing
 @Suite struct UnitBreakingTests {
     let shaper = Fixture.shaper()
 
-    /// Shapes `text` at each width from `from` to 200 pt and returns every line break seen.
-    func breaks(_ text: String, from: Double) throws -> [(String, String)] {
-        var found: [(String, String)] = []
-        for width in stride(from: from, through: 200, by: 3) {
-            let lines = try shaper.shape(text, style: Fixture.style(align: .left), width: width)
-            found += zip(lines, lines.dropFirst()).map { ($0.0.text, $0.1.text) }
-        }
-        return found
-    }
-
     @Test(arguments: ["2018. 11. 22.(목)", "'18. 6. 3.", "18:00~21:00", "2018년 12월 13일", "8 명", "Harmony"])
     func neverSplit(_ unit: String) throws {
         let text = "회의는 \(unit) 에 열렸고 모두 참석했습니다"
-        // Wherever the unit fits on a line it is never cut (a narrower line must cut it).
+        // Wherever the unit fits on a line it is never cut: at every width from the unit's own
+        // up, one line holds all of it (spaces aside: a line drops the space it breaks at).
         let natural = try shaper.shape(unit, style: Fixture.style(align: .left), width: 1000)[0].width
-        let seen = try breaks(text, from: natural + 1)
-        #expect(!seen.isEmpty)
-        for (a, b) in seen {
-            let joined = a + b
-            guard let range = joined.range(of: unit) else { continue }
-            let cut = joined.index(joined.startIndex, offsetBy: a.count)
-            #expect(!(range.lowerBound < cut && cut < range.upperBound), "'\(unit)' split as '\(a)' / '\(b)'")
+        var wrapped = 0
+        for width in stride(from: natural + 1, through: 200, by: 3) {
+            let lines = try shaper.shape(text, style: Fixture.style(align: .left), width: width)
+            if lines.count > 1 { wrapped += 1 }
+            #expect(lines.contains { squeezed($0.text).contains(squeezed(unit)) },
+                    "'\(unit)' split at \(width) pt: \(lines.map(\.text))")
         }
+        #expect(wrapped > 5, "the text must wrap at many of the widths tried")
     }
 
     @Test func justifiedGapsStayWithinTheLimit() throws {
@@ -100,9 +92,36 @@ import Testing
         // Long words in a narrow column: plain justification would open huge gaps.
         let lines = try shaper.shape("지역사회혁신계획 협치분과체제 운영방안을 효율적으로 논의하였습니다 그리고 다시", style: style, width: 120)
         #expect(lines.count >= 3)
+        var widened = 0
         for line in lines.dropLast() {
             #expect(line.x + line.width <= 120.5)
+            // Each gap, measured: how much further each glyph stands from the next than it
+            // would in the same text set loose (left aligned, nothing stretched).
+            let characters = Array(line.text.trimmingCharacters(in: .whitespaces))
+            let loose = try shaper.shape(String(characters), style: Fixture.style(align: .left), width: 1000)
+            let set = glyphX(line), natural = glyphX(loose[0])
+            try #require(set.count == characters.count && natural.count == characters.count, "\(line.text)")
+            let extra: [Double] = (0..<(set.count - 1)).map { k in
+                let drawn: Double = set[k + 1] - set[k], plain: Double = natural[k + 1] - natural[k]
+                return drawn - plain
+            }
+            // Every gap after a letter opens by the same amount, at most the letter limit; a
+            // space opens by that and at most the word-gap limit besides.
+            let letter: Double = extra.indices.filter { characters[$0] != " " }.map { extra[$0] }.max() ?? 0
+            #expect(letter <= style.maxLetterGap * style.size + 0.01,
+                    "letters of '\(line.text)' opened by \(letter) pt")
+            for k in extra.indices where characters[k] == " " {
+                #expect(extra[k] - letter <= style.maxGap * style.size + 0.01,
+                        "a space of '\(line.text)' opened by \(extra[k] - letter) pt more than its letters")
+            }
+            if extra.contains(where: { $0 > 0.1 }) { widened += 1 }
         }
+        #expect(widened > 0, "some line must be stretched, or no gap was checked")
+    }
+
+    /// Where each glyph of a line stands from the line's start, as the writer will draw it.
+    func glyphX(_ line: Line) -> [Double] {
+        line.runs.flatMap { $0.glyphs.map(\.x) }
     }
 }
 

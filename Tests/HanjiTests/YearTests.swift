@@ -1,6 +1,7 @@
 import Foundation
 import HanjiModel
 import HanjiSpec
+import HanjiTestSupport
 import Testing
 
 /// The year record and roster CSVs: members written once, referred to by name; encodings.
