@@ -63,8 +63,7 @@ public final class ImageFiles: ImageLoader {
     /// Reads and checks the image at `path`.
     static func read(_ path: String, folder: URL?, allowOutside: Bool, cache: Decoded) throws -> Bitmap {
         let base = folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)).standardizedFileURL
-        guard allowOutside || Paths.inside(url, base) else {
+        guard let url = Paths.confined(path, in: base, allowOutside: allowOutside) else {
             throw ImageError(path: path, reason: "the file is outside the record's folder \(base.standardizedFileURL.path) (move it in, or pass --allow-outside)")
         }
         guard FileManager.default.fileExists(atPath: url.path) else {
