@@ -14,15 +14,6 @@ public struct Metadata: Sendable {
     public init() {}
 }
 
-/// Writes pages as a PDF file, atomically: a temporary file renamed over the target.
-public enum PDFWriter {
-    public static func write(_ pages: [Page], metadata: Metadata, to url: URL) throws {
-        let stream = try PDFStream(to: url, metadata: metadata)
-        for page in pages { try stream.add(page) }
-        try stream.finish()
-    }
-}
-
 /// A PDF written page by page, so a long batch never holds its pages in memory. Nothing appears
 /// at the target until `finish()`, and only if every byte was written; a stream dropped
 /// unfinished, or failing, leaves no file behind.
@@ -121,9 +112,9 @@ public final class PDFStream {
     }
 }
 
-/// Writes one page as a PNG image at a resolution in dots per inch.
-public enum PNGWriter {
-    public static func write(_ page: Page, dpi: Double, to url: URL) throws {
+/// Writes one page as a PNG image at a resolution in dots per inch (for `PNGStream`).
+enum PNGWriter {
+    static func write(_ page: Page, dpi: Double, to url: URL) throws {
         let scale = dpi / 72
         let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32((page.size.width * scale).rounded()),
                                                  Int32((page.size.height * scale).rounded()))!
