@@ -58,8 +58,13 @@ public struct Written {
     public var drawing = 0.0, finishing = 0.0
 }
 
-/// Composes documents from records and specs.
-public struct Composer {
+/// Composes documents from records and specs. A composer is used by one thread at a time: its
+/// shaper (a Pango font map and context, which are not thread-safe) with its shaping cache, the
+/// image loader of the folder it composed last, and the layout context are its own, and each
+/// document changes them (`prepare`). Another thread makes its own composer, cheaply, with
+/// `Composer(sharing: composer.shared)`: the same fonts, read-only, and its own shaper, caches
+/// and images.
+public final class Composer {
     let context: Context
     /// Whether images may come from outside the record's folder (`--allow-outside`).
     public var allowOutside = false
@@ -75,13 +80,23 @@ public struct Composer {
     }
 
     /// A composer over a spec's font folders and the installed font packages.
-    public init(for spec: Spec) throws {
+    public convenience init(for spec: Spec) throws {
         self.init(fonts: try Fonts(folders: spec.fontFolders))
     }
 
     /// A composer over the installed font packages only.
-    public init() throws {
+    public convenience init() throws {
         self.init(fonts: try Fonts(folders: []))
+    }
+
+    /// What composers on other threads share with this one: its fonts.
+    public var shared: SharedFonts { SharedFonts(fonts: fonts, allowOutside: allowOutside) }
+
+    /// A composer for this thread over fonts another composer set up (no font folders read
+    /// again), with its own shaper, caches and images.
+    public convenience init(sharing shared: SharedFonts) {
+        self.init(fonts: shared.fonts)
+        allowOutside = shared.allowOutside
     }
 
     /// Lays out a meeting's minutes by a spec.

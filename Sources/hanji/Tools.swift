@@ -162,7 +162,7 @@ extension CheckCommand {
     /// The layout `name` printing would use for the record at `url`, with a composer over its fonts.
     func layout(_ name: String, near url: URL) throws -> (Spec, Composer) {
         let spec = try Spec.load(try Layouts.find(nil, name: name, near: url.path), allowOutside: allowOutside)
-        var composer = try Composer(for: spec)
+        let composer = try Composer(for: spec)
         composer.allowOutside = allowOutside
         return (spec, composer)
     }
