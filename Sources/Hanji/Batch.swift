@@ -80,7 +80,7 @@ extension Composer {
         // Each certificate is laid out once, here, and drawn on the writers' threads.
         var writer: PageWriter?
         try eachCertificate(year, spec: spec, roster: roster, progress: progress) { stem, document in
-            if writer == nil { writer = try PageWriter(pdf: url, metadata: document.metadata) }
+            if writer == nil { writer = try PageWriter(pdf: url, metadata: document.metadata, images: decoded) }
             try writer!.drained { for page in document.pages { try writer!.add(page) } }
             try preview(document, stem: stem, previews)
         }
@@ -125,7 +125,7 @@ extension Composer {
         guard var target = previews else { return }
         target.name = "certificate-\(stem)"
         target.bare = true
-        try PageWriter(pdf: nil, png: target).write(document.pages)
+        try PageWriter(pdf: nil, png: target, images: decoded).write(document.pages)
     }
 
     /// Each recipient's file name without its extension: `NNN-NAME`, the number padded to

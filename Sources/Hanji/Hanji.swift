@@ -3,6 +3,7 @@
 // record (YAML) → HanjiModel value → HanjiSpec binds it into a block tree → HanjiLayout splits
 // it into pages → HanjiRender writes PDF or PNG. Nothing here draws or measures.
 import Foundation
+import HanjiInput
 import HanjiLayout
 import HanjiModel
 import HanjiRender
@@ -21,15 +22,17 @@ public struct Document {
     public var metadata: Metadata
     /// Problems that did not stop the document (a missing glyph, where the spec allows it).
     public var warnings: [String] = []
+    /// Where its images are decoded as it is written: its composer's.
+    var images = ImageCache()
 
     /// Writes the document as a PDF.
     public func writePDF(to url: URL) throws {
-        try PageWriter(pdf: url, metadata: metadata).write(pages)
+        try PageWriter(pdf: url, metadata: metadata, images: images).write(pages)
     }
 
     /// Writes each page as `NAME-N.png` into `folder`, N padded to sort (see `Previews`).
     public func writePNG(to folder: URL, name: String, dpi: Double) throws {
-        try PageWriter(pdf: nil, png: PNGPages(folder: folder, name: name, dpi: dpi)).write(pages)
+        try PageWriter(pdf: nil, png: PNGPages(folder: folder, name: name, dpi: dpi), images: images).write(pages)
     }
 
     /// The text of each page, line by line (for tests and checks).
@@ -72,6 +75,8 @@ public final class Composer {
     var checking = false
     let shaper: PangoShaper
     public var fonts: Fonts { shaper.fonts }
+    /// The images decoded for drawing, a few kept, shared by the writers of its documents.
+    public let decoded = ImageCache()
 
     /// A composer over the given fonts.
     public init(fonts: Fonts) {
@@ -207,7 +212,7 @@ public final class Composer {
         let block = try spec.bind(value, images: prefetch)
         var pages = try Spec.locating { try Paginator(setup: setup).pages(block, context) }
         if spec.up > 1, let sheet = spec.sheet { pages = Imposition.sheets(pages, sheet: sheet, up: spec.up) }
-        return Document(pages: pages, metadata: metadata, warnings: shaper.warnings)
+        return Document(pages: pages, metadata: metadata, warnings: shaper.warnings, images: decoded)
     }
 
     /// Lays out any record value and writes it as it goes: each page is drawn into the PDF (and
@@ -215,7 +220,7 @@ public final class Composer {
     /// footer, or printing several pages to a sheet, needs them all first.
     public func write(_ value: consuming Value, spec: Spec, date: Day, edition: Edition, folder: URL? = nil, to output: Output) throws -> Written {
         let (setup, metadata) = try prepare(value, spec: spec, date: date, edition: edition, folder: folder)
-        let writer = try PageWriter(pdf: output.pdf, metadata: metadata, png: output.png)
+        let writer = try PageWriter(pdf: output.pdf, metadata: metadata, png: output.png, images: decoded)
         var pages: [Page] = []
         // Bound, the record's values are no longer needed: let them go before the pages are made.
         let block = try spec.bind(value, images: prefetch)

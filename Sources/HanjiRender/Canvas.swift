@@ -16,8 +16,11 @@ final class Canvas {
     /// The images painted on the page being drawn, held until it is shown: Cairo records a page
     /// before writing it, and an image freed meanwhile is first copied whole.
     var held: [OpaquePointer] = []
+    /// Where the images drawn are decoded and kept.
+    let images: ImageCache
 
-    init(surface: OpaquePointer, pdf: Bool = false) throws {
+    init(surface: OpaquePointer, pdf: Bool = false, images: ImageCache) throws {
+        self.images = images
         cr = cairo_create(surface)
         self.pdf = pdf ? surface : nil
         try RenderError.check(cairo_status(cr), "cairo_create")
@@ -62,7 +65,8 @@ final class Canvas {
                 cairo_rectangle(cr, x, y, size.width, size.height)
                 cairo_fill(cr)
             case .image(let bitmap, let size):
-                guard let pixels = bitmap.handle as? Pixels, bitmap.width > 0, bitmap.height > 0 else { continue }
+                guard bitmap.width > 0, bitmap.height > 0 else { continue }
+                let pixels = Pixels(file: bitmap.file, cache: images)
                 held.append(try pixels.paint(on: cr, at: Point(x: x, y: y), size: size, forPDF: pdf != nil))
             case .scaled(let inner, let k):
                 // A page set on a sheet for print: its links and targets mean nothing there.

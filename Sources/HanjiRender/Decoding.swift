@@ -3,70 +3,8 @@ import CPixbuf
 import Foundation
 import HanjiLayout
 
-/// Reading image files: a PNG's chunks checked and its size read without decoding it, and the
-/// decoders that run when a page is drawn.
-extension ImageFiles {
-    /// The most pixels an image may have to be decoded: a photo of a quarter of a billion
-    /// pixels is a mistake, not a photo (and a gigabyte of memory).
-    static let pixelLimit = 1 << 28
-
-    /// Refuses to decode an image larger than `pixelLimit`.
-    static func checkSize(_ width: Int, _ height: Int, path: String, kind: String) throws {
-        // Each side first: two sides of 2^32 (a PNG header can say so) would overflow the product.
-        if width > pixelLimit || height > pixelLimit || width * height > pixelLimit {
-            throw ImageError(path: path, reason: "the \(kind) is \(width)×\(height) pixels, too large to print")
-        }
-    }
-
-    /// A PNG's width and height from its header, after walking its chunks: each whole, the
-    /// critical ones (header, palette, image data, end) with their checksums right, as libpng
-    /// will want them when the image is decoded.
-    static func pngSize(_ data: Data, path: String) throws -> (Int, Int) {
-        let cutOff = pngCutOff(path)
-        let broken = ImageError(path: path, reason: "damaged PNG: its image data cannot be decoded")
-        return try data.withUnsafeBytes { bytes in
-            func word(_ at: Int) -> Int {
-                Int(bytes[at]) << 24 | Int(bytes[at + 1]) << 16 | Int(bytes[at + 2]) << 8 | Int(bytes[at + 3])
-            }
-            guard bytes.count >= 33, word(12) == 0x4948_4452, word(8) == 13 else {
-                throw ImageError(path: path, reason: "damaged PNG: no image header")
-            }
-            var (at, images) = (8, 0)
-            while true {
-                guard at + 12 <= bytes.count, word(at) <= bytes.count - at - 12 else { throw cutOff }
-                let (length, type) = (word(at), word(at + 4))
-                let critical = bytes[at + 4] & 0x20 == 0
-                let checked = UnsafeRawBufferPointer(rebasing: bytes[(at + 4)..<(at + 8 + length)])
-                if critical && crc(checked) != word(at + 8 + length) { throw broken }
-                if type == 0x4944_4154 { images += 1 }
-                if type == 0x4945_4E44 { break }
-                at += 12 + length
-            }
-            guard images > 0 else { throw broken }
-            let (width, height) = (word(16), word(20))
-            guard width > 0, height > 0 else { throw ImageError(path: path, reason: "empty image") }
-            return (width, height)
-        }
-    }
-
-    /// A PNG that ends part-way.
-    static func pngCutOff(_ path: String) -> ImageError {
-        ImageError(path: path, reason: "damaged PNG: the file ends before the image does (cut off while copying?)")
-    }
-
-    /// The CRC-32 that PNG chunks end with.
-    static func crc(_ bytes: UnsafeRawBufferPointer) -> Int {
-        crcTable.withUnsafeBufferPointer { table in
-            var c: UInt32 = 0xFFFF_FFFF
-            for byte in bytes { c = table[Int((c ^ UInt32(byte)) & 0xFF)] ^ (c >> 8) }
-            return Int(c ^ 0xFFFF_FFFF)
-        }
-    }
-
-    static let crcTable: [UInt32] = (0..<256).map { n in
-        (0..<8).reduce(UInt32(n)) { c, _ in c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-    }
-
+/// The decoders that run when a page is drawn: the input side checked each file before.
+extension Pixels {
     /// Decodes PNG bytes with Cairo's own reader (premultiplied ARGB, as Cairo draws it).
     static func decodePNG(_ data: Data, path: String) throws -> OpaquePointer {
         final class Cursor { let bytes: [UInt8]; var at = 0; init(_ b: [UInt8]) { bytes = b } }
@@ -86,10 +24,10 @@ extension ImageFiles {
             cairo_surface_destroy(surface)
             switch status {
             case CAIRO_STATUS_READ_ERROR:
-                throw pngCutOff(path)
+                throw ImageError.cutOff(path, "PNG")
             case CAIRO_STATUS_NO_MEMORY:
                 // Cairo reports libpng's own complaints (a bad checksum, broken data) this way.
-                throw ImageError(path: path, reason: "damaged PNG: its image data cannot be decoded")
+                throw ImageError.undecodablePNG(path)
             default:
                 throw ImageError(path: path, reason: "damaged or unreadable PNG: \(String(cString: cairo_status_to_string(status)))")
             }

@@ -20,9 +20,11 @@ public final class PageWriter: Sendable {
     let failure = Mutex<(any Error)?>(nil)
     let added = Mutex(0)
 
-    /// A writer of a PDF to `pdf` (when given) with `metadata`, and of `png` previews (when given).
-    public init(pdf: URL?, metadata: Metadata = Metadata(), png: PNGPages? = nil) throws {
-        sinks = Mutex(Sinks(pdf: try pdf.map { try PDFStream(to: $0, metadata: metadata) }, png: png.map(PNGStream.init)))
+    /// A writer of a PDF to `pdf` (when given) with `metadata`, and of `png` previews (when
+    /// given), decoding the images it draws into `images`.
+    public init(pdf: URL?, metadata: Metadata = Metadata(), png: PNGPages? = nil, images: ImageCache = ImageCache()) throws {
+        sinks = Mutex(Sinks(pdf: try pdf.map { try PDFStream(to: $0, metadata: metadata, images: images) },
+                            png: png.map { PNGStream($0, images: images) }))
     }
 
     /// The pages handed over so far.

@@ -40,13 +40,14 @@ public struct PNGPages: Sendable {
 /// renamed to its padded name once the last page is written.
 final class PNGStream {
     let target: PNGPages
+    let images: ImageCache
     /// The page numbers written so far.
     var numbers: [Int] = []
 
-    init(_ target: PNGPages) { self.target = target }
+    init(_ target: PNGPages, images: ImageCache) { self.target = target; self.images = images }
 
     func add(_ page: Page) throws {
-        try PNGWriter.write(page, dpi: target.dpi, to: target.file(page: page.number, last: 1))
+        try PNGWriter.write(page, dpi: target.dpi, to: target.file(page: page.number, last: 1), images: images)
         numbers.append(page.number)
     }
 

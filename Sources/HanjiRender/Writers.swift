@@ -28,7 +28,7 @@ public final class PDFStream {
     /// Set once a page's label differs from its number; every later page then states its own.
     var labelled = false
 
-    public init(to url: URL, metadata: Metadata) throws {
+    public init(to url: URL, metadata: Metadata, images: ImageCache = ImageCache()) throws {
         sink = try FileSink(for: url)
         surface = cairo_pdf_surface_create_for_stream(fileSinkWrite, sink.context, Size.a4.width, Size.a4.height)!
         if cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS {
@@ -43,7 +43,7 @@ public final class PDFStream {
             (CAIRO_PDF_METADATA_CREATE_DATE, metadata.date), (CAIRO_PDF_METADATA_MOD_DATE, metadata.date),
         ]
         for (key, value) in fields where !value.isEmpty { cairo_pdf_surface_set_metadata(surface, key, value) }
-        canvas = try Canvas(surface: surface, pdf: true)
+        canvas = try Canvas(surface: surface, pdf: true, images: images)
     }
 
     /// The size pages are set to now.
@@ -114,13 +114,13 @@ public final class PDFStream {
 
 /// Writes one page as a PNG image at a resolution in dots per inch (for `PNGStream`).
 enum PNGWriter {
-    static func write(_ page: Page, dpi: Double, to url: URL) throws {
+    static func write(_ page: Page, dpi: Double, to url: URL, images: ImageCache) throws {
         let scale = dpi / 72
         let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32((page.size.width * scale).rounded()),
                                                  Int32((page.size.height * scale).rounded()))!
         defer { cairo_surface_destroy(surface) }
         try RenderError.check(cairo_surface_status(surface), "cairo_image_surface_create")
-        let canvas = try Canvas(surface: surface)
+        let canvas = try Canvas(surface: surface, images: images)
         cairo_set_source_rgb(canvas.cr, 1, 1, 1)
         cairo_paint(canvas.cr)
         cairo_scale(canvas.cr, scale, scale)

@@ -2,6 +2,7 @@
 import ArgumentParser
 import Foundation
 import Hanji
+import HanjiInput
 import HanjiLayout
 import HanjiModel
 import HanjiRender

@@ -3,30 +3,26 @@ import Foundation
 import HanjiLayout
 import Synchronization
 
-/// An image placed by the layout: its file and size, no pixels. The file is read again and
-/// decoded only when a page that shows it is drawn, into the loader's bounded `Decoded` cache,
-/// so a document of many photos holds a few at a time. A PDF takes a JPEG's own bytes instead,
-/// turned as its EXIF orientation says, and a photo of far more pixels than print needs is
-/// made smaller first (Reduced.swift).
-final class Pixels {
-    let url: URL
+/// An image being drawn: its checked file, read again and decoded only when a page that shows
+/// it is drawn, into the writer's bounded `ImageCache`, so a document of many photos holds a
+/// few at a time. A PDF takes a JPEG's own bytes instead, turned as its EXIF orientation says,
+/// and a photo of far more pixels than print needs is made smaller first (Reduced.swift).
+struct Pixels {
+    let file: ImageFile
+    let cache: ImageCache
+
     /// The path as the record names it, for messages.
-    let path: String
-    let id: String
-    let format: ImageFormat
+    var path: String { file.path }
+    var id: String { file.id }
+    var url: URL { file.url }
+    var format: ImageFormat { file.format }
     var jpeg: Bool { format == .jpeg }
     /// The stored image's size in pixels, before `orientation` turns it.
-    let width: Int, height: Int
-    let orientation: Orientation
+    var width: Int { file.width }
+    var height: Int { file.height }
+    var orientation: Orientation { Orientation(value: file.orientation) }
     /// The file's size in bytes.
-    let bytes: Int
-    let cache: Decoded
-
-    init(url: URL, path: String, id: String, format: ImageFormat, width: Int, height: Int,
-         orientation: Orientation = .upright, bytes: Int, cache: Decoded) {
-        self.url = url; self.path = path; self.id = id; self.format = format
-        self.width = width; self.height = height; self.orientation = orientation; self.bytes = bytes; self.cache = cache
-    }
+    var bytes: Int { file.bytes }
 
     /// Paints the image turned upright into the box `size` at `at`; returns the surface painted,
     /// with a reference the caller holds until the page is shown.
@@ -53,12 +49,12 @@ final class Pixels {
         if let reduced = reduced(for: box) { return try surface(reduced, forPDF: forPDF) }
         let standIn = forPDF && jpeg
         return try cache.surface(standIn ? id + "#pdf" : id) {
-            let data = try ImageFiles.bytes(of: url, path: path)
+            let data = try file.contents()
             if standIn { return (try Pixels.standIn(data, uuid: id + "#pdf"), data.count) }
-            try ImageFiles.checkSize(width, height, path: path, kind: format.rawValue)
-            let surface = jpeg ? try ImageFiles.decode(data, path: path) : try ImageFiles.decodePNG(data, path: path)
-            if jpeg { ImageFiles.attach(data, mime: "image/jpeg", to: surface) }
-            ImageFiles.attach(Data(id.utf8), mime: "application/x-cairo.uuid", to: surface)
+            try ImageFile.checkSize(width, height, path: path, kind: format.rawValue)
+            let surface = jpeg ? try Pixels.decode(data, path: path) : try Pixels.decodePNG(data, path: path)
+            if jpeg { Pixels.attach(data, mime: "image/jpeg", to: surface) }
+            Pixels.attach(Data(id.utf8), mime: "application/x-cairo.uuid", to: surface)
             return (surface, Int(cairo_image_surface_get_stride(surface)) * height)
         }
     }
@@ -68,30 +64,30 @@ final class Pixels {
     static func standIn(_ jpeg: Data, uuid: String) throws -> OpaquePointer {
         let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1)!
         try RenderError.check(cairo_surface_status(surface), "cairo_image_surface_create")
-        ImageFiles.attach(jpeg, mime: "image/jpeg", to: surface)
-        ImageFiles.attach(Data(uuid.utf8), mime: "application/x-cairo.uuid", to: surface)
+        attach(jpeg, mime: "image/jpeg", to: surface)
+        attach(Data(uuid.utf8), mime: "application/x-cairo.uuid", to: surface)
         return surface
     }
 }
 
 /// Decoded images kept for reuse, the most recently used first, within a byte budget: a seal
-/// drawn on every page is decoded once, and forty photos are never all held at once.
-final class Decoded: @unchecked Sendable {
+/// drawn on every page is decoded once, and forty photos are never all held at once. One is
+/// shared by the writers of one composer (`PageWriter(images:)`); it locks around each use.
+public final class ImageCache: Sendable {
     /// Bytes of pixels kept; the image just made is kept even when it alone is larger.
     let budget: Int
     /// Every surface made here, counted until Cairo frees it.
-    let census = Census()
-    private let lock = NSLock()
-    private var entries: [(key: String, surface: OpaquePointer, bytes: Int)] = []
+    public let census = Census()
+    private let entries = Mutex<[(key: String, surface: OpaquePointer, bytes: Int)]>([])
 
-    init(budget: Int = 16 << 20) { self.budget = budget }
+    public init(budget: Int = 16 << 20) { self.budget = budget }
 
-    deinit { for entry in entries { cairo_surface_destroy(entry.surface) } }
+    deinit { entries.withLock { for entry in $0 { cairo_surface_destroy(entry.surface) } } }
 
     /// The surface kept under `key`, or the one `make` returns (with its size in bytes), kept
     /// now; with a reference the caller releases.
     func surface(_ key: String, make: () throws -> (OpaquePointer, Int)) throws -> OpaquePointer {
-        try lock.withLock {
+        try entries.withLock { entries in
             if let i = entries.firstIndex(where: { $0.key == key }) {
                 entries.insert(entries.remove(at: i), at: 0)
             } else {
