@@ -22,11 +22,13 @@ let package = Package(
         .target(name: "HanjiSpec", dependencies: ["HanjiModel", "HanjiLayout", .product(name: "Yams", package: "Yams")]),
         .target(name: "HanjiInput", dependencies: ["CPixbuf", "HanjiModel", "HanjiLayout"]),
         .target(name: "HanjiRender", dependencies: ["CPangoCairo", "CPixbuf", "HanjiLayout", "HanjiText"]),
-        .target(name: "Hanji", dependencies: ["HanjiModel", "HanjiInput", "HanjiSpec", "HanjiLayout", "HanjiText", "HanjiRender"]),
-        .executableTarget(name: "hanji", dependencies: ["Hanji", "HanjiInput", "HanjiText",
-                                                       .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .testTarget(name: "HanjiTests", dependencies: ["Hanji", "HanjiModel", "HanjiInput", "HanjiSpec", "HanjiLayout", "HanjiText",
-                                                       "HanjiRender"],
+        .target(name: "Hanji", dependencies: ["HanjiModel", "HanjiInput", "HanjiSpec", "HanjiLayout", "HanjiText",
+                                              "HanjiRender"]),
+        .executableTarget(name: "hanji", dependencies: [
+            "Hanji", "HanjiInput", "HanjiText", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "HanjiTests", dependencies: ["Hanji", "HanjiModel", "HanjiInput", "HanjiSpec", "HanjiLayout",
+                                                       "HanjiText", "HanjiRender"],
                     exclude: ["Golden"]),
     ]
 )

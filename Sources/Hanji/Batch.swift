@@ -109,7 +109,8 @@ extension Composer {
                          _ body: (String, Document) throws -> Void) throws {
         let people = try recipients(year, spec: spec, roster: roster)
         guard !people.isEmpty else {
-            throw InputError("no one to print certificates for", at: Location(file: roster?.file ?? spec.file, line: 1, column: 1),
+            throw InputError("no one to print certificates for",
+                             at: Location(file: roster?.file ?? spec.file, line: 1, column: 1),
                              hint: "the roster has a header and no rows, or the record's list is empty")
         }
         let value = year.value

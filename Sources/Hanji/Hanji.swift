@@ -238,10 +238,12 @@ public final class Composer {
             throw Spec.located(error)
         }
         if spec.up > 1, let sheet = spec.sheet {
-            try writer.drained { for page in Imposition.sheets(pages, sheet: sheet, up: spec.up) { try writer.add(page) } }
+            let sheets = Imposition.sheets(pages, sheet: sheet, up: spec.up)
+            try writer.drained { for page in sheets { try writer.add(page) } }
         }
         try writer.finish()
-        return Written(pages: writer.count, warnings: shaper.warnings, drawing: writer.drawing, finishing: writer.finishing)
+        return Written(pages: writer.count, warnings: shaper.warnings, drawing: writer.drawing,
+                       finishing: writer.finishing)
     }
 
     /// Everything before pagination: the checks, the page setup with its running header and

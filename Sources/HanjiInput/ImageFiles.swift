@@ -51,7 +51,9 @@ public final class ImageFiles: ImageLoader {
         let bitmap: Bitmap
         if let job = pending.removeValue(forKey: path) {
             job.done.wait()
-            bitmap = try job.result.withLock { $0 }?.get() ?? ImageFiles.read(path, folder: folder, allowOutside: allowOutside)
+            // Set before `done` was signalled (read here again should it ever not be).
+            let result = job.result.withLock { $0 }
+            bitmap = try result?.get() ?? ImageFiles.read(path, folder: folder, allowOutside: allowOutside)
         } else {
             bitmap = try ImageFiles.read(path, folder: folder, allowOutside: allowOutside)
         }

@@ -16,7 +16,8 @@ public enum Paths {
     /// `path` (absolute, or relative to `folder`) as a file URL; nil when it leaves `folder` and
     /// that is not allowed. Every file a record or spec names is found through here.
     public static func confined(_ path: String, in folder: URL, allowOutside: Bool) -> URL? {
-        let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)).standardizedFileURL
+        let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path))
+            .standardizedFileURL
         return allowOutside || inside(url, folder) ? url : nil
     }
 

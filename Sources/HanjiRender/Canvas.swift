@@ -6,6 +6,8 @@ import HanjiText
 
 /// A Cairo drawing context that draws pages' items.
 final class Canvas {
+    /// The surface drawn on; the canvas keeps it.
+    let target: Surface
     let cr: OpaquePointer
     /// The PDF surface, when drawing one: sections become link targets and outline entries,
     /// contents rows become links.
@@ -15,14 +17,15 @@ final class Canvas {
     var outline: [Int32] = []
     /// The images painted on the page being drawn, held until it is shown: Cairo records a page
     /// before writing it, and an image freed meanwhile is first copied whole.
-    var held: [OpaquePointer] = []
+    var held: [Surface] = []
     /// Where the images drawn are decoded and kept.
     let images: ImageCache
 
-    init(surface: OpaquePointer, pdf: Bool = false, images: ImageCache) throws {
+    init(surface: Surface, pdf: Bool = false, images: ImageCache) throws {
         self.images = images
-        cr = cairo_create(surface)
-        self.pdf = pdf ? surface : nil
+        target = surface
+        cr = cairo_create(surface.pointer)
+        self.pdf = pdf ? surface.pointer : nil
         try RenderError.check(cairo_status(cr), "cairo_create")
     }
 
@@ -33,7 +36,6 @@ final class Canvas {
 
     /// Lets go of the images of a page that is shown.
     func release() {
-        for surface in held { cairo_surface_destroy(surface) }
         held = []
     }
 

@@ -26,26 +26,24 @@ struct Pixels {
 
     /// Paints the image turned upright into the box `size` at `at`; returns the surface painted,
     /// with a reference the caller holds until the page is shown.
-    func paint(on cr: OpaquePointer, at: Point, size: Size, forPDF: Bool) throws -> OpaquePointer {
+    func paint(on cr: OpaquePointer, at: Point, size: Size, forPDF: Bool) throws -> Surface {
         let stored = orientation.swapsSides ? Size(width: size.height, height: size.width) : size
         let surface = try self.surface(forPDF: forPDF, box: stored)
         cairo_save(cr)
         cairo_translate(cr, at.x, at.y)
         orientation.apply(to: cr, shown: (size.width, size.height))
         // Scaled by the surface's own size: a JPEG's stand-in for a PDF is a single pixel.
-        let w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface)
-        cairo_scale(cr, stored.width / Double(max(w, 1)), stored.height / Double(max(h, 1)))
-        cairo_set_source_surface(cr, surface, 0, 0)
+        cairo_scale(cr, stored.width / Double(max(surface.width, 1)), stored.height / Double(max(surface.height, 1)))
+        cairo_set_source_surface(cr, surface.pointer, 0, 0)
         cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
         cairo_paint(cr)
         cairo_restore(cr)
         return surface
     }
 
-    /// The surface to paint into a box of `box` points (the stored image's sides), with a
-    /// reference the caller releases. For a PDF, a JPEG's undrawn stand-in carrying the file's
-    /// bytes (`standIn`).
-    func surface(forPDF: Bool, box: Size) throws -> OpaquePointer {
+    /// The surface to paint into a box of `box` points (the stored image's sides). For a PDF, a
+    /// JPEG's undrawn stand-in carrying the file's bytes (`standIn`).
+    func surface(forPDF: Bool, box: Size) throws -> Surface {
         if let reduced = reduced(for: box) { return try surface(reduced, forPDF: forPDF) }
         let standIn = forPDF && jpeg
         return try cache.surface(standIn ? id + "#pdf" : id) {
@@ -55,15 +53,14 @@ struct Pixels {
             let surface = jpeg ? try Pixels.decode(data, path: path) : try Pixels.decodePNG(data, path: path)
             if jpeg { Pixels.attach(data, mime: "image/jpeg", to: surface) }
             Pixels.attach(Data(id.utf8), mime: "application/x-cairo.uuid", to: surface)
-            return (surface, Int(cairo_image_surface_get_stride(surface)) * height)
+            return (surface, surface.stride * height)
         }
     }
 
     /// One pixel carrying JPEG bytes: Cairo's PDF writer places an image by its surface's size
     /// and describes the JPEG by the JPEG's own header.
-    static func standIn(_ jpeg: Data, uuid: String) throws -> OpaquePointer {
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1)!
-        try RenderError.check(cairo_surface_status(surface), "cairo_image_surface_create")
+    static func standIn(_ jpeg: Data, uuid: String) throws -> Surface {
+        let surface = try Surface("cairo_image_surface_create", cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1))
         attach(jpeg, mime: "image/jpeg", to: surface)
         attach(Data(uuid.utf8), mime: "application/x-cairo.uuid", to: surface)
         return surface
@@ -78,27 +75,24 @@ public final class ImageCache: Sendable {
     let budget: Int
     /// Every surface made here, counted until Cairo frees it.
     public let census = Census()
-    private let entries = Mutex<[(key: String, surface: OpaquePointer, bytes: Int)]>([])
+    private let entries = Mutex<[(key: String, surface: Surface, bytes: Int)]>([])
 
     public init(budget: Int = 16 << 20) { self.budget = budget }
 
-    deinit { entries.withLock { for entry in $0 { cairo_surface_destroy(entry.surface) } } }
-
-    /// The surface kept under `key`, or the one `make` returns (with its size in bytes), kept
-    /// now; with a reference the caller releases.
-    func surface(_ key: String, make: () throws -> (OpaquePointer, Int)) throws -> OpaquePointer {
+    /// The surface kept under `key`, or the one `make` returns (with its size in bytes), kept now.
+    func surface(_ key: String, make: () throws -> (Surface, Int)) throws -> Surface {
         try entries.withLock { entries in
             if let i = entries.firstIndex(where: { $0.key == key }) {
                 entries.insert(entries.remove(at: i), at: 0)
             } else {
                 let (surface, bytes) = try make()
-                census.track(surface)
+                census.track(surface.pointer)
                 entries.insert((key, surface, bytes), at: 0)
                 while entries.count > 1 && entries.reduce(0, { $0 + $1.bytes }) > budget {
-                    cairo_surface_destroy(entries.removeLast().surface)
+                    entries.removeLast()
                 }
             }
-            return cairo_surface_reference(entries[0].surface)
+            return entries[0].surface
         }
     }
 }

@@ -22,7 +22,8 @@ public final class PageWriter: Sendable {
 
     /// A writer of a PDF to `pdf` (when given) with `metadata`, and of `png` previews (when
     /// given), decoding the images it draws into `images`.
-    public init(pdf: URL?, metadata: Metadata = Metadata(), png: PNGPages? = nil, images: ImageCache = ImageCache()) throws {
+    public init(pdf: URL?, metadata: Metadata = Metadata(), png: PNGPages? = nil,
+                images: ImageCache = ImageCache()) throws {
         sinks = Mutex(Sinks(pdf: try pdf.map { try PDFStream(to: $0, metadata: metadata, images: images) },
                             png: png.map { PNGStream($0, images: images) }))
     }

@@ -26,23 +26,22 @@ extension Pixels {
 
     /// The image decoded at `size`: for a PDF, re-encoded as JPEG (a stand-in carrying it) unless
     /// it has transparency.
-    func surface(_ size: (width: Int, height: Int), forPDF: Bool) throws -> OpaquePointer {
+    func surface(_ size: (width: Int, height: Int), forPDF: Bool) throws -> Surface {
         let key = id + "@\(size.width)x\(size.height)" + (forPDF ? "#pdf" : "")
         return try cache.surface(key) {
             try ImageFile.checkSize(width, height, path: path, kind: format.rawValue)
             var error: UnsafeMutablePointer<GError>?
-            guard let pixbuf = gdk_pixbuf_new_from_file_at_scale(url.path, Int32(size.width), Int32(size.height), 0,
-                                                                  &error) else {
-                throw Pixels.failure(error, path: path)
-            }
-            defer { g_object_unref(UnsafeMutableRawPointer(pixbuf)) }
+            let owned = try GObjectRef(UnsafeMutableRawPointer(gdk_pixbuf_new_from_file_at_scale(
+                url.path, Int32(size.width), Int32(size.height), 0, &error)), or: Pixels.failure(error, path: path))
+            let pixbuf = owned.pixbuf
+            defer { withExtendedLifetime(owned) {} }
             if forPDF && gdk_pixbuf_get_has_alpha(pixbuf) == 0 {
                 let data = try Pixels.encodeJPEG(pixbuf, quality: Pixels.quality, path: path)
                 return (try Pixels.standIn(data, uuid: key), data.count)
             }
             let surface = try Pixels.surface(from: pixbuf)
             Pixels.attach(Data(key.utf8), mime: "application/x-cairo.uuid", to: surface)
-            return (surface, Int(cairo_image_surface_get_stride(surface)) * size.height)
+            return (surface, surface.stride * size.height)
         }
     }
 }

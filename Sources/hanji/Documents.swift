@@ -137,7 +137,9 @@ struct CertificatesCommand: ParsableCommand {
             if let list { try common.warn(try list.warnings(by: try spec.plan()).map(\.description)) }
             let progress = Progress(label: "certificates")
             // Each certificate's pages as PNGs too, named by person: certificate-003-홍길동.png.
-            let previews = common.png.map { PNGPages(folder: URL(fileURLWithPath: $0), name: "certificate", dpi: common.dpi) }
+            let previews = common.png.map {
+                PNGPages(folder: URL(fileURLWithPath: $0), name: "certificate", dpi: common.dpi)
+            }
             if let split {
                 let files = try composer.certificates(record, spec: spec, roster: list, split: URL(fileURLWithPath: split),
                                                       previews: previews, progress: progress.show)
