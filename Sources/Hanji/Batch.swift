@@ -79,13 +79,22 @@ extension Composer {
                              progress: (Int, Int) -> Void = { _, _ in }) throws -> Int {
         // Each certificate is laid out once, here, and drawn on the writers' threads.
         var writer: PageWriter?
-        try eachCertificate(year, spec: spec, roster: roster, progress: progress) { stem, document in
-            if writer == nil { writer = try PageWriter(pdf: url, metadata: document.metadata, images: decoded) }
-            try writer!.drained { for page in document.pages { try writer!.add(page) } }
-            try preview(document, stem: stem, previews)
+        do {
+            try eachCertificate(year, spec: spec, roster: roster, progress: progress) { stem, document in
+                let pdf = try writer ?? PageWriter(pdf: url, metadata: document.metadata, images: decoded)
+                writer = pdf
+                for page in document.pages { try pdf.add(page) }
+                try preview(document, stem: stem, previews)
+            }
+        } catch {
+            // The drawing thread ends before the error leaves, so the unfinished file goes.
+            writer?.abandon()
+            throw error
         }
-        try writer!.finish()
-        return writer!.count
+        // (No one to print for is refused above.)
+        guard let writer else { return 0 }
+        try writer.finish()
+        return writer.count
     }
 
     /// Prints one PDF per recipient into `folder`, named `NNN-NAME.pdf` with a safe file name;
