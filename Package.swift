@@ -20,16 +20,21 @@ let package = Package(
         .target(name: "HanjiLayout"),
         .target(name: "HanjiText", dependencies: ["CPangoCairo", "HanjiLayout"]),
         .target(name: "HanjiSpec", dependencies: ["HanjiModel", "HanjiLayout", .product(name: "Yams", package: "Yams")]),
-        .target(name: "HanjiRender", dependencies: ["CPangoCairo", "CPixbuf", "HanjiLayout", "HanjiText", "HanjiModel"]),
-        .target(name: "Hanji", dependencies: ["HanjiModel", "HanjiSpec", "HanjiLayout", "HanjiText", "HanjiRender"]),
-        .executableTarget(name: "hanji", dependencies: ["Hanji", "HanjiText", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "HanjiInput", dependencies: ["CPixbuf", "HanjiModel", "HanjiLayout"]),
+        .target(name: "HanjiRender", dependencies: ["CPangoCairo", "CPixbuf", "HanjiLayout", "HanjiText"]),
+        .target(name: "Hanji", dependencies: ["HanjiModel", "HanjiInput", "HanjiSpec", "HanjiLayout", "HanjiText",
+                                              "HanjiRender"]),
+        .executableTarget(name: "hanji", dependencies: [
+            "Hanji", "HanjiInput", "HanjiText", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         // Helpers every test target shares: paths, running the CLI, fixtures, golden pages.
         .target(name: "HanjiTestSupport",
-                dependencies: ["Hanji", "HanjiModel", "HanjiSpec", "HanjiLayout", "HanjiText", "HanjiRender", "CPangoCairo"],
+                dependencies: ["Hanji", "HanjiModel", "HanjiInput", "HanjiSpec", "HanjiLayout", "HanjiText", "HanjiRender",
+                               "CPangoCairo"],
                 path: "Tests/HanjiTestSupport"),
         .testTarget(name: "HanjiTests",
-                    dependencies: ["HanjiTestSupport", "Hanji", "HanjiModel", "HanjiSpec", "HanjiLayout", "HanjiText",
-                                   "HanjiRender"],
+                    dependencies: ["HanjiTestSupport", "Hanji", "HanjiModel", "HanjiInput", "HanjiSpec", "HanjiLayout",
+                                   "HanjiText", "HanjiRender"],
                     exclude: ["Golden"]),
     ]
 )

@@ -72,48 +72,70 @@ extension Composer {
 
 extension Composer {
     /// Prints every recipient's certificate into one PDF, page by page, so memory stays flat
-    /// however long the roster. Returns the number of pages; `progress` hears (done, total).
+    /// however long the roster; with `previews`, each certificate's pages as PNGs too (see
+    /// `preview`). Returns the number of pages; `progress` hears (done, total).
     @discardableResult
-    public func certificates(_ year: Year, spec: Spec, roster: Roster?, to url: URL,
+    public func certificates(_ year: Year, spec: Spec, roster: Roster?, to url: URL, previews: PNGPages? = nil,
                              progress: (Int, Int) -> Void = { _, _ in }) throws -> Int {
-        let people = try recipients(year, spec: spec, roster: roster)
-        let value = year.value
-        // Each certificate is laid out here and drawn on the writer's thread (see `Writer`).
-        var writer: Writer?
+        // Each certificate is laid out once, here, and drawn on the writers' threads.
+        var writer: PageWriter?
         do {
-            for (i, person) in people.enumerated() {
-                let document = try certificate(person, year: year, value: value, spec: spec)
-                if writer == nil { writer = Writer(try PDFStream(to: url, metadata: document.metadata), png: nil) }
-                for page in document.pages { try writer!.add(page) }
-                progress(i + 1, people.count)
+            try eachCertificate(year, spec: spec, roster: roster, progress: progress) { stem, document in
+                let pdf = try writer ?? PageWriter(pdf: url, metadata: document.metadata, images: decoded)
+                writer = pdf
+                for page in document.pages { try pdf.add(page) }
+                try preview(document, stem: stem, previews)
             }
         } catch {
-            writer?.drain()
+            // The drawing thread ends before the error leaves, so the unfinished file goes.
+            writer?.abandon()
             throw error
         }
-        guard let stream = writer else {
-            throw InputError("no one to print certificates for", at: Location(file: roster?.file ?? spec.file, line: 1, column: 1),
-                             hint: "the roster has a header and no rows, or the record's list is empty")
-        }
-        try stream.finish()
-        return stream.count
+        // (No one to print for is refused above.)
+        guard let writer else { return 0 }
+        try writer.finish()
+        return writer.count
     }
 
-    /// Prints one PDF per recipient into `folder`, named `NNN-NAME.pdf` with a safe file name.
-    /// Returns the files written.
+    /// Prints one PDF per recipient into `folder`, named `NNN-NAME.pdf` with a safe file name;
+    /// with `previews`, each certificate's pages as PNGs too. Returns the files written.
     @discardableResult
-    public func certificates(_ year: Year, spec: Spec, roster: Roster?, split folder: URL,
+    public func certificates(_ year: Year, spec: Spec, roster: Roster?, split folder: URL, previews: PNGPages? = nil,
                              progress: (Int, Int) -> Void = { _, _ in }) throws -> [URL] {
-        let people = try recipients(year, spec: spec, roster: roster)
-        let value = year.value
         var files: [URL] = []
-        for (i, (person, stem)) in zip(people, Composer.stems(people)).enumerated() {
+        try eachCertificate(year, spec: spec, roster: roster, progress: progress) { stem, document in
             let url = folder.appendingPathComponent("\(stem).pdf")
-            try certificate(person, year: year, value: value, spec: spec).writePDF(to: url)
+            try document.writePDF(to: url)
+            try preview(document, stem: stem, previews)
             files.append(url)
-            progress(i + 1, people.count)
         }
         return files
+    }
+
+    /// Lays out each recipient's certificate once and hands it on with its file stem; an error
+    /// when there is no one to print for.
+    func eachCertificate(_ year: Year, spec: Spec, roster: Roster?, progress: (Int, Int) -> Void,
+                         _ body: (String, Document) throws -> Void) throws {
+        let people = try recipients(year, spec: spec, roster: roster)
+        guard !people.isEmpty else {
+            throw InputError("no one to print certificates for",
+                             at: Location(file: roster?.file ?? spec.file, line: 1, column: 1),
+                             hint: "the roster has a header and no rows, or the record's list is empty")
+        }
+        let value = year.value
+        for (i, (person, stem)) in zip(people, Composer.stems(people)).enumerated() {
+            try body(stem, try certificate(person, year: year, value: value, spec: spec))
+            progress(i + 1, people.count)
+        }
+    }
+
+    /// A certificate's pages as PNGs named by person, as --split names its files:
+    /// `certificate-003-홍길동.png` (`certificate-003-홍길동-N.png` for a certificate of several pages).
+    func preview(_ document: Document, stem: String, _ previews: PNGPages?) throws {
+        guard var target = previews else { return }
+        target.name = "certificate-\(stem)"
+        target.bare = true
+        try PageWriter(pdf: nil, png: target, images: decoded).write(document.pages)
     }
 
     /// Each recipient's file name without its extension: `NNN-NAME`, the number padded to

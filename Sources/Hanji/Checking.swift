@@ -20,10 +20,11 @@ extension Composer {
     /// `sources` that holds it.
     public func missingGlyphs(spec: Spec, sources: Sources, _ compose: (Composer) throws -> Void) rethrows
         -> [InputError] {
-        var checker = self
-        checker.checking = true
+        let was = checking
+        checking = true
+        defer { checking = was }
         shaper.missed = []
-        try compose(checker)
+        try compose(self)
         var found: [InputError] = []
         var seen = Set<String>()
         // A character printed in two styles is one mistake of its field.

@@ -3,6 +3,7 @@
 // record (YAML) → HanjiModel value → HanjiSpec binds it into a block tree → HanjiLayout splits
 // it into pages → HanjiRender writes PDF or PNG. Nothing here draws or measures.
 import Foundation
+import HanjiInput
 import HanjiLayout
 import HanjiModel
 import HanjiRender
@@ -21,43 +22,34 @@ public struct Document {
     public var metadata: Metadata
     /// Problems that did not stop the document (a missing glyph, where the spec allows it).
     public var warnings: [String] = []
+    /// Where its images are decoded as it is written: its composer's.
+    public var images = ImageCache()
 
     /// Writes the document as a PDF.
     public func writePDF(to url: URL) throws {
-        try PDFWriter.write(pages, metadata: metadata, to: url)
+        try PageWriter(pdf: url, metadata: metadata, images: images).write(pages)
     }
 
     /// Writes each page as `NAME-N.png` into `folder`, N padded to sort (see `Previews`).
     public func writePNG(to folder: URL, name: String, dpi: Double) throws {
-        let last = pages.map(\.number).max() ?? 1
-        for page in pages {
-            let file = folder.appendingPathComponent(Previews.name(name, page: page.number, last: last))
-            try PNGWriter.write(page, dpi: dpi, to: file)
-        }
+        try PageWriter(pdf: nil, png: PNGPages(folder: folder, name: name, dpi: dpi), images: images).write(pages)
     }
 
     /// The text of each page, line by line (for tests and checks).
     public var text: [String] { pages.map(\.frame.text) }
 }
 
-/// Where a document goes as it is written: the PDF, and what to do with each page besides
-/// (write it as a PNG).
+/// Where a document goes as it is written: the PDF, and each page as a PNG besides.
 public struct Output {
     public var pdf: URL
-    public var png: ((Page) throws -> Void)?
+    public var png: PNGPages?
     /// Told how many pages are written so far, after each.
     public var progress: ((Int) -> Void)?
-    /// Run once the last page is written (previews take their padded names).
-    var finish: (() throws -> Void)?
 
     /// The PDF, and each page as `NAME-N.png` into `folder` when one is given, N padded to sort.
     public init(pdf: URL, png folder: URL? = nil, name: String = "", dpi: Double = 96) {
         self.pdf = pdf
-        if let folder {
-            let previews = StreamedPreviews(folder: folder, base: name, dpi: dpi)
-            png = previews.write
-            finish = previews.finish
-        }
+        png = folder.map { PNGPages(folder: $0, name: name, dpi: dpi) }
     }
 }
 
@@ -69,8 +61,13 @@ public struct Written {
     public var drawing = 0.0, finishing = 0.0
 }
 
-/// Composes documents from records and specs.
-public struct Composer {
+/// Composes documents from records and specs. A composer is used by one thread at a time: its
+/// shaper (a Pango font map and context, which are not thread-safe) with its shaping cache, the
+/// image loader of the folder it composed last, and the layout context are its own, and each
+/// document changes them (`prepare`). Another thread makes its own composer, cheaply, with
+/// `Composer(sharing: composer.shared)`: the same fonts, read-only, and its own shaper, caches
+/// and images.
+public final class Composer {
     let context: Context
     /// Whether images may come from outside the record's folder (`--allow-outside`).
     public var allowOutside = false
@@ -78,6 +75,8 @@ public struct Composer {
     var checking = false
     let shaper: PangoShaper
     public var fonts: Fonts { shaper.fonts }
+    /// The images decoded for drawing, a few kept, shared by the writers of its documents.
+    public let decoded = ImageCache()
 
     /// A composer over the given fonts.
     public init(fonts: Fonts) throws {
@@ -86,13 +85,23 @@ public struct Composer {
     }
 
     /// A composer over a spec's font folders and the installed font packages.
-    public init(for spec: Spec) throws {
+    public convenience init(for spec: Spec) throws {
         try self.init(fonts: try Fonts(folders: spec.fontFolders))
     }
 
     /// A composer over the installed font packages only.
-    public init() throws {
+    public convenience init() throws {
         try self.init(fonts: try Fonts(folders: []))
+    }
+
+    /// What composers on other threads share with this one: its fonts.
+    public var shared: SharedFonts { SharedFonts(fonts: fonts, allowOutside: allowOutside) }
+
+    /// A composer for this thread over fonts another composer set up (no font folders read
+    /// again), with its own shaper, caches and images.
+    public convenience init(sharing shared: SharedFonts) throws {
+        try self.init(fonts: shared.fonts)
+        allowOutside = shared.allowOutside
     }
 
     /// Lays out a meeting's minutes by a spec.
@@ -198,7 +207,7 @@ public struct Composer {
         let block = try spec.bind(value, images: prefetch)
         var pages = try Spec.locating { try Paginator(setup: setup).pages(block, context) }
         if spec.up > 1, let sheet = spec.sheet { pages = Imposition.sheets(pages, sheet: sheet, up: spec.up) }
-        return Document(pages: pages, metadata: metadata, warnings: shaper.warnings)
+        return Document(pages: pages, metadata: metadata, warnings: shaper.warnings, images: decoded)
     }
 
     /// Lays out any record value and writes it as it goes: each page is drawn into the PDF (and
@@ -206,12 +215,12 @@ public struct Composer {
     /// footer, or printing several pages to a sheet, needs them all first.
     public func write(_ value: consuming Value, spec: Spec, date: Day, edition: Edition, folder: URL? = nil, to output: Output) throws -> Written {
         let (setup, metadata) = try prepare(value, spec: spec, date: date, edition: edition, folder: folder)
-        let writer = try Writer(PDFStream(to: output.pdf, metadata: metadata), png: output.png)
+        let writer = try PageWriter(pdf: output.pdf, metadata: metadata, png: output.png, images: decoded)
         var pages: [Page] = []
         // Bound, the record's values are no longer needed: let them go before the pages are made.
         let block = try spec.bind(value, images: prefetch)
         _ = consume value
-        // Pages are drawn on a second thread while the next ones are laid out: lines carry
+        // Pages are drawn on the writer's thread while the next ones are laid out: lines carry
         // Cairo glyph runs, so drawing never touches Pango.
         do {
             try Paginator(setup: setup).pages(consume block, context) { page in
@@ -220,18 +229,16 @@ public struct Composer {
                 output.progress?(writer.count)
             }
         } catch {
-            // Let the drawing thread finish before the error leaves, so the unfinished file is
-            // removed (when the writer goes) and nothing runs on after the command has failed.
-            writer.drain()
+            writer.abandon()
             throw Spec.located(error)
         }
         if spec.up > 1, let sheet = spec.sheet {
-            for page in Imposition.sheets(pages, sheet: sheet, up: spec.up) { try writer.add(page) }
+            let sheets = Imposition.sheets(pages, sheet: sheet, up: spec.up)
+            try writer.drained { for page in sheets { try writer.add(page) } }
         }
         try writer.finish()
-        try output.finish?()
-        return Written(pages: writer.count, warnings: shaper.warnings,
-                       drawing: writer.stream.drawing, finishing: writer.stream.finishing)
+        return Written(pages: writer.count, warnings: shaper.warnings, drawing: writer.drawing,
+                       finishing: writer.finishing)
     }
 
     /// Everything before pagination: the checks, the page setup with its running header and
@@ -289,57 +296,4 @@ public struct Composer {
     static func running(_ r: Running) -> Value {
         .map([("page", .number(r.page)), ("pages", .number(r.pages)), ("section", .text(r.section)), ("label", .text(r.label))])
     }
-}
-
-/// Draws pages into a PDF (and PNGs) on its own thread, a few pages behind the layout, so both
-/// cores work; the first failure is kept and reported by the next call.
-final class Writer: @unchecked Sendable {
-    let stream: PDFStream
-    let png: ((Page) throws -> Void)?
-    let queue = DispatchQueue(label: "hanji.writer")
-    /// At most this many pages wait to be drawn, so memory stays flat.
-    let slots = DispatchSemaphore(value: 2)
-    let lock = NSLock()
-    var failure: Error?
-    private(set) var count = 0
-
-    init(_ stream: PDFStream, png: ((Page) throws -> Void)?) {
-        self.stream = stream
-        self.png = png
-    }
-
-    func add(_ page: Page) throws {
-        try check()
-        slots.wait()
-        count += 1
-        let box = PageBox(page)
-        queue.async {
-            defer { self.slots.signal() }
-            guard self.lock.withLock({ self.failure == nil }) else { return }
-            do {
-                try self.stream.add(box.page)
-                try self.png?(box.page)
-            } catch {
-                self.lock.withLock { self.failure = error }
-            }
-        }
-    }
-
-    func drain() { queue.sync {} }
-
-    func finish() throws {
-        drain()
-        try check()
-        try stream.finish()
-    }
-
-    func check() throws {
-        if let failure = lock.withLock({ failure }) { throw failure }
-    }
-}
-
-/// A page handed to the writer's thread; it is not touched again on the layout thread.
-struct PageBox: @unchecked Sendable {
-    let page: Page
-    init(_ page: Page) { self.page = page }
 }

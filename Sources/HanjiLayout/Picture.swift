@@ -1,14 +1,13 @@
-/// A decoded image ready to place: its size in pixels and the loader's handle to its pixels.
-public struct Bitmap {
+/// A checked image ready to place: its size in pixels as shown, and the file a writer draws it from.
+public struct Bitmap: Sendable {
     /// The path as the record names it, for messages.
     public var path: String
     public var width: Int
     public var height: Int
-    /// The loader's object for the pixels; only the writer that knows the loader reads it.
-    public var handle: AnyObject
+    public var file: ImageFile
 
-    public init(path: String, width: Int, height: Int, handle: AnyObject) {
-        self.path = path; self.width = width; self.height = height; self.handle = handle
+    public init(path: String, width: Int, height: Int, file: ImageFile) {
+        self.path = path; self.width = width; self.height = height; self.file = file
     }
 }
 

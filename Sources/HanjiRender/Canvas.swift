@@ -6,6 +6,8 @@ import HanjiText
 
 /// A Cairo drawing context that draws pages' items.
 final class Canvas {
+    /// The surface drawn on; the canvas keeps it.
+    let target: Surface
     let cr: OpaquePointer
     /// The PDF surface, when drawing one: sections become link targets and outline entries,
     /// contents rows become links.
@@ -15,13 +17,17 @@ final class Canvas {
     var outline: [Int32] = []
     /// The images painted on the page being drawn, held until it is shown: Cairo records a page
     /// before writing it, and an image freed meanwhile is first copied whole.
-    var held: [OpaquePointer] = []
+    var held: [Surface] = []
+    /// Where the images drawn are decoded and kept.
+    let images: ImageCache
     /// The Cairo fonts of the text items' font keys.
     let fonts = ScaledFonts()
 
-    init(surface: OpaquePointer, pdf: Bool = false) throws {
-        cr = cairo_create(surface)
-        self.pdf = pdf ? surface : nil
+    init(surface: Surface, pdf: Bool = false, images: ImageCache) throws {
+        self.images = images
+        target = surface
+        cr = cairo_create(surface.pointer)
+        self.pdf = pdf ? surface.pointer : nil
         try RenderError.check(cairo_status(cr), "cairo_create")
     }
 
@@ -32,7 +38,6 @@ final class Canvas {
 
     /// Lets go of the images of a page that is shown.
     func release() {
-        for surface in held { cairo_surface_destroy(surface) }
         held = []
     }
 
@@ -57,7 +62,8 @@ final class Canvas {
                 cairo_rectangle(cr, x, y, size.width, size.height)
                 cairo_fill(cr)
             case .image(let bitmap, let size):
-                guard let pixels = bitmap.handle as? Pixels, bitmap.width > 0, bitmap.height > 0 else { continue }
+                guard bitmap.width > 0, bitmap.height > 0 else { continue }
+                let pixels = Pixels(file: bitmap.file, cache: images)
                 held.append(try pixels.paint(on: cr, at: Point(x: x, y: y), size: size, forPDF: pdf != nil))
             case .scaled(let inner, let k):
                 // A page set on a sheet for print: its links and targets mean nothing there.

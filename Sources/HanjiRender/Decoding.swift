@@ -3,75 +3,13 @@ import CPixbuf
 import Foundation
 import HanjiLayout
 
-/// Reading image files: a PNG's chunks checked and its size read without decoding it, and the
-/// decoders that run when a page is drawn.
-extension ImageFiles {
-    /// The most pixels an image may have to be decoded: a photo of a quarter of a billion
-    /// pixels is a mistake, not a photo (and a gigabyte of memory).
-    static let pixelLimit = 1 << 28
-
-    /// Refuses to decode an image larger than `pixelLimit`.
-    static func checkSize(_ width: Int, _ height: Int, path: String, kind: String) throws {
-        // Each side first: two sides of 2^32 (a PNG header can say so) would overflow the product.
-        if width > pixelLimit || height > pixelLimit || width * height > pixelLimit {
-            throw ImageError(path: path, reason: "the \(kind) is \(width)×\(height) pixels, too large to print")
-        }
-    }
-
-    /// A PNG's width and height from its header, after walking its chunks: each whole, the
-    /// critical ones (header, palette, image data, end) with their checksums right, as libpng
-    /// will want them when the image is decoded.
-    static func pngSize(_ data: Data, path: String) throws -> (Int, Int) {
-        let cutOff = pngCutOff(path)
-        let broken = ImageError(path: path, reason: "damaged PNG: its image data cannot be decoded")
-        return try data.withUnsafeBytes { bytes in
-            func word(_ at: Int) -> Int {
-                Int(bytes[at]) << 24 | Int(bytes[at + 1]) << 16 | Int(bytes[at + 2]) << 8 | Int(bytes[at + 3])
-            }
-            guard bytes.count >= 33, word(12) == 0x4948_4452, word(8) == 13 else {
-                throw ImageError(path: path, reason: "damaged PNG: no image header")
-            }
-            var (at, images) = (8, 0)
-            while true {
-                guard at + 12 <= bytes.count, word(at) <= bytes.count - at - 12 else { throw cutOff }
-                let (length, type) = (word(at), word(at + 4))
-                let critical = bytes[at + 4] & 0x20 == 0
-                let checked = UnsafeRawBufferPointer(rebasing: bytes[(at + 4)..<(at + 8 + length)])
-                if critical && crc(checked) != word(at + 8 + length) { throw broken }
-                if type == 0x4944_4154 { images += 1 }
-                if type == 0x4945_4E44 { break }
-                at += 12 + length
-            }
-            guard images > 0 else { throw broken }
-            let (width, height) = (word(16), word(20))
-            guard width > 0, height > 0 else { throw ImageError(path: path, reason: "empty image") }
-            return (width, height)
-        }
-    }
-
-    /// A PNG that ends part-way.
-    static func pngCutOff(_ path: String) -> ImageError {
-        ImageError(path: path, reason: "damaged PNG: the file ends before the image does (cut off while copying?)")
-    }
-
-    /// The CRC-32 that PNG chunks end with.
-    static func crc(_ bytes: UnsafeRawBufferPointer) -> Int {
-        crcTable.withUnsafeBufferPointer { table in
-            var c: UInt32 = 0xFFFF_FFFF
-            for byte in bytes { c = table[Int((c ^ UInt32(byte)) & 0xFF)] ^ (c >> 8) }
-            return Int(c ^ 0xFFFF_FFFF)
-        }
-    }
-
-    static let crcTable: [UInt32] = (0..<256).map { n in
-        (0..<8).reduce(UInt32(n)) { c, _ in c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-    }
-
+/// The decoders that run when a page is drawn: the input side checked each file before.
+extension Pixels {
     /// Decodes PNG bytes with Cairo's own reader (premultiplied ARGB, as Cairo draws it).
-    static func decodePNG(_ data: Data, path: String) throws -> OpaquePointer {
+    static func decodePNG(_ data: Data, path: String) throws -> Surface {
         final class Cursor { let bytes: [UInt8]; var at = 0; init(_ b: [UInt8]) { bytes = b } }
         let cursor = Cursor([UInt8](data))
-        let surface = withExtendedLifetime(cursor) {
+        let made = withExtendedLifetime(cursor) {
             cairo_image_surface_create_from_png_stream({ closure, out, length in
                 let cursor = Unmanaged<Cursor>.fromOpaque(closure!).takeUnretainedValue()
                 let n = Int(length)
@@ -79,35 +17,34 @@ extension ImageFiles {
                 cursor.bytes.withUnsafeBufferPointer { memcpy(out, $0.baseAddress! + cursor.at, n) }
                 cursor.at += n
                 return CAIRO_STATUS_SUCCESS
-            }, Unmanaged.passUnretained(cursor).toOpaque())!
+            }, Unmanaged.passUnretained(cursor).toOpaque())
         }
-        let status = cairo_surface_status(surface)
-        guard status == CAIRO_STATUS_SUCCESS else {
-            cairo_surface_destroy(surface)
+        let surface = try Surface(made) { status -> any Error in
             switch status {
             case CAIRO_STATUS_READ_ERROR:
-                throw pngCutOff(path)
+                return ImageError.cutOff(path, "PNG")
             case CAIRO_STATUS_NO_MEMORY:
                 // Cairo reports libpng's own complaints (a bad checksum, broken data) this way.
-                throw ImageError(path: path, reason: "damaged PNG: its image data cannot be decoded")
+                return ImageError.undecodablePNG(path)
             default:
-                throw ImageError(path: path, reason: "damaged or unreadable PNG: \(String(cString: cairo_status_to_string(status)))")
+                let reason = String(cString: cairo_status_to_string(status))
+                return ImageError(path: path, reason: "damaged or unreadable PNG: \(reason)")
             }
         }
-        guard cairo_image_surface_get_width(surface) > 0, cairo_image_surface_get_height(surface) > 0 else {
-            cairo_surface_destroy(surface)
-            throw ImageError(path: path, reason: "empty image")
-        }
+        guard surface.width > 0, surface.height > 0 else { throw ImageError(path: path, reason: "empty image") }
         // Cairo keeps the file's bytes on the surface as well, for writers that embed PNGs; the
         // PDF writer re-compresses the pixels, so they only take memory.
-        cairo_surface_set_mime_data(surface, "image/png", nil, 0, nil, nil)
+        cairo_surface_set_mime_data(surface.pointer, "image/png", nil, 0, nil, nil)
         return surface
     }
 
     /// Decodes JPEG bytes into a Cairo surface (for PNG pages; a PDF takes the file's bytes).
-    static func decode(_ data: Data, path: String) throws -> OpaquePointer {
-        let loader = gdk_pixbuf_loader_new()!
-        defer { g_object_unref(UnsafeMutableRawPointer(loader)) }
+    static func decode(_ data: Data, path: String) throws -> Surface {
+        let owned = try GObjectRef(UnsafeMutableRawPointer(gdk_pixbuf_loader_new()),
+                                   or: ImageError(path: path, reason: "cannot be decoded (out of memory)"))
+        let loader = owned.loader
+        // The loader owns the pixbuf read below: it lives until the pixels are copied.
+        defer { withExtendedLifetime(owned) {} }
         var error: UnsafeMutablePointer<GError>?
         let wrote = data.withUnsafeBytes { raw in
             gdk_pixbuf_loader_write(loader, raw.bindMemory(to: guchar.self).baseAddress, gsize(raw.count), &error)
@@ -128,18 +65,18 @@ extension ImageFiles {
     }
 
     /// Copies a pixbuf's RGB(A) rows into a Cairo image surface (premultiplied ARGB, native order).
-    static func surface(from pixbuf: OpaquePointer) throws -> OpaquePointer {
+    static func surface(from pixbuf: OpaquePointer) throws -> Surface {
         let width = gdk_pixbuf_get_width(pixbuf), height = gdk_pixbuf_get_height(pixbuf)
         let channels = Int(gdk_pixbuf_get_n_channels(pixbuf)), stride = Int(gdk_pixbuf_get_rowstride(pixbuf))
         let alpha = gdk_pixbuf_get_has_alpha(pixbuf) != 0
         guard width > 0, height > 0, channels >= 3, let pixels = gdk_pixbuf_read_pixels(pixbuf) else {
             throw ImageError(path: "", reason: "empty image")
         }
-        let surface = cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, width, height)!
-        try RenderError.check(cairo_surface_status(surface), "cairo_image_surface_create")
-        cairo_surface_flush(surface)
-        let out = cairo_image_surface_get_data(surface)!
-        let outStride = Int(cairo_image_surface_get_stride(surface))
+        let format = alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24
+        let surface = try Surface("cairo_image_surface_create", cairo_image_surface_create(format, width, height))
+        cairo_surface_flush(surface.pointer)
+        let out = try surface.pixels()
+        let outStride = surface.stride
         for y in 0..<Int(height) {
             let src = pixels + y * stride
             let dst = UnsafeMutableRawPointer(out + y * outStride).assumingMemoryBound(to: UInt32.self)
@@ -151,15 +88,15 @@ extension ImageFiles {
                 dst[x] = a << 24 | r << 16 | g << 8 | b
             }
         }
-        cairo_surface_mark_dirty(surface)
+        cairo_surface_mark_dirty(surface.pointer)
         return surface
     }
 
     /// Hands Cairo its own copy of `data` as the surface's `mime` data, freed with the surface.
-    static func attach(_ data: Data, mime: String, to surface: OpaquePointer) {
+    static func attach(_ data: Data, mime: String, to surface: Surface) {
         let copy = malloc(max(data.count, 1))!
         data.withUnsafeBytes { raw in if let base = raw.baseAddress { memcpy(copy, base, raw.count) } }
-        cairo_surface_set_mime_data(surface, mime, copy.assumingMemoryBound(to: UInt8.self), UInt(data.count),
+        cairo_surface_set_mime_data(surface.pointer, mime, copy.assumingMemoryBound(to: UInt8.self), UInt(data.count),
                                     { free($0) }, copy)
     }
 }

@@ -26,28 +26,27 @@ extension Pixels {
 
     /// The image decoded at `size`: for a PDF, re-encoded as JPEG (a stand-in carrying it) unless
     /// it has transparency.
-    func surface(_ size: (width: Int, height: Int), forPDF: Bool) throws -> OpaquePointer {
+    func surface(_ size: (width: Int, height: Int), forPDF: Bool) throws -> Surface {
         let key = id + "@\(size.width)x\(size.height)" + (forPDF ? "#pdf" : "")
         return try cache.surface(key) {
-            try ImageFiles.checkSize(width, height, path: path, kind: format.rawValue)
+            try ImageFile.checkSize(width, height, path: path, kind: format.rawValue)
             var error: UnsafeMutablePointer<GError>?
-            guard let pixbuf = gdk_pixbuf_new_from_file_at_scale(url.path, Int32(size.width), Int32(size.height), 0,
-                                                                  &error) else {
-                throw ImageFiles.failure(error, path: path)
-            }
-            defer { g_object_unref(UnsafeMutableRawPointer(pixbuf)) }
+            let owned = try GObjectRef(UnsafeMutableRawPointer(gdk_pixbuf_new_from_file_at_scale(
+                url.path, Int32(size.width), Int32(size.height), 0, &error)), or: Pixels.failure(error, path: path))
+            let pixbuf = owned.pixbuf
+            defer { withExtendedLifetime(owned) {} }
             if forPDF && gdk_pixbuf_get_has_alpha(pixbuf) == 0 {
-                let data = try ImageFiles.encodeJPEG(pixbuf, quality: Pixels.quality, path: path)
+                let data = try Pixels.encodeJPEG(pixbuf, quality: Pixels.quality, path: path)
                 return (try Pixels.standIn(data, uuid: key), data.count)
             }
-            let surface = try ImageFiles.surface(from: pixbuf)
-            ImageFiles.attach(Data(key.utf8), mime: "application/x-cairo.uuid", to: surface)
-            return (surface, Int(cairo_image_surface_get_stride(surface)) * size.height)
+            let surface = try Pixels.surface(from: pixbuf)
+            Pixels.attach(Data(key.utf8), mime: "application/x-cairo.uuid", to: surface)
+            return (surface, surface.stride * size.height)
         }
     }
 }
 
-extension ImageFiles {
+extension Pixels {
     /// A pixbuf's pixels as JPEG bytes at `quality` (0–100).
     static func encodeJPEG(_ pixbuf: OpaquePointer, quality: Int, path: String = "") throws -> Data {
         var buffer: UnsafeMutablePointer<gchar>?
@@ -60,15 +59,6 @@ extension ImageFiles {
               let buffer else { throw failure(error, path: path) }
         defer { g_free(buffer) }
         return Data(bytes: buffer, count: Int(size))
-    }
-
-    /// A HEIC photo's size as shown (libheif turns it as the file says), read by its loader.
-    static func heicSize(_ url: URL, path: String) throws -> (Int, Int) {
-        var width: Int32 = 0, height: Int32 = 0
-        guard gdk_pixbuf_get_file_info(url.path, &width, &height) != nil, width > 0, height > 0 else {
-            throw ImageError(path: path, reason: "damaged HEIC photo: it cannot be read (save it again as JPEG)")
-        }
-        return (Int(width), Int(height))
     }
 
     /// The error gdk-pixbuf gave (freed here) as an image error.

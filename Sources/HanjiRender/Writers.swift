@@ -14,22 +14,13 @@ public struct Metadata: Sendable {
     public init() {}
 }
 
-/// Writes pages as a PDF file, atomically: a temporary file renamed over the target.
-public enum PDFWriter {
-    public static func write(_ pages: [Page], metadata: Metadata, to url: URL) throws {
-        let stream = try PDFStream(to: url, metadata: metadata)
-        for page in pages { try stream.add(page) }
-        try stream.finish()
-    }
-}
-
 /// A PDF written page by page, so a long batch never holds its pages in memory. Nothing appears
 /// at the target until `finish()`, and only if every byte was written; a stream dropped
 /// unfinished, or failing, leaves no file behind.
 public final class PDFStream {
     let sink: FileSink
-    let surface: OpaquePointer
     let canvas: Canvas
+    var surface: OpaquePointer { canvas.target.pointer }
     public private(set) var count = 0
     var finished = false
     /// Seconds spent in Cairo drawing and showing pages, and finishing the file (font subsets).
@@ -37,22 +28,19 @@ public final class PDFStream {
     /// Set once a page's label differs from its number; every later page then states its own.
     var labelled = false
 
-    public init(to url: URL, metadata: Metadata) throws {
+    public init(to url: URL, metadata: Metadata, images: ImageCache = ImageCache()) throws {
         sink = try FileSink(for: url)
-        surface = cairo_pdf_surface_create_for_stream(fileSinkWrite, sink.context, Size.a4.width, Size.a4.height)!
-        if cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS {
-            let status = String(cString: cairo_status_to_string(cairo_surface_status(surface)))
-            cairo_surface_destroy(surface)
-            throw RenderError.cairo(call: "cairo_pdf_surface_create_for_stream", status: status)
-        }
+        let a4 = Size.a4
+        let pdf = try Surface("cairo_pdf_surface_create_for_stream",
+                              cairo_pdf_surface_create_for_stream(fileSinkWrite, sink.context, a4.width, a4.height))
         let fields: [(cairo_pdf_metadata_t, String)] = [
             (CAIRO_PDF_METADATA_TITLE, metadata.title), (CAIRO_PDF_METADATA_AUTHOR, metadata.author),
             (CAIRO_PDF_METADATA_SUBJECT, metadata.subject), (CAIRO_PDF_METADATA_KEYWORDS, metadata.keywords),
             (CAIRO_PDF_METADATA_CREATOR, metadata.creator),
             (CAIRO_PDF_METADATA_CREATE_DATE, metadata.date), (CAIRO_PDF_METADATA_MOD_DATE, metadata.date),
         ]
-        for (key, value) in fields where !value.isEmpty { cairo_pdf_surface_set_metadata(surface, key, value) }
-        canvas = try Canvas(surface: surface, pdf: true)
+        for (key, value) in fields where !value.isEmpty { cairo_pdf_surface_set_metadata(pdf.pointer, key, value) }
+        canvas = try Canvas(surface: pdf, pdf: true, images: images)
     }
 
     /// The size pages are set to now.
@@ -116,20 +104,18 @@ public final class PDFStream {
         // and the surface is finished here, while the sink it writes into still lives.
         sink.abandon()
         cairo_surface_finish(surface)
-        withExtendedLifetime(canvas) {}
-        cairo_surface_destroy(surface)
     }
 }
 
-/// Writes one page as a PNG image at a resolution in dots per inch.
-public enum PNGWriter {
-    public static func write(_ page: Page, dpi: Double, to url: URL) throws {
+/// Writes one page as a PNG image at a resolution in dots per inch (for `PNGStream`).
+enum PNGWriter {
+    static func write(_ page: Page, dpi: Double, to url: URL, images: ImageCache) throws {
         let scale = dpi / 72
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32((page.size.width * scale).rounded()),
-                                                 Int32((page.size.height * scale).rounded()))!
-        defer { cairo_surface_destroy(surface) }
-        try RenderError.check(cairo_surface_status(surface), "cairo_image_surface_create")
-        let canvas = try Canvas(surface: surface)
+        let (width, height) = (Int32((page.size.width * scale).rounded()), Int32((page.size.height * scale).rounded()))
+        let image = try Surface("cairo_image_surface_create",
+                                cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height))
+        let canvas = try Canvas(surface: image, images: images)
+        let surface = canvas.target.pointer
         cairo_set_source_rgb(canvas.cr, 1, 1, 1)
         cairo_paint(canvas.cr)
         cairo_scale(canvas.cr, scale, scale)
@@ -137,7 +123,9 @@ public enum PNGWriter {
         cairo_surface_flush(surface)
         canvas.release()
         let sink = try FileSink(for: url)
-        let status = cairo_surface_write_to_png_stream(surface, fileSinkWrite, sink.context)
+        let status = withExtendedLifetime(canvas) {
+            cairo_surface_write_to_png_stream(surface, fileSinkWrite, sink.context)
+        }
         try sink.check()
         try RenderError.check(status, "cairo_surface_write_to_png_stream")
         try sink.commit()
@@ -149,17 +137,15 @@ public enum PNGCompare {
     /// The share of pixels whose colour differs by more than `threshold` (0–255) in any channel;
     /// 1 when the sizes differ.
     public static func difference(_ a: URL, _ b: URL, threshold: Int = 40) throws -> Double {
-        let sa = cairo_image_surface_create_from_png(a.path)!, sb = cairo_image_surface_create_from_png(b.path)!
-        defer { cairo_surface_destroy(sa); cairo_surface_destroy(sb) }
-        try RenderError.check(cairo_surface_status(sa), "reading \(a.lastPathComponent)")
-        try RenderError.check(cairo_surface_status(sb), "reading \(b.lastPathComponent)")
-        let w = cairo_image_surface_get_width(sa), h = cairo_image_surface_get_height(sa)
-        guard w == cairo_image_surface_get_width(sb), h == cairo_image_surface_get_height(sb) else { return 1 }
-        let strideA = Int(cairo_image_surface_get_stride(sa)), strideB = Int(cairo_image_surface_get_stride(sb))
-        let pa = cairo_image_surface_get_data(sa)!, pb = cairo_image_surface_get_data(sb)!
+        let sa = try Surface("reading \(a.lastPathComponent)", cairo_image_surface_create_from_png(a.path))
+        let sb = try Surface("reading \(b.lastPathComponent)", cairo_image_surface_create_from_png(b.path))
+        let w = sa.width, h = sa.height
+        guard w == sb.width, h == sb.height else { return 1 }
+        let strideA = sa.stride, strideB = sb.stride
+        let pa = try sa.pixels(), pb = try sb.pixels()
         var differing = 0
-        for y in 0..<Int(h) {
-            for x in 0..<Int(w) {
+        for y in 0..<h {
+            for x in 0..<w {
                 for c in 0..<3 where abs(Int(pa[y * strideA + x * 4 + c]) - Int(pb[y * strideB + x * 4 + c])) > threshold {
                     differing += 1
                     break

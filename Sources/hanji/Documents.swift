@@ -136,30 +136,21 @@ struct CertificatesCommand: ParsableCommand {
             // Every bad row at once, and the rows that would print wrong, as `hanji check` finds them.
             if let list { try common.warn(try list.warnings(by: try spec.plan()).map(\.description)) }
             let progress = Progress(label: "certificates")
+            // Each certificate's pages as PNGs too, named by person: certificate-003-홍길동.png.
+            let previews = common.png.map {
+                PNGPages(folder: URL(fileURLWithPath: $0), name: "certificate", dpi: common.dpi)
+            }
             if let split {
                 let files = try composer.certificates(record, spec: spec, roster: list, split: URL(fileURLWithPath: split),
-                                                      progress: progress.show)
+                                                      previews: previews, progress: progress.show)
                 progress.done()
                 print("\(split): \(counted(files.count, "file"))")
             } else {
                 let target = URL(fileURLWithPath: output ?? "out/certificates.pdf")
-                let pages = try composer.certificates(record, spec: spec, roster: list, to: target, progress: progress.show)
+                let pages = try composer.certificates(record, spec: spec, roster: list, to: target, previews: previews,
+                                                      progress: progress.show)
                 progress.done()
                 summary("\(target.path): \(counted(pages, "page"))", for: target)
-            }
-            if let png = common.png {
-                // Named by person, as --split names its files: certificate-003-홍길동.png.
-                let people = try composer.recipients(record, spec: spec, roster: list)
-                for (person, stem) in zip(people, Composer.stems(people)) {
-                    let document = try composer.certificate(person, year: record, value: record.value, spec: spec)
-                    let folder = URL(fileURLWithPath: png)
-                    if document.pages.count == 1 {
-                        let file = folder.appendingPathComponent("certificate-\(stem).png")
-                        try PNGWriter.write(document.pages[0], dpi: common.dpi, to: file)
-                    } else {
-                        try document.writePNG(to: folder, name: "certificate-\(stem)", dpi: common.dpi)
-                    }
-                }
             }
         }
     }

@@ -56,7 +56,7 @@ struct Common: ParsableArguments {
 
     /// The composer for a spec, over the fonts started ahead when they are the spec's.
     func composer(_ spec: Spec, fonts ahead: FontsAhead? = nil) throws -> Composer {
-        var composer = try ahead.map { try Composer(fonts: try $0.fonts(for: spec.fontFolders)) } ?? Composer(for: spec)
+        let composer = try ahead.map { try Composer(fonts: try $0.fonts(for: spec.fontFolders)) } ?? Composer(for: spec)
         composer.allowOutside = allowOutside
         Runner.spec = spec
         return composer

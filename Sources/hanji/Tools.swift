@@ -2,6 +2,7 @@
 import ArgumentParser
 import Foundation
 import Hanji
+import HanjiInput
 import HanjiLayout
 import HanjiModel
 import HanjiRender
@@ -162,7 +163,7 @@ extension CheckCommand {
     /// The layout `name` printing would use for the record at `url`, with a composer over its fonts.
     func layout(_ name: String, near url: URL) throws -> (Spec, Composer) {
         let spec = try Spec.load(try Layouts.find(nil, name: name, near: url.path), allowOutside: allowOutside)
-        var composer = try Composer(for: spec)
+        let composer = try Composer(for: spec)
         composer.allowOutside = allowOutside
         return (spec, composer)
     }
@@ -263,23 +264,24 @@ struct WatchCommand: ParsableCommand {
         }
     }
 
-    /// The record, the spec, and every file the record names, as far as they can be read now.
+    /// The record, the spec, and every file the record names, as far as they can be read now:
+    /// only those inside the record's folder, as printing confines them (one outside is the
+    /// print's error, and is not watched).
     func watched(_ kind: Kind) -> [String] {
         let url = URL(fileURLWithPath: record)
         let folder = url.deletingLastPathComponent()
-        var files = [url.path]
+        var named: [String] = []
         let name = kind == .certificates ? "certificate" : kind.rawValue
-        if let spec = try? Layouts.find(layout, name: name, near: record) { files.append(spec.path) }
         if kind == .minutes, let meeting = try? Meeting.load(url) {
-            files += meeting.photos.map { folder.appendingPathComponent($0.file).path }
+            named = meeting.photos.map(\.file)
         } else if let year = try? Year.load(url, allowOutside: true) {
-            if let seal = year.organisation.seal { files.append(folder.appendingPathComponent(seal).path) }
-            if let cover = year.book?.cover { files.append(folder.appendingPathComponent(cover).path) }
+            named = [year.organisation.seal, year.book?.cover].compactMap { $0 }
             if let list = try? Field.load(url).fields(Year.keys)["meetings"]?.list() {
-                files += list.compactMap { try? folder.appendingPathComponent($0.text()).path }
+                named += list.compactMap { try? $0.text() }
             }
         }
-        return files
+        let spec = (try? Layouts.find(layout, name: name, near: record)).map { [$0.path] } ?? []
+        return [url.path] + spec + named.compactMap { Paths.confined($0, in: folder, allowOutside: false)?.path }
     }
 
     /// A line on standard output, unbuffered, so a log or another program sees it at once.

@@ -40,7 +40,7 @@ public enum Golden {
         let dir = Fixture.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let actual = dir.appendingPathComponent("actual.png")
-        try snapshot(page, crop: crop, dpi: dpi, to: actual)
+        try snapshot(page, images: document.images, crop: crop, dpi: dpi, to: actual)
         let golden = Fixture.golden.appendingPathComponent("\(name).png")
         if recording {
             try? FileManager.default.removeItem(at: golden)
@@ -69,10 +69,12 @@ public enum Golden {
 
     /// Writes `crop` of `page` (all of it when nil) at `dpi` as an 8-bit grey PNG: the page as
     /// the PNG writer draws it, cropped, each pixel its luminance.
-    public static func snapshot(_ page: Page, crop: Crop? = nil, dpi: Double, to url: URL) throws {
-        let full = url.deletingPathExtension().appendingPathExtension("page.png")
-        defer { try? FileManager.default.removeItem(at: full) }
-        try PNGWriter.write(page, dpi: dpi, to: full)
+    public static func snapshot(_ page: Page, images: ImageCache, crop: Crop? = nil, dpi: Double, to url: URL) throws {
+        let folder = url.deletingLastPathComponent().appendingPathComponent(UUID().uuidString, isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try PageWriter(pdf: nil, png: PNGPages(folder: folder, name: "page", dpi: dpi, bare: true), images: images).write([page])
+        let full = folder.appendingPathComponent("page.png")
         guard let source = cairo_image_surface_create_from_png(full.path) else { throw GoldenError.cairo("read") }
         defer { cairo_surface_destroy(source) }
         guard cairo_surface_status(source) == CAIRO_STATUS_SUCCESS else { throw GoldenError.cairo("read") }

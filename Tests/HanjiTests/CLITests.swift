@@ -153,6 +153,33 @@ struct WatchTests {
         }
     }
 
+    @Test("watch confines the files a record names to its folder, as minutes does: one outside is refused, not watched")
+    func confinesPaths() throws {
+        try withTempDir { dir in
+            let folder = dir.appendingPathComponent("year")
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("photos"),
+                                                    withIntermediateDirectories: true)
+            let photos = exampleRecord.deletingLastPathComponent().appendingPathComponent("photos")
+            try FileManager.default.copyItem(at: photos.appendingPathComponent("meeting.jpg"),
+                                             to: dir.appendingPathComponent("outside.jpg"))
+            for name in ["screen.jpg", "seating.png"] {
+                try FileManager.default.copyItem(at: photos.appendingPathComponent(name),
+                                                 to: folder.appendingPathComponent("photos/\(name)"))
+            }
+            let text = try String(contentsOf: exampleRecord, encoding: .utf8)
+                .replacingOccurrences(of: "file: photos/meeting.jpg", with: "file: ../outside.jpg")
+            let record = folder.appendingPathComponent("minutes-14.yaml")
+            try text.write(to: record, atomically: true, encoding: .utf8)
+            let printed = run(["minutes", record.path, "-o", dir.appendingPathComponent("m.pdf").path])
+            #expect(printed.status == 1 && printed.stderr.contains("outside"), "\(printed)")
+            let outcome = try watch([record.path, "-o", dir.appendingPathComponent("w.pdf").path])
+            #expect(outcome.stdout.contains("failed in"), "\(outcome)")
+            #expect(outcome.stderr.contains("'../outside.jpg'") && outcome.stderr.contains("outside"), "\(outcome)")
+            // The record, the layout and the two photos inside: never the file outside.
+            #expect(outcome.stdout.contains("watching 4 files"), "\(outcome)")
+        }
+    }
+
     @Test("watch --public is refused for a year record's documents, as usage")
     func publicNeedsMinutes() throws {
         let out = run(["watch", CLITests.year.path, "--document", "program", "--public"])

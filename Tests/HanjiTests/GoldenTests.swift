@@ -25,7 +25,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let files = ["official", "again", "masked"].map { dir.appendingPathComponent("\($0).png") }
         for (document, file) in zip([official, again, masked], files) {
-            try Golden.snapshot(document.pages[0], crop: Self.minutesTop, dpi: 30, to: file)
+            try Golden.snapshot(document.pages[0], images: document.images, crop: Self.minutesTop, dpi: 30, to: file)
         }
         #expect(try Golden.changedPixels(files[0], files[1]) == 0, "the same page must draw the same")
         #expect(try Golden.changedPixels(files[0], files[2]) > Golden.tolerance,

@@ -1,5 +1,5 @@
 // Many photos: a document of forty 1200×800 PNG photos is written holding only a few decoded
-// images at a time (the loader's census counts decoded surfaces until Cairo lets them go).
+// images at a time (the composer's census counts decoded surfaces until Cairo lets them go).
 import CPangoCairo
 import Foundation
 @testable import Hanji
@@ -52,7 +52,7 @@ struct ImageMemoryTests {
             let output = Output(pdf: dir.appendingPathComponent("m.pdf"), png: pages, name: "m", dpi: 20)
             let written = try composer.minutes(meeting, spec: spec, to: output)
             #expect(written.pages >= 10, "forty photos fill at least ten pages")
-            let census = try #require((composer.context.images as? ImageFiles)?.census)
+            let census = composer.decoded.census
             // At most the loader's cache (16 MiB: four 1200×800 photos) and the photos of the page
             // being drawn, held until it is shown: never all forty.
             let perPage = try composer.minutes(meeting, spec: spec).pages.map { page in

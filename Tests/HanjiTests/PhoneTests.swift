@@ -59,7 +59,7 @@ struct PhoneTests {
                 (row + 3 * x + 2).pointee = rgb.2
             }
         }
-        return try ImageFiles.encodeJPEG(pixbuf, quality: quality)
+        return try Pixels.encodeJPEG(pixbuf, quality: quality)
     }
 
     /// `jpeg` with an EXIF APP1 segment saying `orientation`, right after its start marker.

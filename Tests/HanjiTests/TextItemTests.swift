@@ -49,8 +49,7 @@ import Testing
         frame.add(.text(line, Color(red: 0, green: 0, blue: 0)), at: Point(x: 20, y: 40))
         try withTempDir { dir in
             let pdf = dir.appendingPathComponent("line.pdf")
-            try PDFWriter.write([Page(size: Size(width: 200, height: 100), frame: frame, number: 1)],
-                                metadata: Metadata(), to: pdf)
+            try PageWriter(pdf: pdf).write([Page(size: Size(width: 200, height: 100), frame: frame, number: 1)])
             #expect(squeezed(try pdfText(pdf)) == "가나다분과")
         }
     }
@@ -64,10 +63,9 @@ import Testing
                 for i in line.runs.indices { change(&line.runs[i].font) }
                 var frame = Frame(size: Size(width: 200, height: 60))
                 frame.add(.text(line, Color(red: 0, green: 0, blue: 0)), at: Point(x: 10, y: 40))
-                let url = dir.appendingPathComponent(name + ".png")
                 let page = Page(size: Size(width: 200, height: 60), frame: frame, number: 1)
-                try PNGWriter.write(page, dpi: 72, to: url)
-                return url
+                try PageWriter(pdf: nil, png: PNGPages(folder: dir, name: name, dpi: 72, bare: true)).write([page])
+                return dir.appendingPathComponent(name + ".png")
             }
             let regular = try png("regular") { _ in }
             #expect(try PNGCompare.difference(regular, try png("again") { _ in }) == 0)
@@ -84,7 +82,7 @@ import Testing
         try withTempDir { dir in
             let page = Page(size: Size(width: 200, height: 100), frame: frame, number: 1)
             let error = #expect(throws: (any Error).self) {
-                try PNGWriter.write(page, dpi: 36, to: dir.appendingPathComponent("line.png"))
+                try PageWriter(pdf: nil, png: PNGPages(folder: dir, name: "line", dpi: 36, bare: true)).write([page])
             }
             #expect("\(error.map { "\($0)" } ?? "")".contains("/nonexistent/Gone.ttf"))
         }

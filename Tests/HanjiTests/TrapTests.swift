@@ -1,5 +1,6 @@
 import Foundation
 import Hanji
+import HanjiInput
 import HanjiLayout
 import HanjiModel
 import HanjiRender

@@ -1,13 +1,6 @@
 import CPixbuf
 import Foundation
-
-/// The kinds of image Hanji prints.
-enum ImageFormat: String {
-    case jpeg = "JPEG", png = "PNG"
-    /// An iPhone's photo, read through Debian's gdk-pixbuf loader for it (heif-gdk-pixbuf) and
-    /// printed as a JPEG made from its pixels.
-    case heic = "HEIC"
-}
+import HanjiLayout
 
 /// What a file that is not a JPEG or PNG is, told by its first bytes, and what to do about it:
 /// an iPhone's HEIC photo, a Word or HWP document renamed .jpg, a PDF, an image format Hanji

@@ -1,29 +1,29 @@
+// HanjiInput: the files a record names, found, read and checked before anything is laid out:
+// paths confined to the record's folder, formats told by their bytes, sizes and orientation
+// read, damage found. A writer gets checked `ImageFile` values and decodes the pixels it draws.
 import Foundation
 import HanjiLayout
 import HanjiModel
+import Synchronization
 
-/// Opens JPEG and PNG files relative to a folder for layout: checks each and reads its size once.
-/// Files named ahead (`prefetch`, as the record is bound) are read on another thread meanwhile.
-/// Pixels are decoded only as pages are drawn, a few kept at a time (`Decoded`).
+/// Opens JPEG, PNG and HEIC files relative to a folder for layout: checks each and reads its
+/// size once. Files named ahead (`prefetch`, as the record is bound) are read on another thread
+/// meanwhile. Pixels are decoded only as pages are drawn, by the writer.
 public final class ImageFiles: ImageLoader {
     public let folder: URL?
     /// Whether a path may lead out of `folder` (`..`, an absolute path elsewhere).
     public let allowOutside: Bool
     var cache: [String: Bitmap] = [:]
     var pending: [String: Pending] = [:]
-    /// The images decoded for drawing, a few kept.
-    let decoded = Decoded()
-    /// The decoded images this loader made that are alive, and the most at once.
-    public var census: Census { decoded.census }
 
     /// One thread reads ahead, in the order the images were bound (the order the layout wants
     /// them).
     static let reader = DispatchQueue(label: "hanji.images", qos: .userInitiated)
 
-    /// An image being read on another thread.
-    final class Pending: @unchecked Sendable {
+    /// An image being read on another thread: its result is set once, before `done` is signalled.
+    final class Pending: Sendable {
         let done = DispatchSemaphore(value: 0)
-        var result: Result<Bitmap, Error>?
+        let result = Mutex<Result<Bitmap, any Error>?>(nil)
     }
 
     /// Paths are read from `folder` (the record's folder), and must stay inside it unless allowed.
@@ -38,11 +38,10 @@ public final class ImageFiles: ImageLoader {
         guard cache[path] == nil, pending[path] == nil else { return }
         let job = Pending()
         pending[path] = job
-        let (folder, allowOutside, decoded) = (folder, allowOutside, decoded)
+        let (folder, allowOutside) = (folder, allowOutside)
         ImageFiles.reader.async {
-            job.result = Result {
-                try ImageFiles.read(path, folder: folder, allowOutside: allowOutside, cache: decoded)
-            }
+            let result = Result { try ImageFiles.read(path, folder: folder, allowOutside: allowOutside) }
+            job.result.withLock { $0 = result }
             job.done.signal()
         }
     }
@@ -52,33 +51,26 @@ public final class ImageFiles: ImageLoader {
         let bitmap: Bitmap
         if let job = pending.removeValue(forKey: path) {
             job.done.wait()
-            bitmap = try job.result!.get()
+            // Set before `done` was signalled (read here again should it ever not be).
+            let result = job.result.withLock { $0 }
+            bitmap = try result?.get() ?? ImageFiles.read(path, folder: folder, allowOutside: allowOutside)
         } else {
-            bitmap = try ImageFiles.read(path, folder: folder, allowOutside: allowOutside, cache: decoded)
+            bitmap = try ImageFiles.read(path, folder: folder, allowOutside: allowOutside)
         }
         cache[path] = bitmap
         return bitmap
     }
 
     /// Reads and checks the image at `path`.
-    static func read(_ path: String, folder: URL?, allowOutside: Bool, cache: Decoded) throws -> Bitmap {
+    static func read(_ path: String, folder: URL?, allowOutside: Bool) throws -> Bitmap {
         let base = folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)).standardizedFileURL
-        guard allowOutside || Paths.inside(url, base) else {
+        guard let url = Paths.confined(path, in: base, allowOutside: allowOutside) else {
             throw ImageError(path: path, reason: "the file is outside the record's folder \(base.standardizedFileURL.path) (move it in, or pass --allow-outside)")
         }
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw ImageError(path: path, reason: "no such file (looked for \(url.path))")
         }
-        return try ImageFiles.open(try bytes(of: url, path: path), path: path, url: url, cache: cache)
-    }
-
-    /// The bytes of an image file.
-    static func bytes(of url: URL, path: String) throws -> Data {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ImageError(path: path, reason: "cannot be read (\(url.path))")
-        }
-        return data
+        return try ImageFiles.open(try ImageFile.contents(of: url, path: path), path: path, url: url)
     }
 
     static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF]
@@ -86,38 +78,37 @@ public final class ImageFiles: ImageLoader {
 
     /// Checks JPEG or PNG bytes and reads their size; anything else, or a damaged file, is an
     /// error. Nothing is decoded: the pixels are read again when a page shows them.
-    static func open(_ data: Data, path: String, url: URL, cache: Decoded) throws -> Bitmap {
+    static func open(_ data: Data, path: String, url: URL) throws -> Bitmap {
         let format: ImageFormat? = data.starts(with: jpeg) ? .jpeg : data.starts(with: png) ? .png
             : Formats.isHEIC(data) && Formats.readsHEIC ? .heic : nil
         guard let format else { throw ImageError(path: path, reason: Formats.refusal(data)) }
-        func bitmap(_ width: Int, _ height: Int, _ orientation: Orientation = .upright) -> Bitmap {
+        func bitmap(_ width: Int, _ height: Int, _ orientation: Int = 1) -> Bitmap {
             // Laid out as shown: a phone's portrait photo is stored on its side.
-            let (shownWidth, shownHeight) = orientation.swapsSides ? (height, width) : (width, height)
+            let (shownWidth, shownHeight) = orientation >= 5 ? (height, width) : (width, height)
             return Bitmap(path: path, width: shownWidth, height: shownHeight,
-                          handle: Pixels(url: url, path: path, id: url.standardizedFileURL.path, format: format,
-                                         width: width, height: height, orientation: orientation, bytes: data.count,
-                                         cache: cache))
+                          file: ImageFile(url: url, path: path, format: format, width: width, height: height,
+                                          orientation: orientation, bytes: data.count))
         }
         if format == .heic {
             let (width, height) = try heicSize(url, path: path)
-            try checkSize(width, height, path: path, kind: "HEIC")
+            try ImageFile.checkSize(width, height, path: path, kind: "HEIC")
             return bitmap(width, height)
         }
         guard format == .jpeg else {
             let (width, height) = try pngSize(data, path: path)
-            try checkSize(width, height, path: path, kind: "PNG")
+            try ImageFile.checkSize(width, height, path: path, kind: "PNG")
             return bitmap(width, height)
         }
         // libjpeg fills a cut-off file with grey and calls it a warning: require the end-of-image
         // marker after the last start-of-scan (entropy-coded data never holds FF D9).
         let (scan, end) = data.withUnsafeBytes { (last(of: 0xDA, in: $0), last(of: 0xD9, in: $0)) }
         guard let scan, let end, end > scan else {
-            throw ImageError(path: path, reason: "damaged JPEG: the file ends before the image does (cut off while copying?)")
+            throw ImageError.cutOff(path, "JPEG")
         }
         guard let (w, h) = jpegSize(data), w > 0, h > 0 else {
             throw ImageError(path: path, reason: "damaged JPEG: no image size in its header")
         }
-        return bitmap(w, h, data.withUnsafeBytes { Orientation.of(jpeg: $0) })
+        return bitmap(w, h, data.withUnsafeBytes { Exif.orientation(jpeg: $0) })
     }
 
     /// Where the last JPEG marker `FF code` starts in `bytes`.
