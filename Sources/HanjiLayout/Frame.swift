@@ -1,5 +1,5 @@
 /// Something drawn at a position in a frame.
-public enum Item {
+public enum Item: Sendable {
     /// A line of text whose baseline starts at the position.
     case text(Line, Color)
     /// A straight stroke from the position to `to` (relative to the frame).
@@ -20,7 +20,7 @@ public enum Item {
 }
 
 /// A laid-out box: its size and its items, positioned from its top left.
-public struct Frame {
+public struct Frame: Sendable {
     public var size: Size
     public private(set) var items: [(Point, Item)] = []
 

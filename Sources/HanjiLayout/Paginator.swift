@@ -1,5 +1,5 @@
 /// One laid-out page: its size and everything on it, positioned from the top left.
-public struct Page {
+public struct Page: Sendable {
     public var size: Size
     public var frame: Frame
     /// 1-based page number.

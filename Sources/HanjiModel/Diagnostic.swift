@@ -5,6 +5,7 @@
 // `Meeting.read` builds and validates one meeting record.
 
 import Foundation
+import Synchronization
 
 /// A place in an input file.
 public struct Location: Sendable, Equatable, CustomStringConvertible {
@@ -121,15 +122,14 @@ public struct InputErrors: Error, Sendable {
 /// The active collector is a task-local value: `run` binds it for its body only, on the calling
 /// thread (or task), so two threads checking two records at once each gather their own problems.
 /// A child task started inside `run` sees the same collector, so its list is kept under a lock.
-public final class Collector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var gathered: [InputError] = []
+public final class Collector: Sendable {
+    private let gathered = Mutex<[InputError]>([])
     @TaskLocal static var current: Collector?
 
     public init() {}
 
     /// The problems gathered so far, in the order found.
-    public var errors: [InputError] { lock.withLock { gathered } }
+    public var errors: [InputError] { gathered.withLock { $0 } }
 
     /// Runs `body` with this collector active; then throws what was gathered, if anything.
     public func run<T>(_ body: () throws -> T) throws -> T {
@@ -138,14 +138,14 @@ public final class Collector: @unchecked Sendable {
             if !errors.isEmpty { throw InputErrors(errors) }
             return value
         } catch let error as InputError {
-            lock.withLock { gathered.append(error) }
+            gathered.withLock { $0.append(error) }
             throw InputErrors(errors)
         }
     }
 
     /// Keeps `error` unless it repeats one already gathered.
     func add(_ error: InputError) {
-        lock.withLock {
+        gathered.withLock { gathered in
             // A missing key that an unknown key's "did you mean" already names is the same mistake.
             if error.message.hasPrefix("missing key '"),
                let key = error.message.split(separator: "'").dropFirst().first,

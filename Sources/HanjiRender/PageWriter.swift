@@ -40,14 +40,15 @@ public final class PageWriter: Sendable {
         try check()
         slots.wait()
         added.withLock { $0 += 1 }
-        let box = PageBox(page)
+        // A page is a value (text items are glyph runs with a font key), so it crosses threads as is.
+        let page = copy page
         queue.async {
             defer { self.slots.signal() }
             guard self.failure.withLock({ $0 == nil }) else { return }
             do {
                 try self.sinks.withLock { sinks in
-                    try sinks.pdf?.add(box.page)
-                    try sinks.png?.add(box.page)
+                    try sinks.pdf?.add(page)
+                    try sinks.png?.add(page)
                 }
             } catch {
                 self.failure.withLock { $0 = error }
@@ -88,12 +89,4 @@ public final class PageWriter: Sendable {
     func check() throws {
         if let failure = failure.withLock({ $0 }) { throw failure }
     }
-}
-
-/// A page handed to the writer's thread. Unchecked because a page's text items still hold
-/// Cairo glyph runs (`AnyObject`); the invariant: a page is not touched again on the layout
-/// thread once handed over, and the glyph runs it holds are never changed after shaping.
-struct PageBox: @unchecked Sendable {
-    let page: Page
-    init(_ page: consuming Page) { self.page = page }
 }
