@@ -16,7 +16,7 @@ extension Meeting {
             case .turn(let turn):
                 return .map([("kind", .text("turn"))] + turn.fields)
             case .items(let places):
-                return .map([("kind", .text("items")), ("items", .list(places.map { agenda[$0].value }))])
+                return .map([("kind", .text("items")), ("items", .list(places.map { agenda[$0].heading }))])
             case .stage(let stage):
                 return .map([("kind", .text("stage")), ("text", .text(stage))])
             case .time(let clock, let note):
@@ -31,7 +31,7 @@ extension Meeting {
             ("statuses", .list(statuses.map { .map([("status", .text($0.rawValue)), ("count", .number(count($0)))]) })),
             ("chair", chair?.value ?? .null),
             ("speakers", .list(speakers.map(\.value))),
-            ("schedule", .list(agenda.filter(\.scheduled).map(\.value))),
+            ("schedule", .list(agenda.filter(\.scheduled).map(\.heading))),
             ("transcript", .list(entries)),
         ]
     }
@@ -43,8 +43,7 @@ extension Turn {
     /// starts with the speaker.
     var fields: [(String, Value)] {
         [("speaker", speaker.value), ("label", .text(label)), ("paragraphs", .list(paragraphs.map(Value.text))),
-         ("opening", paragraphs.first.map(Value.text) ?? .text("")),
-         ("more", .list(paragraphs.dropFirst().map(Value.text)))]
+         ("opening", paragraphs.first.map(Value.text) ?? .text("")), ("more", .list(paragraphs.dropFirst().map(Value.text)))]
     }
 }
 
@@ -52,25 +51,30 @@ extension AgendaItem {
     /// The letters that mark sub-items: 가. 나. 다. …
     static let letters = Array("가나다라마바사아자차카타파하")
 
-    /// An agenda item as the spec sees it: `title`, `number`, `mark` (its marker, or `N.`),
-    /// `items` (sub-items: mark 가., title), `notes`, `appendix`, `transcript`, `event`, and
-    /// `page`, where the transcript takes it up (filled in when the layout prints it).
-    public var value: Value {
+    /// The item as a list of items shows it (`schedule`, an `items` heading of a transcript):
+    /// `title`, `number`, `mark`, `items` and `page`, without what was said under it (a long
+    /// record's transcript is not copied into every list that names its items).
+    var heading: Value {
         let subs: [Value] = items.enumerated().map { i, sub in
             let letter = i < AgendaItem.letters.count ? "\(AgendaItem.letters[i])." : "\(i + 1))"
             return .map([("mark", .text(sub.marker ?? letter)), ("title", .text(sub.title))])
         }
-        return .map([("title", .text(title)),
-                     ("number", number.map(Value.number) ?? .null),
-                     ("mark", .text(marker ?? number.map { "\($0)." } ?? "")),
-                     ("items", .list(subs)),
+        return .map([("title", .text(title)), ("number", number.map(Value.number) ?? .null),
+                     ("mark", .text(marker ?? number.map { "\($0)." } ?? "")), ("items", .list(subs)), ("page", .text(""))])
+    }
+
+    /// An agenda item as the spec sees it: `title`, `number`, `mark` (its marker, or `N.`),
+    /// `items` (sub-items: mark 가., title), `notes`, `appendix`, `transcript`, `event`, and
+    /// `page`, where the transcript takes it up (filled in when the layout prints it).
+    public var value: Value {
+        guard case .map(let head) = heading else { return heading }
+        return .map(head + [
                      ("notes", .list(notes.map(\.value))),
                      ("appendix", appendix.map { a in
                          .map([("title", .text(a.title)), ("items", .list(a.items.map(Value.text)))])
                      } ?? .null),
                      ("transcript", .list(transcript.map { .map($0.fields) })),
-                     ("event", event.map(\.value) ?? .null),
-                     ("page", .text(""))])
+                     ("event", event.map(\.value) ?? .null)])
     }
 }
 

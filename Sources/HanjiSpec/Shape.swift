@@ -40,9 +40,11 @@ extension Shape {
     static let turn: [String: Shape] = ["speaker": member, "label": .leaf, "paragraphs": .list(.leaf), "opening": .leaf,
                                         "more": .list(.leaf)]
 
-    /// An agenda item (`AgendaItem.value`).
-    static let item = leaves(["title", "number", "mark", "page"]).adding([
-        "items": .list(leaves(["mark", "title"])),
+    /// An agenda item as a list of items names it (`AgendaItem.heading`).
+    static let heading = leaves(["title", "number", "mark", "page"]).adding(["items": .list(leaves(["mark", "title"]))])
+
+    /// An agenda item with what was said under it (`AgendaItem.value`).
+    static let item = heading.adding([
         "notes": .list(note()),
         "appendix": leaves(["title"]).adding(["items": .list(.leaf)]),
         "transcript": .list(.map(turn)),
@@ -77,12 +79,12 @@ extension Shape {
             ])),
             // Statuses are the body's own (`statuses:`), so any name may follow `totals.`.
             "members": .list(member), "totals": .keyed(.leaf), "present": .leaf,
-            "agenda": .list(item), "schedule": .list(item),
+            "agenda": .list(item), "schedule": .list(heading),
             // The verbatim kinds (council-plenary, committee).
             "session": leaves(["number", "kind", "of"]), "issue": .leaf, "office": .leaf, "banner": .leaf,
             "statuses": .list(leaves(["status", "count"])), "chair": member, "speakers": .list(member),
             "transcript": .list(leaves(["kind", "text", "time", "note"]).adding(turn).adding([
-                "items": .list(item), "from": member, "to": member,
+                "items": .list(heading), "from": member, "to": member,
             ])),
             "summary": .list(.leaf), "next": leaves(["title", "date", "time", "clock12"]),
             "photos": .list(leaves(["file", "caption"])),
