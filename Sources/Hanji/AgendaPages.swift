@@ -12,7 +12,8 @@ extension Composer {
     /// passes stream (no page is kept), so memory stays flat however long the minutes.
     func withAgendaPages(_ value: Value, _ meeting: Meeting, spec: Spec, date: Day, edition: Edition,
                          passes: Int = 6) throws -> Value {
-        guard spec.refersToPages, meeting.transcript.contains(where: { if case .items = $0 { true } else { false } }) else {
+        guard spec.refersToPages,
+              meeting.transcript.contains(where: { if case .items = $0 { true } else { false } }) else {
             return value
         }
         var pages: [String: String]? = nil
@@ -37,7 +38,8 @@ extension Composer {
         }
         throw InputError("the agenda's page numbers never settle: they change each time the minutes are laid out",
                          at: Location(file: spec.file, line: 1, column: 1),
-                         hint: "print the page numbers where their length cannot move the transcript (a fixed-width column)")
+                         hint: "print the page numbers where their length cannot move the transcript "
+                             + "(a fixed-width column)")
     }
 
     /// The agenda items of a meeting's value, in `agenda` order.
@@ -58,6 +60,7 @@ extension Composer {
                 return .map(fields)
             })
         }
-        return value.replacing("agenda", with: paged(value["agenda"])).replacing("schedule", with: paged(value["schedule"]))
+        return value.replacing("agenda", with: paged(value["agenda"]))
+            .replacing("schedule", with: paged(value["schedule"]))
     }
 }

@@ -19,7 +19,8 @@ extension Composer {
     /// The showcase programme of a year, by a spec (2-up when the spec says so).
     public func program(_ year: Year, spec: Spec) throws -> Document {
         guard let event = year.event else {
-            throw InputError("the year record has no 'event'", at: Location(file: year.folder?.path ?? "year.yaml", line: 1, column: 1),
+            throw InputError("the year record has no 'event'",
+                             at: Location(file: year.folder?.path ?? "year.yaml", line: 1, column: 1),
                              hint: "add 'event:' with the showcase's title, date, venue and running order")
         }
         return try compose(year.value, spec: spec, date: event.date, edition: .official, folder: year.folder)
@@ -38,7 +39,8 @@ extension Composer {
         }
         guard case .list(let items)? = Scope(year.value).lookup(plan.from) else {
             throw InputError("the record has no list '\(plan.from.joined(separator: "."))' to print certificates for",
-                             at: Location(file: spec.file, line: 1, column: 1), hint: "give --roster FILE.csv, or add the list to the year record")
+                             at: Location(file: spec.file, line: 1, column: 1),
+                             hint: "give --roster FILE.csv, or add the list to the year record")
         }
         return items.enumerated().map { i, item in
             Recipient(number: plan.start + i, name: item["name"]?.plain ?? "", fields: item, line: nil, file: nil)
@@ -47,7 +49,8 @@ extension Composer {
 
     /// One recipient's certificate: the year's fields, with `recipient` and `n` (its number).
     public func certificate(_ recipient: Recipient, year: Year, value: Value, spec: Spec) throws -> Document {
-        let filled = value.replacing("recipient", with: recipient.fields).replacing("n", with: .number(recipient.number))
+        let filled = value.replacing("recipient", with: recipient.fields)
+            .replacing("n", with: .number(recipient.number))
         let date = year.event?.date ?? Day(year: year.year, month: 12, day: 31)!
         do {
             return try compose(filled, spec: spec, date: date, edition: .official, folder: year.folder)

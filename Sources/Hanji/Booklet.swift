@@ -16,7 +16,9 @@ public struct Entry: Equatable, Sendable {
 extension Document {
     /// Every section in page order: title, level, printed page number and physical page.
     public var contents: [Entry] {
-        pages.flatMap { page in page.frame.sections.map { Entry(title: $0.title, level: $0.level, page: page.label, sheet: page.number) } }
+        pages.flatMap { page in
+            page.frame.sections.map { Entry(title: $0.title, level: $0.level, page: page.label, sheet: page.number) }
+        }
     }
 }
 
@@ -36,7 +38,8 @@ extension Composer {
         var entries: [Entry] = []
         for _ in 0..<passes {
             let listed: [Value] = entries.enumerated().map { i, e in
-                .map([("title", .text(e.title)), ("level", .number(e.level)), ("page", .text(e.page)), ("target", .number(i))])
+                .map([("title", .text(e.title)), ("level", .number(e.level)), ("page", .text(e.page)),
+                      ("target", .number(i))])
             }
             var document = try compose(value.replacing("contents", with: .list(listed)), spec: spec, date: date,
                                        edition: edition, folder: year.folder)
@@ -49,6 +52,7 @@ extension Composer {
         }
         throw InputError("the contents never settle: their page numbers change each time the book is laid out",
                          at: Location(file: spec.file, line: 1, column: 1),
-                         hint: "give the contents a page of its own ('break: page' after it), so its length cannot move what follows")
+                         hint: "give the contents a page of its own ('break: page' after it), "
+                             + "so its length cannot move what follows")
     }
 }

@@ -117,7 +117,8 @@ public final class Composer {
     }
 
     /// Lays out a meeting's minutes and writes them page by page: memory stays flat however long.
-    public func minutes(_ meeting: Meeting, spec: Spec, edition: Edition = .official, to output: Output) throws -> Written {
+    public func minutes(_ meeting: Meeting, spec: Spec, edition: Edition = .official,
+                        to output: Output) throws -> Written {
         try located(meeting, spec) {
             var (value, masking) = minutesValue(meeting, spec, edition)
             value = try withAgendaPages(value, meeting, spec: spec, date: meeting.written, edition: edition)
@@ -149,8 +150,10 @@ public final class Composer {
             if source == nil, let named = spec.located(error) { throw named }
             throw InputError(error.reason.hasPrefix("no such") ? "photo '\(error.path)' is missing: \(error.reason)"
                                                                : "photo '\(error.path)': \(error.reason)",
-                             at: source?.location ?? Location(file: spec.file, line: 1, column: 1), path: source?.path ?? "photos",
-                             hint: "photo paths are relative to the record's folder and stay inside it; use a JPEG or PNG file")
+                             at: source?.location ?? Location(file: spec.file, line: 1, column: 1),
+                             path: source?.path ?? "photos",
+                             hint: "photo paths are relative to the record's folder and stay inside it; "
+                                 + "use a JPEG or PNG file")
         } catch FontError.missingGlyph(let c, let text, let fonts) {
             // The meeting's fields first, then the spec's own texts. A year document's values keep
             // no place: a character not in its spec goes on to the CLI, which finds it in the year record.
@@ -166,7 +169,8 @@ public final class Composer {
     }
 
     /// The texts of the spec that hold `character`, with their key paths and places.
-    static func sources(holding character: Character, in spec: Spec) -> [(path: String, location: Location, text: String)] {
+    static func sources(holding character: Character, in spec: Spec)
+        -> [(path: String, location: Location, text: String)] {
         spec.sources.filter { $0.text.holds(character) }
     }
 
@@ -198,7 +202,8 @@ public final class Composer {
 
     /// Lays out any record value by a spec; a character no font has is an error at the spec's
     /// text that holds it (a year document's values keep no place), or at the spec's first line.
-    public func compose(_ value: Value, spec: Spec, date: Day, edition: Edition, folder: URL? = nil) throws -> Document {
+    public func compose(_ value: Value, spec: Spec, date: Day, edition: Edition,
+                        folder: URL? = nil) throws -> Document {
         try located(nil, spec) { try laidOut(value, spec: spec, date: date, edition: edition, folder: folder) }
     }
 
@@ -213,7 +218,8 @@ public final class Composer {
     /// Lays out any record value and writes it as it goes: each page is drawn into the PDF (and
     /// a PNG) and dropped as soon as it is laid out, unless a page count in a running header or
     /// footer, or printing several pages to a sheet, needs them all first.
-    public func write(_ value: consuming Value, spec: Spec, date: Day, edition: Edition, folder: URL? = nil, to output: Output) throws -> Written {
+    public func write(_ value: consuming Value, spec: Spec, date: Day, edition: Edition, folder: URL? = nil,
+                      to output: Output) throws -> Written {
         let (setup, metadata) = try prepare(value, spec: spec, date: date, edition: edition, folder: folder)
         let writer = try PageWriter(pdf: output.pdf, metadata: metadata, png: output.png, images: decoded)
         var pages: [Page] = []
@@ -243,10 +249,12 @@ public final class Composer {
 
     /// Everything before pagination: the checks, the page setup with its running header and
     /// footer, and the PDF's metadata.
-    func prepare(_ value: Value, spec: Spec, date: Day, edition: Edition, folder: URL?) throws -> (PageSetup, Metadata) {
+    func prepare(_ value: Value, spec: Spec, date: Day, edition: Edition,
+                 folder: URL?) throws -> (PageSetup, Metadata) {
         try check(spec)
         // One loader per folder, so a batch decodes its seal once.
-        if (context.images as? ImageFiles)?.folder != folder || (context.images as? ImageFiles)?.allowOutside != allowOutside {
+        if (context.images as? ImageFiles)?.folder != folder
+            || (context.images as? ImageFiles)?.allowOutside != allowOutside {
             context.images = ImageFiles(folder: folder, allowOutside: allowOutside)
         }
         shaper.missingIsError = !spec.missingGlyphsWarn && !checking
@@ -264,7 +272,8 @@ public final class Composer {
         }
         setup.footer = spec.footer.map { running($0.0, $0.1, root, spec.display) }
         // The public edition's marking line stands in for the running header.
-        let header = (edition == .public ? spec.publicHeader.map { ($0, spec.styles["header"] ?? Style()) } : nil) ?? spec.header
+        let header = (edition == .public ? spec.publicHeader.map { ($0, spec.styles["header"] ?? Style()) } : nil)
+            ?? spec.header
         setup.header = header.map { running($0.0, $0.1, root, spec.display) }
         if edition == .public && spec.publicHeader != nil { setup.headerOrigin = spec.publicHeaderOrigin }
         setup.needsCount = [spec.footer?.0, header?.0].contains { $0?.uses("pages") ?? false }
@@ -294,6 +303,7 @@ public final class Composer {
     /// The fields a running header or footer can name: `{page}`, `{pages}`, `{section}`, and
     /// `{label}`, the page's number as its numbering prints it (`3`, `ii`).
     static func running(_ r: Running) -> Value {
-        .map([("page", .number(r.page)), ("pages", .number(r.pages)), ("section", .text(r.section)), ("label", .text(r.label))])
+        .map([("page", .number(r.page)), ("pages", .number(r.pages)), ("section", .text(r.section)),
+              ("label", .text(r.label))])
     }
 }

@@ -65,7 +65,9 @@ public final class ImageFiles: ImageLoader {
     static func read(_ path: String, folder: URL?, allowOutside: Bool) throws -> Bitmap {
         let base = folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         guard let url = Paths.confined(path, in: base, allowOutside: allowOutside) else {
-            throw ImageError(path: path, reason: "the file is outside the record's folder \(base.standardizedFileURL.path) (move it in, or pass --allow-outside)")
+            throw ImageError(path: path,
+                             reason: "the file is outside the record's folder \(base.standardizedFileURL.path) "
+                                 + "(move it in, or pass --allow-outside)")
         }
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw ImageError(path: path, reason: "no such file (looked for \(url.path))")

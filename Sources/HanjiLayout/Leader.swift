@@ -25,11 +25,14 @@ public struct Leader: Block {
         let number = try shaper.shape(page, style: plain, width: .infinity).first
         let numberWidth = number?.width ?? 0
         let gap = style.size
-        let lines = try shaper.shape(title, style: plain, width: max(region.width - indent - numberWidth - 2 * gap, style.size * 4))
+        let lines = try shaper.shape(title, style: plain,
+                                     width: max(region.width - indent - numberWidth - 2 * gap, style.size * 4))
         let pitch = style.pitch
         let height = Double(max(lines.count, 1)) * pitch
         guard height <= region.height + 0.01 else {
-            if region.fresh { throw LayoutError.tooLarge(what: "contents entry '\(title)'", height: height, available: region.height) }
+            if region.fresh {
+                throw LayoutError.tooLarge(what: "contents entry '\(title)'", height: height, available: region.height)
+            }
             return .nothing
         }
         var frame = Frame(size: Size(width: region.width, height: height))
@@ -45,7 +48,9 @@ public struct Leader: Block {
             let one = try shaper.shape(dot + " ", style: plain, width: .infinity).first?.width ?? style.size
             let first = (end + gap / 2) / one, last = (region.width - numberWidth - gap / 2) / one
             let start = first.rounded(.up), count = Int(last.rounded(.down) - start)
-            if count > 0, let dots = try shaper.shape(String(repeating: dot + " ", count: count), style: plain, width: .infinity).first {
+            if count > 0,
+               let dots = try shaper.shape(String(repeating: dot + " ", count: count), style: plain,
+                                           width: .infinity).first {
                 frame.add(.text(dots, style.color), at: Point(x: start * one, y: baseline))
             }
         }

@@ -112,7 +112,9 @@ enum CP949 {
                 var inLeft = inBuf.count
                 var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
                 var outLeft = outBuf.count
-                if iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) != -1 && inLeft == 0 { written = outBuf.count - outLeft }
+                if iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) != -1 && inLeft == 0 {
+                    written = outBuf.count - outLeft
+                }
             }
         }
         guard written >= 0 else { return nil }

@@ -40,7 +40,9 @@ extension Roster {
         var seen: [[String]: Int] = [:]
         for (row, (line, cells)) in rows.enumerated() {
             // Where a cell starts; column 1 when the roster was made without them.
-            func at(_ cell: Int) -> Location { place(line, column: row < starts.count && cell < starts[row].count ? starts[row][cell] : 1) }
+            func at(_ cell: Int) -> Location {
+                place(line, column: row < starts.count && cell < starts[row].count ? starts[row][cell] : 1)
+            }
             if cells.count > header.count, let extra = cells[header.count...].firstIndex(where: { !$0.isEmpty }) {
                 let message = "row has \(cells.count) cells but the header names \(header.count) columns"
                 review.errors.append(InputError(message, at: at(extra),

@@ -64,7 +64,8 @@ enum Screening {
             if let tab = indent.firstIndex(of: "\t") {
                 let column = indent.distance(from: indent.startIndex, to: tab) + 1
                 return InputError("a tab in the indentation", at: Location(file: file, line: index + 1, column: column),
-                                  hint: "indent with spaces: YAML allows no tabs there (set your editor to insert spaces)")
+                                  hint: "indent with spaces: YAML allows no tabs there "
+                                      + "(set your editor to insert spaces)")
             }
             if opensBlock(line) { block = spaces }
         }
@@ -74,11 +75,14 @@ enum Screening {
     /// Whether a line ends in a block scalar's indicator (`key: |`, `- >-`, `text: |2 # note`).
     static func opensBlock(_ line: String) -> Bool {
         var rest = line.trimmingCharacters(in: .whitespaces)
-        if let hash = rest.range(of: " #") { rest = String(rest[..<hash.lowerBound]).trimmingCharacters(in: .whitespaces) }
+        if let hash = rest.range(of: " #") {
+            rest = String(rest[..<hash.lowerBound]).trimmingCharacters(in: .whitespaces)
+        }
         let indicator = rest.reversed().prefix { "|>+-0123456789".contains($0) }
         guard indicator.contains(where: { $0 == "|" || $0 == ">" }) else { return false }
         let before = rest.dropLast(indicator.count)
-        return before.isEmpty || before.hasSuffix(": ") || before.hasSuffix("- ") || before == "-" || before.hasSuffix(":")
+        return before.isEmpty || before.hasSuffix(": ") || before.hasSuffix("- ") || before == "-"
+            || before.hasSuffix(":")
     }
 }
 

@@ -95,7 +95,8 @@ extension Year {
         } }
         for entry in try f["meetings"]?.list() ?? [] {
             let path = try entry.filePath()
-            let url = try Paths.resolve(path, in: folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+            let url = try Paths.resolve(path,
+                                        in: folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                                         allowOutside: allowOutside, what: "meeting record", at: entry)
             guard FileManager.default.fileExists(atPath: url.path) else {
                 throw entry.error("no meeting record '\(path)' (looked for \(url.path))",

@@ -82,7 +82,8 @@ final class Canvas {
                 outline = Array(outline.prefix(depth - 1))
                 let parent = outline.last ?? 0
                 let id = cairo_pdf_surface_add_outline(pdf, parent, title, "dest='\(name)'",
-                                                       depth == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t(0))
+                                                       depth == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN
+                                                                  : cairo_pdf_outline_flags_t(0))
                 outline.append(id)
             case .link(let size, let target):
                 guard pdf != nil, tagging else { continue }
@@ -113,7 +114,9 @@ public enum RenderError: Error, CustomStringConvertible {
     case cairo(call: String, status: String)
 
     static func check(_ status: cairo_status_t, _ call: String) throws {
-        if status != CAIRO_STATUS_SUCCESS { throw RenderError.cairo(call: call, status: String(cString: cairo_status_to_string(status))) }
+        if status != CAIRO_STATUS_SUCCESS {
+            throw RenderError.cairo(call: call, status: String(cString: cairo_status_to_string(status)))
+        }
     }
 
     public var description: String {

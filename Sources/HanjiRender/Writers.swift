@@ -146,7 +146,8 @@ public enum PNGCompare {
         var differing = 0
         for y in 0..<h {
             for x in 0..<w {
-                for c in 0..<3 where abs(Int(pa[y * strideA + x * 4 + c]) - Int(pb[y * strideB + x * 4 + c])) > threshold {
+                for c in 0..<3
+                    where abs(Int(pa[y * strideA + x * 4 + c]) - Int(pb[y * strideB + x * 4 + c])) > threshold {
                     differing += 1
                     break
                 }

@@ -43,7 +43,8 @@ extension Turn {
     /// starts with the speaker.
     var fields: [(String, Value)] {
         [("speaker", speaker.value), ("label", .text(label)), ("paragraphs", .list(paragraphs.map(Value.text))),
-         ("opening", paragraphs.first.map(Value.text) ?? .text("")), ("more", .list(paragraphs.dropFirst().map(Value.text)))]
+         ("opening", paragraphs.first.map(Value.text) ?? .text("")),
+         ("more", .list(paragraphs.dropFirst().map(Value.text)))]
     }
 }
 
@@ -60,7 +61,8 @@ extension AgendaItem {
             return .map([("mark", .text(sub.marker ?? letter)), ("title", .text(sub.title))])
         }
         return .map([("title", .text(title)), ("number", number.map(Value.number) ?? .null),
-                     ("mark", .text(marker ?? number.map { "\($0)." } ?? "")), ("items", .list(subs)), ("page", .text(""))])
+                     ("mark", .text(marker ?? number.map { "\($0)." } ?? "")), ("items", .list(subs)),
+                     ("page", .text(""))])
     }
 
     /// An agenda item as the spec sees it: `title`, `number`, `mark` (its marker, or `N.`),

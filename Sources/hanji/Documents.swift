@@ -84,7 +84,10 @@ struct ProgramCommand: ParsableCommand {
             try common.warn(document.warnings.map { "warning: \($0)" })
             let target = URL(fileURLWithPath: output ?? "out/program.pdf")
             try document.writePDF(to: target)
-            if let png = common.png { try document.writePNG(to: URL(fileURLWithPath: png), name: target.deletingPathExtension().lastPathComponent, dpi: common.dpi) }
+            if let png = common.png {
+                try document.writePNG(to: URL(fileURLWithPath: png),
+                                      name: target.deletingPathExtension().lastPathComponent, dpi: common.dpi)
+            }
             summary("\(target.path): \(counted(document.pages.count, "page"))", for: target)
         }
     }
@@ -141,7 +144,8 @@ struct CertificatesCommand: ParsableCommand {
                 PNGPages(folder: URL(fileURLWithPath: $0), name: "certificate", dpi: common.dpi)
             }
             if let split {
-                let files = try composer.certificates(record, spec: spec, roster: list, split: URL(fileURLWithPath: split),
+                let files = try composer.certificates(record, spec: spec, roster: list,
+                                                      split: URL(fileURLWithPath: split),
                                                       previews: previews, progress: progress.show)
                 progress.done()
                 print("\(split): \(counted(files.count, "file"))")
@@ -200,8 +204,12 @@ struct BookletCommand: ParsableCommand {
             if impose == .a5Booklet { document.pages = Imposition.booklet(document.pages, sheet: Size.a4.landscape) }
             let target = URL(fileURLWithPath: output ?? "out/booklet.pdf")
             try document.writePDF(to: target)
-            if let png = common.png { try document.writePNG(to: URL(fileURLWithPath: png), name: target.deletingPathExtension().lastPathComponent, dpi: common.dpi) }
-            summary("\(target.path): \(counted(document.pages.count, impose == nil ? "page" : "sheet side"))", for: target)
+            if let png = common.png {
+                try document.writePNG(to: URL(fileURLWithPath: png),
+                                      name: target.deletingPathExtension().lastPathComponent, dpi: common.dpi)
+            }
+            summary("\(target.path): \(counted(document.pages.count, impose == nil ? "page" : "sheet side"))",
+                    for: target)
         }
     }
 }

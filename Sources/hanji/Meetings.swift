@@ -60,7 +60,8 @@ struct MeetingDocument: ParsableArguments {
             }
             let progress = Progress(label: "pages")
             defer { progress.done() }
-            var pages = Output(pdf: target, png: common.png.map { URL(fileURLWithPath: $0) }, name: base, dpi: common.dpi)
+            var pages = Output(pdf: target, png: common.png.map { URL(fileURLWithPath: $0) }, name: base,
+                               dpi: common.dpi)
             pages.progress = { progress.show($0, 0) }
             let written = try composer.minutes(meeting, spec: spec, edition: edition, to: pages)
             let format = "  of which Cairo drawing pages (second thread) %.1f ms, "

@@ -59,7 +59,8 @@ struct NewCommand: ParsableCommand {
                                  hint: "check that its folder exists and may be written to, or pass -o FILE")
             }
             let time = record.time.map { " \($0.text)" } ?? ""
-            let attendees = last.layout == "minutes" ? "\(last.members.count) attendees (statuses empty until the meeting)"
+            let attendees = last.layout == "minutes"
+                ? "\(last.members.count) attendees (statuses empty until the meeting)"
                 : last.layout == "summary" ? "\(last.attendees.count) attendees" : "\(last.members.count) listed"
             print("\(path): \(last.body) \(record.label), \(day.recordText) (\(day.weekday))\(time), \(attendees)")
             YearList.add(target, after: from, date: day, shown: folder.appendingPathComponent("year.yaml"))
@@ -104,7 +105,8 @@ struct NewCommand: ParsableCommand {
             try? FileHandle.standardError.write(contentsOf: Data(prompt.utf8))
             guard let line = readLine() else { return nil }
             if let day = Day(iso: line.trimmingCharacters(in: .whitespaces)) { return day }
-            try? FileHandle.standardError.write(contentsOf: Data("'\(line)' is not a date; write it as YYYY-MM-DD\n".utf8))
+            try? FileHandle.standardError.write(
+                contentsOf: Data("'\(line)' is not a date; write it as YYYY-MM-DD\n".utf8))
         }
         return nil
     }

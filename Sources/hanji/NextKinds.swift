@@ -60,7 +60,8 @@ extension NextRecord {
             }
         }
         if !last.speakers.isEmpty {
-            out += ["", "speakers:"] + last.speakers.map { "  - {name: \(y($0.name ?? "")), title: \(y($0.title ?? $0.role))}" }
+            out += ["", "speakers:"]
+                + last.speakers.map { "  - {name: \(y($0.name ?? "")), title: \(y($0.title ?? $0.role))}" }
         }
         if let chair = last.chair {
             out += ["", "chair: {name: \(y(chair.name ?? "")), title: \(y(chair.title ?? chair.role))}"]

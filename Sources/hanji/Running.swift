@@ -49,7 +49,8 @@ struct Common: ParsableArguments {
     func warn(_ lines: [String]) throws {
         Runner.warn(lines)
         if strict && !lines.isEmpty {
-            try? FileHandle.standardError.write(contentsOf: Data("error: \(lines.count) warning(s) and --strict: nothing written\n".utf8))
+            try? FileHandle.standardError.write(
+                contentsOf: Data("error: \(lines.count) warning(s) and --strict: nothing written\n".utf8))
             throw ExitCode(1)
         }
     }
@@ -111,10 +112,13 @@ enum Runner {
     /// Prints warnings: the first `shownWarnings`, then how many more (a roster of a thousand
     /// rows can hold hundreds; a wall of them hides the first, and fills a caller's pipe).
     static func warn(_ lines: [String]) {
-        for line in lines.prefix(shownWarnings) { try? FileHandle.standardError.write(contentsOf: Data("\(line)\n".utf8)) }
+        for line in lines.prefix(shownWarnings) {
+            try? FileHandle.standardError.write(contentsOf: Data("\(line)\n".utf8))
+        }
         guard lines.count > shownWarnings else { return }
         let more = lines.count - shownWarnings
-        try? FileHandle.standardError.write(contentsOf: Data("… and \(counted(more, "more warning")) (hanji check lists them all)\n".utf8))
+        try? FileHandle.standardError.write(
+            contentsOf: Data("… and \(counted(more, "more warning")) (hanji check lists them all)\n".utf8))
     }
 
     static func run(_ body: () throws -> Void) throws {
@@ -168,7 +172,9 @@ enum Interrupts {
             let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
             source.setEventHandler {
                 Atomic.abandonAll()
-                if !idle { try? FileHandle.standardError.write(contentsOf: Data("\ninterrupted: nothing was written\n".utf8)) }
+                if !idle {
+                    try? FileHandle.standardError.write(contentsOf: Data("\ninterrupted: nothing was written\n".utf8))
+                }
                 _exit(code)
             }
             source.resume()
@@ -220,5 +226,10 @@ final class Phases {
     var notes: [String] = []
     /// A line after the phases (a figure measured elsewhere, such as on the writer's thread).
     func note(_ line: String) { if on { notes.append(line) } }
-    func report() { if on { try? FileHandle.standardError.write(contentsOf: Data(((lines + notes).joined(separator: "\n") + "\n").utf8)) } }
+    func report() {
+        if on {
+            try? FileHandle.standardError.write(
+                contentsOf: Data(((lines + notes).joined(separator: "\n") + "\n").utf8))
+        }
+    }
 }

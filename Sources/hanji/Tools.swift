@@ -94,15 +94,19 @@ struct CheckCommand: ParsableCommand {
                     for photo in meeting.photos {
                         do { _ = try images.load(photo.file) } catch let error as ImageError {
                             let at = meeting.sources.first { $0.text == photo.file }
-                            found.append(InputError("photo '\(photo.file)': \(error.reason)", at: at?.location, path: at?.path ?? "photos",
-                                                    hint: "photo paths are relative to the record's folder; use a JPEG or PNG file"))
+                            found.append(InputError("photo '\(photo.file)': \(error.reason)", at: at?.location,
+                                                    path: at?.path ?? "photos",
+                                                    hint: "photo paths are relative to the record's folder; "
+                                                        + "use a JPEG or PNG file"))
                         }
                     }
                     guard found.isEmpty else { return (found, warned) }
                     let glyphs = shaped(meeting, at: url)
                     return (glyphs.filter { !$0.isWarning }, warned + glyphs.filter(\.isWarning))
                 } else if kind == .year {
-                    let year = try collector.run { try Year.read(root, folder: url.deletingLastPathComponent(), allowOutside: allowOutside) }
+                    let year = try collector.run {
+                        try Year.read(root, folder: url.deletingLastPathComponent(), allowOutside: allowOutside)
+                    }
                     let glyphs = shaped(year, fields: root.scalars(), at: url)
                     return (glyphs.filter { !$0.isWarning }, year.warnings + glyphs.filter(\.isWarning))
                 } else {
@@ -202,7 +206,10 @@ struct WatchCommand: ParsableCommand {
     @Argument(help: "The meeting or year record (YAML).")
     var record: String
 
-    @Option(help: "What to print: minutes (for a meeting record), program, certificates or booklet (for a year record).")
+    @Option(help: """
+        What to print: minutes (for a meeting record), program, certificates or booklet \
+        (for a year record).
+        """)
     var document: Kind?
 
     @Option(name: .shortAndLong, help: "The PDF to write.")
@@ -227,7 +234,9 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let kind = document ?? ((try? Field.load(URL(fileURLWithPath: record)).pairs().contains { $0.key == "agenda" }) == true ? .minutes : .booklet)
+        let kind = document
+            ?? ((try? Field.load(URL(fileURLWithPath: record)).pairs().contains { $0.key == "agenda" }) == true
+                ? .minutes : .booklet)
         if publicEdition && kind != .minutes {
             throw ValidationError("--public is for a meeting's minutes; the booklet masks names unless --official")
         }
@@ -243,7 +252,10 @@ struct WatchCommand: ParsableCommand {
             let stamps = Dictionary(files.map { ($0, WatchCommand.modified($0)) }, uniquingKeysWith: { a, _ in a })
             let changed = stamps.filter { seen[$0.key] != $0.value }.map(\.key).sorted()
             if first || !changed.isEmpty {
-                if !first { say("changed: \(changed.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))") }
+                if !first {
+                    say("changed: "
+                        + "\(changed.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))")
+                }
                 first = false
                 seen = stamps
                 let start = DispatchTime.now()
@@ -321,19 +333,23 @@ struct InitCommand: ParsableCommand {
             }
             // Every layout Hanji ships (each kind of minutes, the sign-in sheet, the year's documents).
             let layouts = try Home.required("layouts")
-            for name in try FileManager.default.contentsOfDirectory(atPath: layouts.path).sorted() where name.hasSuffix(".yaml") {
+            for name in try FileManager.default.contentsOfDirectory(atPath: layouts.path).sorted()
+                where name.hasSuffix(".yaml") {
                 copies.append((layouts.appendingPathComponent(name), target.appendingPathComponent("layouts/\(name)")))
             }
             copies.append((try Home.required("fonts/README.md"), target.appendingPathComponent("fonts/README.md")))
             if let clash = copies.first(where: { FileManager.default.fileExists(atPath: $0.1.path) }) {
-                throw InputError("\(clash.1.path) already exists", at: nil, hint: "choose a new folder; hanji init never overwrites a file")
+                throw InputError("\(clash.1.path) already exists", at: nil,
+                                 hint: "choose a new folder; hanji init never overwrites a file")
             }
             for (from, to) in copies {
-                try FileManager.default.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(at: to.deletingLastPathComponent(),
+                                                        withIntermediateDirectories: true)
                 try FileManager.default.copyItem(at: from, to: to)
             }
             print("\(target.path): year.yaml, minutes-01.yaml, roster.csv, seal.png, layouts/, fonts/")
-            print("next: hanji check \(folder)/*.yaml && hanji minutes \(folder)/minutes-01.yaml -o \(folder)/out/minutes-01.pdf")
+            print("next: hanji check \(folder)/*.yaml && hanji minutes \(folder)/minutes-01.yaml "
+                + "-o \(folder)/out/minutes-01.pdf")
         }
     }
 }

@@ -7,7 +7,8 @@ import HanjiModel
 enum YearList {
     /// Lists `record` after `previous` in the year.yaml of their folder, and says what it did.
     /// Nothing is changed unless `record` is beside `previous`, that year lists `previous` on a
-    /// line of its own, is the year of `date`, and reads back with the one entry more. `shown` is the year record's path as told.
+    /// line of its own, is the year of `date`, and reads back with the one entry more. `shown` is
+    /// the year record's path as told.
     static func add(_ record: URL, after previous: URL, date: Day, shown: String) {
         let file = previous.deletingLastPathComponent().appendingPathComponent("year.yaml")
         guard let data = try? Data(contentsOf: file), let text = String(data: data, encoding: .utf8),
