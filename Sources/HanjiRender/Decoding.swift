@@ -14,7 +14,7 @@ extension Pixels {
                 let cursor = Unmanaged<Cursor>.fromOpaque(closure!).takeUnretainedValue()
                 let n = Int(length)
                 guard let out, cursor.at + n <= cursor.bytes.count else { return CAIRO_STATUS_READ_ERROR }
-                cursor.bytes.withUnsafeBufferPointer { memcpy(out, $0.baseAddress! + cursor.at, n) }
+                _ = cursor.bytes.withUnsafeBufferPointer { memcpy(out, $0.baseAddress! + cursor.at, n) }
                 cursor.at += n
                 return CAIRO_STATUS_SUCCESS
             }, Unmanaged.passUnretained(cursor).toOpaque())

@@ -1,3 +1,4 @@
+import Hanji
 import HanjiLayout
 import HanjiTestSupport
 
@@ -13,4 +14,18 @@ func paragraphs(_ lines: [Line]) -> [[Line]] {
         }
     }
     return result
+}
+
+/// The places where a paragraph of `document` wraps inside a Korean word (a line ending in a
+/// Hangul syllable followed by one starting with one), and how many wrapped pairs were looked at.
+func brokenWords(_ document: Document) -> (pairs: Int, broken: [String]) {
+    func hangul(_ c: Character?) -> Bool { c?.unicodeScalars.first.map { (0xAC00...0xD7A3).contains($0.value) } ?? false }
+    var pairs = 0, broken: [String] = []
+    for paragraph in paragraphs(document.pages.flatMap { $0.frame.lines.map(\.1) }) {
+        for (before, line) in zip(paragraph, paragraph.dropFirst()) {
+            pairs += 1
+            if hangul(before.text.last) && hangul(line.text.first) { broken.append("'\(before.text)' / '\(line.text)'") }
+        }
+    }
+    return (pairs, broken)
 }

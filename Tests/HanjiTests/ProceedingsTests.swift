@@ -160,14 +160,8 @@ struct ProceedingsExampleTests {
         let (record, layout) = Self.examples[n]
         let spec = try Spec.load(repoRoot.appendingPathComponent("layouts/\(layout).yaml"))
         let document = try Composer(for: spec).minutes(try Meeting.load(record), spec: spec)
-        var pairs = 0
-        for paragraph in paragraphs(document.pages.flatMap { $0.frame.lines.map(\.1) }) {
-            for (p, line) in zip(paragraph, paragraph.dropFirst()) {
-                pairs += 1
-                #expect(!(TypographyTests.isHangul(p.text.last) && TypographyTests.isHangul(line.text.first)),
-                        "word broken: '\(p.text)' / '\(line.text)'")
-            }
-        }
+        let (pairs, broken) = brokenWords(document)
+        #expect(broken.isEmpty, "words broken: \(broken)")
         #expect(pairs > 200, "the transcript wraps hundreds of lines")
     }
 
