@@ -51,15 +51,37 @@ final class PNGStream {
         numbers.append(page.number)
     }
 
-    /// Gives every preview its padded name (or its bare one), now that the last page is known.
+    /// Gives every preview its padded name (or its bare one), now that the last page is known,
+    /// and removes the previews an earlier run left under the same name that this one did not
+    /// write (a document that got shorter leaves no stale last pages).
     func finish() throws {
         let last = numbers.max() ?? 1
+        var written: Set<String>
         if target.bare && numbers.count == 1 {
-            return try move(target.file(page: numbers[0], last: 1),
-                            to: target.folder.appendingPathComponent(target.name + ".png"))
+            let bare = target.name + ".png"
+            try move(target.file(page: numbers[0], last: 1), to: target.folder.appendingPathComponent(bare))
+            written = [bare]
+        } else {
+            for number in numbers where String(number).count < String(last).count {
+                try move(target.file(page: number, last: 1), to: target.file(page: number, last: last))
+            }
+            written = Set(numbers.map { Previews.name(target.name, page: $0, last: last) })
         }
-        for number in numbers where String(number).count < String(last).count {
-            try move(target.file(page: number, last: 1), to: target.file(page: number, last: last))
+        for stale in earlier() where !written.contains(stale) {
+            try? FileManager.default.removeItem(at: target.folder.appendingPathComponent(stale))
+        }
+    }
+
+    /// The files of the folder a run under this name writes: `NAME.png` and `NAME-N.png`, N digits.
+    func earlier() -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: target.folder.path)) ?? []
+        return files.filter { file in
+            guard file.hasSuffix(".png") else { return false }
+            let stem = file.dropLast(4)
+            if stem == target.name { return true }
+            guard stem.hasPrefix(target.name + "-") else { return false }
+            let number = stem.dropFirst(target.name.count + 1)
+            return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }
         }
     }
 
