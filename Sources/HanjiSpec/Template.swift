@@ -185,12 +185,19 @@ public struct Template: Sendable {
     /// Formats a date by a pattern: `YYYY. M. D.(ddd)` gives `2018. 11. 22.(목)`.
     public static func format(_ day: Day, _ pattern: String) -> String {
         let tokens: [(String, (Day) -> String)] = [
-            ("YYYY", { String($0.year) }), ("YY", { String(String($0.year).suffix(2)) }),
+            // Four digits and two, as ISO dates write them: 0918, and 05 for the year 2005 or 5.
+            ("YYYY", { Template.padded($0.year, 4) }), ("YY", { Template.padded($0.year % 100, 2) }),
             ("MM", { $0.month < 10 ? "0\($0.month)" : "\($0.month)" }), ("M", { String($0.month) }),
             ("DD", { $0.day < 10 ? "0\($0.day)" : "\($0.day)" }), ("D", { String($0.day) }),
             ("ddd", { $0.weekday }),
         ]
         return expand(pattern, tokens.map { token, value in (token, { value(day) }) })
+    }
+
+    /// `n` with leading zeros to `width` digits.
+    static func padded(_ n: Int, _ width: Int) -> String {
+        let digits = String(n)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
     /// `pattern` with each token (tried in order, longest first) replaced by its value.
