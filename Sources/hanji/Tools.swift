@@ -201,14 +201,14 @@ struct WatchCommand: ParsableCommand {
               hanji watch year.yaml --document booklet -o out/booklet.pdf
             """)
 
-    enum Kind: String, ExpressibleByArgument, CaseIterable { case minutes, program, certificates, booklet }
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case minutes, signin, program, certificates, booklet }
 
     @Argument(help: "The meeting or year record (YAML).")
     var record: String
 
     @Option(help: """
-        What to print: minutes (for a meeting record), program, certificates or booklet \
-        (for a year record).
+        What to print: minutes or signin (for a meeting record), program, certificates or \
+        booklet (for a year record).
         """)
     var document: Kind?
 
@@ -234,9 +234,10 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let kind = document
-            ?? ((try? Field.load(URL(fileURLWithPath: record)).pairs().contains { $0.key == "agenda" }) == true
-                ? .minutes : .booklet)
+        // A meeting record of any kind (the seed's form, summary, plenary, committee) prints its
+        // minutes; a year record its booklet.
+        let url = URL(fileURLWithPath: record)
+        let kind = document ?? (RecordKind.of(url, root: try? Field.load(url)) == .year ? .booklet : .minutes)
         if publicEdition && kind != .minutes {
             throw ValidationError("--public is for a meeting's minutes; the booklet masks names unless --official")
         }
@@ -283,9 +284,11 @@ struct WatchCommand: ParsableCommand {
         let url = URL(fileURLWithPath: record)
         let folder = url.deletingLastPathComponent()
         var named: [String] = []
-        let name = kind == .certificates ? "certificate" : kind.rawValue
-        if kind == .minutes, let meeting = try? Meeting.load(url) {
+        var name = kind == .certificates ? "certificate" : kind.rawValue
+        if kind == .minutes || kind == .signin, let meeting = try? Meeting.load(url) {
             named = meeting.photos.map(\.file)
+            // The minutes print by the layout the record names (`layout: summary`).
+            if kind == .minutes { name = meeting.layout }
         } else if let year = try? Year.load(url, allowOutside: true) {
             named = [year.organisation.seal, year.book?.cover].compactMap { $0 }
             if let list = try? Field.load(url).fields(Year.keys)["meetings"]?.list() {

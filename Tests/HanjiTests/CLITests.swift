@@ -180,6 +180,29 @@ struct WatchTests {
         }
     }
 
+    @Test("watch prints a summary record as minutes, and watches the layout the record names")
+    func summaryRecord() throws {
+        try withTempDir { dir in
+            let record = dir.appendingPathComponent("summary-0807.yaml")
+            try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("examples/jumin-2026/summary-0807.yaml"),
+                                             to: record)
+            let pdf = dir.appendingPathComponent("w.pdf")
+            let outcome = try watch([record.path, "-o", pdf.path])
+            #expect(outcome.stdout.contains("printed in") && outcome.stdout.contains("watching 2 files"), "\(outcome)")
+            #expect(try pdfText(pdf).contains("주요 결정사항 요약"), "printed by layouts/summary.yaml")
+        }
+    }
+
+    @Test("watch --document signin prints the sign-in sheet")
+    func signin() throws {
+        try withTempDir { dir in
+            let pdf = dir.appendingPathComponent("s.pdf")
+            let outcome = try watch([exampleRecord.path, "--document", "signin", "-o", pdf.path])
+            #expect(outcome.stdout.contains("printed in"), "\(outcome)")
+            #expect(try pdfText(pdf).contains("참석자 서명부"))
+        }
+    }
+
     @Test("watch --public is refused for a year record's documents, as usage")
     func publicNeedsMinutes() throws {
         let out = run(["watch", CLITests.year.path, "--document", "program", "--public"])
