@@ -12,6 +12,7 @@ struct MinutesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "minutes",
         abstract: "Print a meeting's minutes.",
+        usage: "hanji minutes <record> [-o <pdf>] [--public] [--layout <spec>] [options]",
         discussion: """
             Examples:
               hanji minutes examples/yeongdeungpo-2018/minutes-14.yaml
@@ -38,6 +39,7 @@ struct SigninCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signin",
         abstract: "Print a meeting's sign-in sheet (참석자 서명부).",
+        usage: "hanji signin <record> [-o <pdf>] [--layout <spec>] [options]",
         discussion: """
             The meeting's title, date, time and place, then one row per attendee
             (순번, 구분, 직위, 성명) with a box to sign in; a long list carries on over
@@ -58,6 +60,7 @@ struct ProgramCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "program",
         abstract: "Print the showcase programme of a year.",
+        usage: "hanji program <year> [-o <pdf>] [--layout <spec>] [options]",
         discussion: """
             The layout (layouts/program.yaml) sets the page; `page: {size: A5, up: 2}`
             prints it 2-up as an A5 leaflet on A4 landscape.
@@ -97,6 +100,7 @@ struct CertificatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "certificates",
         abstract: "Print certificates (감사장), one page per recipient.",
+        usage: "hanji certificates <year> [--roster <csv>] [-o <pdf>] [options]",
         discussion: """
             Recipients are the event's presenters, or the rows of --roster: a CSV
             whose header row names the columns (mapped to fields by the layout's
@@ -164,6 +168,7 @@ struct BookletCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "booklet",
         abstract: "Print the year's performance booklet (성과집).",
+        usage: "hanji booklet <year> [-o <pdf>] [--official] [--impose <kind>] [options]",
         discussion: """
             Cover, foreword, contents with page numbers, the year at a glance with
             charts, each meeting's minutes (names masked unless --official), the

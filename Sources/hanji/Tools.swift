@@ -190,6 +190,7 @@ struct WatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
         abstract: "Print a document again whenever its record, layout or images change.",
+        usage: "hanji watch <record> [--document <document>] [-o <pdf>] [options]",
         discussion: """
             Prints once, then watches the record, the files it names (meeting
             records, photos, the seal, the cover), the layout spec and the fonts

@@ -209,3 +209,15 @@ struct WatchTests {
         #expect(out.status == 2 && out.stderr.contains("--public") && out.stderr.contains("meeting"), "\(out)")
     }
 }
+
+@Suite("EndToEnd: help that fits a terminal")
+struct HelpWidthTests {
+    @Test("every command's --help fits 80 columns (characters), its usage line too",
+          arguments: ["", "minutes", "signin", "program", "certificates", "booklet", "check", "new", "init", "watch", "fonts"])
+    func fits(_ command: String) {
+        let out = run((command.isEmpty ? [] : [command]) + ["--help"])
+        #expect(out.status == 0, "\(out)")
+        let wide = out.stdout.split(separator: "\n").filter { $0.count > 80 }
+        #expect(wide.isEmpty, "\(command): \(wide)")
+    }
+}
