@@ -47,7 +47,8 @@ public final class ImageFiles: ImageLoader {
     }
 
     public func load(_ path: String) throws -> Bitmap {
-        if let known = cache[path] { return known }
+        // A file replaced since it was read (a long-running process prints it again) is read again.
+        if let known = cache[path], ImageFile.stamp(of: known.file.url) == known.file.stamp { return known }
         let bitmap: Bitmap
         if let job = pending.removeValue(forKey: path) {
             job.done.wait()
@@ -72,7 +73,11 @@ public final class ImageFiles: ImageLoader {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw ImageError(path: path, reason: "no such file (looked for \(url.path))")
         }
-        return try ImageFiles.open(try ImageFile.contents(of: url, path: path), path: path, url: url)
+        // Stamped before it is read: a file changed while being read is read again next time.
+        let stamp = ImageFile.stamp(of: url)
+        var bitmap = try ImageFiles.open(try ImageFile.contents(of: url, path: path), path: path, url: url)
+        bitmap.file.stamp = stamp
+        return bitmap
     }
 
     static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF]

@@ -21,6 +21,8 @@ public struct ImageFile: Sendable, Hashable {
     public var orientation: Int
     /// The file's size in bytes.
     public var bytes: Int
+    /// When the file was last changed, and its size, as read: a file replaced since is read again.
+    public var stamp = ""
 
     public init(url: URL, path: String, format: ImageFormat, width: Int, height: Int, orientation: Int = 1,
                 bytes: Int) {
@@ -28,8 +30,18 @@ public struct ImageFile: Sendable, Hashable {
         self.width = width; self.height = height; self.orientation = orientation; self.bytes = bytes
     }
 
-    /// The key a writer keeps its pixels under: the file, whichever path named it.
+    /// The file, whichever path named it (the image's identity inside one PDF).
     public var id: String { url.standardizedFileURL.path }
+
+    /// The key a writer keeps its pixels under: the file as it was read (`stamp`).
+    public var key: String { id + "@" + stamp }
+
+    /// The modification time and size of the file at `url` now, or "" when it cannot be read.
+    public static func stamp(of url: URL) -> String {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else { return "" }
+        let time = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(time):\((attributes[.size] as? NSNumber)?.intValue ?? 0)"
+    }
 
     /// The file's bytes, read again (a writer reads them as it draws).
     public func contents() throws -> Data { try ImageFile.contents(of: url, path: path) }

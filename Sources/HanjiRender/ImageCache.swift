@@ -46,7 +46,7 @@ struct Pixels {
     func surface(forPDF: Bool, box: Size) throws -> Surface {
         if let reduced = reduced(for: box) { return try surface(reduced, forPDF: forPDF) }
         let standIn = forPDF && jpeg
-        return try cache.surface(standIn ? id + "#pdf" : id) {
+        return try cache.surface(standIn ? file.key + "#pdf" : file.key) {
             let data = try file.contents()
             if standIn { return (try Pixels.standIn(data, uuid: id + "#pdf"), data.count) }
             try ImageFile.checkSize(width, height, path: path, kind: format.rawValue)

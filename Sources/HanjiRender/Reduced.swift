@@ -27,8 +27,9 @@ extension Pixels {
     /// The image decoded at `size`: for a PDF, re-encoded as JPEG (a stand-in carrying it) unless
     /// it has transparency.
     func surface(_ size: (width: Int, height: Int), forPDF: Bool) throws -> Surface {
-        let key = id + "@\(size.width)x\(size.height)" + (forPDF ? "#pdf" : "")
-        return try cache.surface(key) {
+        // The PDF's image identity (`uuid`) stays the file's; the cache key adds when it was read.
+        let uuid = id + "@\(size.width)x\(size.height)" + (forPDF ? "#pdf" : "")
+        return try cache.surface(file.stamp + "|" + uuid) {
             try ImageFile.checkSize(width, height, path: path, kind: format.rawValue)
             var error: UnsafeMutablePointer<GError>?
             let owned = try GObjectRef(UnsafeMutableRawPointer(gdk_pixbuf_new_from_file_at_scale(
@@ -37,10 +38,10 @@ extension Pixels {
             defer { withExtendedLifetime(owned) {} }
             if forPDF && gdk_pixbuf_get_has_alpha(pixbuf) == 0 {
                 let data = try Pixels.encodeJPEG(pixbuf, quality: Pixels.quality, path: path)
-                return (try Pixels.standIn(data, uuid: key), data.count)
+                return (try Pixels.standIn(data, uuid: uuid), data.count)
             }
             let surface = try Pixels.surface(from: pixbuf)
-            Pixels.attach(Data(key.utf8), mime: "application/x-cairo.uuid", to: surface)
+            Pixels.attach(Data(uuid.utf8), mime: "application/x-cairo.uuid", to: surface)
             return (surface, surface.stride * size.height)
         }
     }
