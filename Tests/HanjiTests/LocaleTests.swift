@@ -66,6 +66,12 @@ struct LocaleTests {
             let record = folder.appendingPathComponent("minutes-\(n).yaml").path
             all += [("minutes-\(n)", ["minutes", record]), ("minutes-\(n)-public", ["minutes", record, "--public"])]
         }
+        // The other kinds of minutes: summary, a council's plenary, a committee (Hanja, ｢｣, 李 U+F9E1).
+        for path in ["jumin-2026/summary-0807", "solbit-council-2026/plenary-0720", "assembly-2018/committee-0112"] {
+            let record = repoRoot.appendingPathComponent("examples/\(path).yaml").path
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            all += [(name, ["minutes", record]), ("\(name)-public", ["minutes", record, "--public"])]
+        }
         let roster = folder.appendingPathComponent("roster.csv").path
         return all + [("program", ["program", year]), ("certificates", ["certificates", year]),
                       ("certificates-roster", ["certificates", year, "--roster", roster]),
