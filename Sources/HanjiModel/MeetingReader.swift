@@ -134,12 +134,8 @@ extension Meeting {
             nameField = try f.required("name", hint: "add 'name:' (who presides when the meeting opens)")
             title = try f["title"]?.text()
         }
-        let name = try nameField.text()
-        guard var person = people.first(where: { $0.name == name }) else {
-            throw nameField.error("no one named '\(name)' attends or speaks",
-                                  hint: nearest(name, in: people.compactMap(\.name)).map { "did you mean '\($0)'?" }
-                                      ?? "add them to 'attendance' or 'speakers' with the title they preside under")
-        }
+        var person = try Meeting.person(nameField, in: people)
+        let name = person.name ?? ""
         if let title { person.title = title }
         guard !(person.title ?? person.role).isEmpty else {
             throw field.error("'\(name)' has no title to preside under",
@@ -263,8 +259,7 @@ extension Meeting {
             (speaker, label) = (found, printed)
         } else if let match = matches.first {
             speaker = match
-            label = [match.title ?? match.role, match.name].compactMap { $0 }.filter { !$0.isEmpty }
-                .joined(separator: " ")
+            label = match.label
         } else {
             // A guest who is not in the attendance still speaks; the label shows the title alone.
             let known = members.compactMap(\.title) + members.compactMap(\.name)

@@ -69,13 +69,7 @@ extension Meeting {
                         case "stage":
                             return .stage(Meeting.unwrapped(try value.text()))
                         case "chair":
-                            let name = try value.text()
-                            guard let to = people.first(where: { $0.name == name }) else {
-                                throw value.error("no one named '\(name)' attends or speaks",
-                                                  hint: nearest(name, in: people.compactMap(\.name))
-                                                      .map { "did you mean '\($0)'?" }
-                                                      ?? "add them to 'attendance' or 'speakers'")
-                            }
+                            let to = try Meeting.person(value, in: people)
                             guard let from = chair else {
                                 throw value.error("'chair' changes who presides, but the record names no one",
                                                   hint: "add 'chair: NAME' at the top "
@@ -110,6 +104,17 @@ extension Meeting {
         return found
     }
 
+    /// The person of `people` the name in `field` names, or an error with the nearest name.
+    static func person(_ field: Field, in people: [Member]) throws -> Member {
+        let name = try field.text()
+        guard let person = people.first(where: { $0.name == name }) else {
+            throw field.error("no one named '\(name)' attends or speaks",
+                              hint: nearest(name, in: people.compactMap(\.name)).map { "did you mean '\($0)'?" }
+                                  ?? "add them to 'attendance' or 'speakers' with the title they speak under")
+        }
+        return person
+    }
+
     /// A stage direction or time note as typed, without the parentheses a layout adds.
     static func unwrapped(_ text: String) -> String {
         let t = text.trimmed
@@ -122,10 +127,7 @@ extension Meeting {
     /// name in the order printed (`의장 김하늘`, `박서진 의원`, `위원장 박서진`: the same person
     /// under another title). The chair's title names whoever presides at that point.
     static func speaker(_ key: String, in people: [Member], chair: Member?) -> (member: Member, label: String)? {
-        func label(_ m: Member) -> String {
-            [m.title ?? m.role, m.name].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-        }
-        if let chair, key == chair.title ?? chair.role { return (chair, label(chair)) }
+        if let chair, key == chair.title ?? chair.role { return (chair, chair.label) }
         let words = key.split(whereSeparator: \.isWhitespace).map(String.init)
         if words.count == 2 {
             for (name, title, nameFirst) in [(words[1], words[0], false), (words[0], words[1], true)] {
@@ -137,4 +139,9 @@ extension Meeting {
         }
         return nil
     }
+}
+
+extension Member {
+    /// How a turn prints this person by default: the title (or role), then the name.
+    var label: String { [title ?? role, name].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ") }
 }
