@@ -17,6 +17,10 @@ public enum Item: Sendable {
     case numbering(PageNumbers)
     /// A link to the section whose mark is the `target`-th of the document, over a box this size.
     case link(Size, target: Int)
+    /// The items from here to the matching `end` make one structure element (not drawn).
+    case begin(Tag)
+    /// Closes the element opened last.
+    case end
 }
 
 /// A laid-out box: its size and its items, positioned from its top left.

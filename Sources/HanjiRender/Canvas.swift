@@ -22,6 +22,8 @@ final class Canvas {
     let images: ImageCache
     /// The Cairo fonts of the text items' font keys.
     let fonts = ScaledFonts()
+    /// Every structure element opened so far, in the order opened (Cairo's tree, pre-order).
+    var tags: [Tag] = []
 
     init(surface: Surface, pdf: Bool = false, images: ImageCache) throws {
         self.images = images
@@ -87,9 +89,10 @@ final class Canvas {
                 outline.append(id)
             case .link(let size, let target):
                 guard pdf != nil, tagging else { continue }
+                tags.append(Tag(.link))
                 cairo_tag_begin(cr, "Link", "dest='s\(target)' rect=[\(x) \(y) \(size.width) \(size.height)]")
                 cairo_tag_end(cr, "Link")
-            case .numbering:
+            case .numbering, .begin, .end:
                 continue
             }
         }

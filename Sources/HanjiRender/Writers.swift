@@ -11,7 +11,21 @@ public struct Metadata: Sendable {
     public var creator = "Hanji"
     /// ISO 8601 date-time for both the creation and modification dates, never the clock.
     public var date = "2000-01-01T00:00:00"
+    /// The document's language (BCP 47), declared in the catalog and the XMP.
+    public var language = "ko-KR"
+    /// The standard the finished file claims and keeps.
+    public var standard = PDFStandard.a2a
     public init() {}
+}
+
+/// What a written PDF conforms to (`--pdf-standard`).
+public enum PDFStandard: String, Sendable, CaseIterable {
+    /// PDF/A-2 level a: archival, and tagged throughout for screen readers (the default).
+    case a2a = "a-2a"
+    /// PDF/A-2 level b: archival appearance; tags are kept but not claimed complete.
+    case a2b = "a-2b"
+    /// Cairo's file as written, without the finishing pass.
+    case none
 }
 
 /// A PDF written page by page, so a long batch never holds its pages in memory. Nothing appears
@@ -55,6 +69,7 @@ public final class PDFStream {
         // and a new size only where it changes.
         if count == 0 {
             if page.size != size { cairo_pdf_surface_set_size(surface, page.size.width, page.size.height) }
+            canvas.tags.append(Tag(.document))
             cairo_tag_begin(canvas.cr, "Document", "")
         } else if page.size != size {
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
