@@ -78,9 +78,21 @@ struct ContentMarker {
         return value
     }
 
-    /// The operators that paint: text shown, paths filled or stroked, XObjects, shadings, images.
-    static let painting: Set<[UInt8]> = Set(["Tj", "TJ", "'", "\"", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*",
-                                             "Do", "sh", "BI", "EI"].map { Array($0.utf8) })
+    /// Whether an operator paints: text shown (Tj TJ ' "), a path filled or stroked (f F f* S s B
+    /// B* b b*), an XObject (Do), a shading (sh), an inline image (BI … EI).
+    static func isPainting(_ token: ArraySlice<UInt8>) -> Bool {
+        let first = token.first ?? 0, second = token.count > 1 ? token[token.startIndex + 1] : 0
+        switch token.count {
+        case 1: return [0x27, 0x22, 0x66, 0x46, 0x53, 0x73, 0x42, 0x62].contains(first)   // ' " f F S s B b
+        case 2:
+            switch (first, second) {
+            case (0x54, 0x6A), (0x54, 0x4A), (0x66, 0x2A), (0x42, 0x2A), (0x62, 0x2A),    // Tj TJ f* B* b*
+                 (0x44, 0x6F), (0x73, 0x68), (0x42, 0x49), (0x45, 0x49): return true     // Do sh BI EI
+            default: return false
+            }
+        default: return false
+        }
+    }
 
     /// Whether a line holds a painting operator (outside strings, names and numbers).
     static func paints(_ line: ArraySlice<UInt8>) -> Bool {
@@ -110,8 +122,7 @@ struct ContentMarker {
                 var end = i
                 while end < line.endIndex && !delimiters.contains(line[end]) { end += 1 }
                 if end == i { end += 1 }
-                let token = line[i..<end]
-                if painting.contains(Array(token)) { return true }
+                if isPainting(line[i..<end]) { return true }
                 i = end
             }
         }

@@ -98,6 +98,22 @@ final class QPDFFile {
         return stream
     }
 
+    /// A new stream holding `data` compressed (Flate, as qpdf would write it anyway), so a
+    /// long document's rewritten pages are held compressed until written.
+    func compressedStream(_ data: [UInt8]) throws -> Handle {
+        var size = compressBound(uLong(data.count))
+        var packed = [UInt8](repeating: 0, count: Int(size))
+        let status = packed.withUnsafeMutableBufferPointer { out in
+            data.withUnsafeBufferPointer { compress2(out.baseAddress, &size, $0.baseAddress, uLong(data.count), 6) }
+        }
+        guard status == Z_OK else { throw RenderError.finishing("compressing page content", "zlib status \(status)") }
+        let stream = qpdf_oh_new_stream(q)
+        packed.withUnsafeBufferPointer {
+            qpdf_oh_replace_stream_data(q, stream, $0.baseAddress, Int(size), newName("/FlateDecode"), null)
+        }
+        return stream
+    }
+
     /// A page's content, all its streams decoded and joined.
     func content(_ page: Handle) throws -> [UInt8] {
         var buffer: UnsafeMutablePointer<UInt8>?

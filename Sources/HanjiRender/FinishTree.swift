@@ -9,12 +9,18 @@ struct StructureTree {
     let pdf: QPDFFile
     typealias Handle = QPDFFile.Handle
 
-    /// Completes the tree; throws when it does not match the tags one for one.
-    func complete(_ tags: [Tag]) throws {
+    /// Marked content of a page (its object number) that an element lists.
+    struct Listed: Hashable {
+        var page: Int32, mcid: Int
+    }
+
+    /// Completes the tree and returns the marked content its elements list; throws when it does
+    /// not match the tags one for one.
+    func complete(_ tags: [Tag]) throws -> Set<Listed> {
         let root = pdf.key(pdf.root, "/StructTreeRoot")
         guard pdf.isDictionary(root) else {
             // Cairo writes no tree for a document that drew nothing inside its one element.
-            if tags.allSatisfy({ $0.role == .document }) { return }
+            if tags.allSatisfy({ $0.role == .document }) { return [] }
             throw RenderError.finishing("structure tree", "the PDF has no structure tree, but \(tags.count) tags")
         }
         let elements = preorder(pdf.key(root, "/K"))
@@ -41,7 +47,10 @@ struct StructureTree {
             }
         }
         if !joined.isEmpty { repoint(pdf.key(root, "/ParentTree"), joined) }
+        var listed: Set<Listed> = []
+        for (element, _) in elements where joined[pdf.id(element)] == nil { list(element, into: &listed) }
         try pdf.check("structure tree")
+        return listed
     }
 
     /// The structure elements under `kids`, parents first, each with its depth.
@@ -141,13 +150,13 @@ struct StructureTree {
     /// The MCIDs of a page that its parent-tree entry maps to elements that do not list them
     /// (Cairo marks content of an element that is a leaf when the page is written, and it may
     /// get children later); their entries become null.
-    func orphans(_ page: Handle, entries: [Int: Handle]) -> Set<Int> {
+    func orphans(_ page: Handle, entries: [Int: Handle], listed: Set<Listed>) -> Set<Int> {
         let key = pdf.key(page, "/StructParents")
         guard pdf.isInteger(key), let array = entries[pdf.int(key)], pdf.isArray(array) else { return [] }
         let pageID = pdf.id(page)
         var out: Set<Int> = []
         for (mcid, element) in pdf.items(array).enumerated() where !pdf.isNull(element) {
-            if !lists(element, page: pageID, mcid: mcid) {
+            if !listed.contains(Listed(page: pageID, mcid: mcid)) {
                 out.insert(mcid)
                 pdf.setItem(array, mcid, pdf.null)
             }
@@ -155,17 +164,16 @@ struct StructureTree {
         return out
     }
 
-    /// Whether an element's /K holds marked content `mcid` of the page.
-    func lists(_ element: Handle, page: Int32, mcid: Int) -> Bool {
+    /// Adds the marked content an element's /K holds: MCIDs on its page, or references naming theirs.
+    func list(_ element: Handle, into listed: inout Set<Listed>) {
         let own = pdf.id(pdf.key(element, "/Pg"))
         for kid in pdf.elements(pdf.key(element, "/K")) {
             if pdf.isInteger(kid) {
-                if pdf.int(kid) == mcid && own == page { return true }
+                listed.insert(Listed(page: own, mcid: pdf.int(kid)))
             } else if pdf.isDictionary(kid) && pdf.name(pdf.key(kid, "/Type")) == "/MCR" {
                 let on = pdf.has(kid, "/Pg") ? pdf.id(pdf.key(kid, "/Pg")) : own
-                if on == page && pdf.int(pdf.key(kid, "/MCID")) == mcid { return true }
+                listed.insert(Listed(page: on, mcid: pdf.int(pdf.key(kid, "/MCID"))))
             }
         }
-        return false
     }
 }

@@ -35,9 +35,9 @@ struct PDFFinisher {
             try fonts(pdf)
             pdf.release()
             let tree = StructureTree(pdf: pdf)
-            try tree.complete(tags)
+            let listed = try tree.complete(tags)
             pdf.release()
-            try pages(pdf, tree)
+            try pages(pdf, tree, listed: listed)
             pdf.release()
             return try pdf.write()
         }
@@ -78,7 +78,7 @@ struct PDFFinisher {
 
     /// Each page: content outside the tree as artifacts, orphaned MCIDs too; links printable
     /// and described, in structure order.
-    func pages(_ pdf: QPDFFile, _ tree: StructureTree) throws {
+    func pages(_ pdf: QPDFFile, _ tree: StructureTree, listed: Set<StructureTree.Listed>) throws {
         let links = LinkPages(pdf)
         var entries: [Int: QPDFFile.Handle]? = nil
         for index in 0..<pdf.pageCount {
@@ -95,9 +95,10 @@ struct PDFFinisher {
                 }
             }
             if !annotations.isEmpty { pdf.set(page, "/Tabs", pdf.newName("/S")) }
-            let marker = ContentMarker(orphans: tree.orphans(page, entries: entries ?? [:]))
-            let content = marker.rewrite(try pdf.content(page))
-            pdf.set(page, "/Contents", pdf.stream(content, keys: "<< >>"))
+            let marker = ContentMarker(orphans: tree.orphans(page, entries: entries ?? [:], listed: listed))
+            let content = try pdf.content(page), marked = marker.rewrite(content)
+            // A page all in tagged content keeps its stream as Cairo compressed it.
+            if marked != content { pdf.set(page, "/Contents", try pdf.compressedStream(marked)) }
             try pdf.check("page \(index + 1)")
         }
     }
