@@ -48,7 +48,10 @@ struct FinishExampleTests {
             let links = pdf.dictionaries.map(\.1).filter { $0["/Subtype"] as? String == "/Link" }
             #expect(!links.isEmpty)
             #expect(links.allSatisfy { $0["/F"] as? Int == 4 })
-            #expect(links.allSatisfy { ($0["/Contents"] as? String)?.hasSuffix("쪽으로 이동") == true })
+            let said = links.compactMap { $0["/Contents"] as? String }
+            #expect(said.count == links.count && said.allSatisfy { $0.hasSuffix("쪽으로 이동") }, "\(said)")
+            // The contents' first row goes to the foreword, on the page labelled i.
+            #expect(said.contains("u:발간사, i쪽으로 이동"), "\(said)")
             let pages = pdf.pages.map { pdf.dict($0) }.filter { $0["/Annots"] != nil }
             #expect(!pages.isEmpty && pages.allSatisfy { $0["/Tabs"] as? String == "/S" })
         }
