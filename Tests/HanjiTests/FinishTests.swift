@@ -240,8 +240,11 @@ struct FinishTests {
 
     @Test("a trailer /ID from the content: the same bytes twice, whatever the file is called; qpdf --check clean")
     func deterministic() throws {
-        let pdf = try PDFJSON(try finished())
+        let bytes = try finished()
+        let pdf = try PDFJSON(bytes)
         #expect((pdf.trailer["/ID"] as? [Any])?.count == 2)
+        // PDF 1.5 or later (object streams), and the comment line of four bytes above 127.
+        #expect(bytes.starts(with: Array("%PDF-1.5\n%".utf8)) && bytes[10..<14].allSatisfy { $0 > 127 })
         let again = try finished() == (try finished())
         #expect(again)
         try withTempDir { dir in
@@ -257,6 +260,16 @@ struct FinishTests {
             }
             let same = written[0] == written[1]
             #expect(same, "the bytes depend on the file's name")
+        }
+    }
+
+    @Test("a stream with no pages still finishes into a file qpdf accepts")
+    func empty() throws {
+        try withTempDir { dir in
+            let url = dir.appendingPathComponent("empty.pdf")
+            try PDFStream(to: url, metadata: testMetadata()).finish()
+            let check = tool("qpdf", ["--check", url.path])
+            #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         }
     }
 
