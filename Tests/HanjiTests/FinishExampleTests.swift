@@ -57,6 +57,20 @@ struct FinishExampleTests {
         }
     }
 
+    @Test("--pdf-standard reaches the file of every document command", arguments: [
+        ("signin", "a-2b", "B"), ("program", "a-2b", "B"), ("certificates", "a-2a", "A"), ("minutes", "a-2b", "B"),
+    ])
+    func level(command: String, standard: String, letter: String) throws {
+        try withTempDir { dir in
+            let url = dir.appendingPathComponent("out.pdf")
+            let record = command == "signin" || command == "minutes" ? exampleRecord : Self.year
+            let result = run([command, record.path, "-o", url.path, "--pdf-standard", standard])
+            try #require(result.status == 0, "\(result.stderr)")
+            let xmp = try PDFJSON([UInt8](try Data(contentsOf: url))).xmp
+            #expect(xmp.contains("<pdfaid:conformance>\(letter)</pdfaid:conformance>"), "\(command): \(xmp)")
+        }
+    }
+
     @Test("an unknown --pdf-standard names the three")
     func unknown() throws {
         let result = run(["minutes", exampleRecord.path, "--pdf-standard", "a-3u"])
