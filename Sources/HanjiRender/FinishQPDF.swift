@@ -139,8 +139,9 @@ final class QPDFFile {
 }
 
 extension RenderError {
-    /// A step of the finishing pass that failed (`PDFFinisher`), with the reason.
+    /// A step of the finishing pass that failed (`PDFFinisher`), with the reason and the way round it.
     static func finishing(_ step: String, _ reason: String) -> RenderError {
-        .cairo(call: "finishing the PDF (\(step))", status: reason)
+        .cairo(call: "finishing the PDF (\(step))",
+               status: reason + "; --pdf-standard none writes it without this pass")
     }
 }

@@ -25,8 +25,8 @@ struct PDFFinisher {
 
     func finish(_ bytes: [UInt8]) throws -> [UInt8] {
         guard let profile = FileManager.default.contents(atPath: Self.profilePath) else {
-            throw RenderError.finishing("the sRGB output intent", "cannot read \(Self.profilePath); install the Debian "
-                                        + "package icc-profiles-free, or write with --pdf-standard none")
+            throw RenderError.finishing("the sRGB output intent",
+                                        "cannot read \(Self.profilePath); install the Debian package icc-profiles-free")
         }
         return try bytes.withUnsafeBytes { raw in
             let pdf = try QPDFFile(raw)
