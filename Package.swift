@@ -15,13 +15,14 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         .systemLibrary(name: "CPixbuf", pkgConfig: "gdk-pixbuf-2.0", providers: [.apt(["libgdk-pixbuf-2.0-dev"])]),
         .target(name: "HanjiModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "HanjiLayout"),
         .target(name: "HanjiText", dependencies: ["CPangoCairo", "HanjiLayout"]),
         .target(name: "HanjiSpec", dependencies: ["HanjiModel", "HanjiLayout", .product(name: "Yams", package: "Yams")]),
         .target(name: "HanjiInput", dependencies: ["CPixbuf", "HanjiModel", "HanjiLayout"]),
-        .target(name: "HanjiRender", dependencies: ["CPangoCairo", "CPixbuf", "HanjiLayout", "HanjiText"]),
+        .target(name: "HanjiRender", dependencies: ["CPangoCairo", "CPixbuf", "CQPDF", "HanjiLayout", "HanjiText"]),
         .target(name: "Hanji", dependencies: ["HanjiModel", "HanjiInput", "HanjiSpec", "HanjiLayout", "HanjiText",
                                               "HanjiRender"]),
         .executableTarget(name: "hanji", dependencies: [

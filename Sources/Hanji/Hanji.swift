@@ -71,6 +71,8 @@ public final class Composer {
     let context: Context
     /// Whether images may come from outside the record's folder (`--allow-outside`).
     public var allowOutside = false
+    /// What the PDFs it writes conform to (`--pdf-standard`).
+    public var standard = PDFStandard.a2a
     /// Whether a missing character is only noted (for `check`), whatever the spec says.
     var checking = false
     let shaper: PangoShaper
@@ -283,6 +285,7 @@ public final class Composer {
         metadata.subject = try spec.metadata["subject"]?.render(root) ?? ""
         metadata.keywords = try spec.metadata["keywords"]?.render(root) ?? ""
         metadata.date = String(format: "%04d-%02d-%02dT00:00:00", date.year, date.month, date.day)
+        metadata.standard = standard
         return (setup, metadata)
     }
 

@@ -33,6 +33,9 @@ public enum PDFStandard: String, Sendable, CaseIterable {
 /// unfinished, or failing, leaves no file behind.
 public final class PDFStream {
     let sink: FileSink
+    /// Where Cairo writes when the file is finished before it goes to the sink (`PDFFinisher`).
+    let buffer: PDFBuffer?
+    let metadata: Metadata
     let canvas: Canvas
     var surface: OpaquePointer { canvas.target.pointer }
     public private(set) var count = 0
@@ -44,9 +47,15 @@ public final class PDFStream {
 
     public init(to url: URL, metadata: Metadata, images: ImageCache = ImageCache()) throws {
         sink = try FileSink(for: url)
+        self.metadata = metadata
+        buffer = metadata.standard == .none ? nil : PDFBuffer()
         let a4 = Size.a4
-        let pdf = try Surface("cairo_pdf_surface_create_for_stream",
-                              cairo_pdf_surface_create_for_stream(fileSinkWrite, sink.context, a4.width, a4.height))
+        let created = if let buffer {
+            cairo_pdf_surface_create_for_stream(pdfBufferWrite, buffer.context, a4.width, a4.height)
+        } else {
+            cairo_pdf_surface_create_for_stream(fileSinkWrite, sink.context, a4.width, a4.height)
+        }
+        let pdf = try Surface("cairo_pdf_surface_create_for_stream", created)
         let fields: [(cairo_pdf_metadata_t, String)] = [
             (CAIRO_PDF_METADATA_TITLE, metadata.title), (CAIRO_PDF_METADATA_AUTHOR, metadata.author),
             (CAIRO_PDF_METADATA_SUBJECT, metadata.subject), (CAIRO_PDF_METADATA_KEYWORDS, metadata.keywords),
@@ -107,6 +116,13 @@ public final class PDFStream {
             cairo_surface_finish(surface)
             finishing = start.seconds
             try check(cairo_surface_status(surface), "cairo_surface_finish")
+            if let buffer {
+                let written = buffer.bytes
+                buffer.bytes = []
+                let finished = try PDFFinisher(metadata: metadata, tags: canvas.tags).finish(written)
+                finished.withUnsafeBufferPointer { sink.write($0.baseAddress!, $0.count) }
+                finishing = start.seconds
+            }
             try sink.commit()
         } catch {
             sink.abandon()

@@ -22,6 +22,9 @@ struct Common: ParsableArguments {
     @Flag(help: "Allow images, fonts and meeting records outside the folder of the file that names them.")
     var allowOutside = false
 
+    @Option(help: "What the PDF conforms to: a-2a (PDF/A-2 level a, tagged), a-2b (level b) or none.")
+    var pdfStandard = PDFStandard.a2a
+
     /// The resolutions a page can be drawn at: an A4 page at 1200 dpi is already 140 million pixels.
     static let dpis = 10.0...1200
 
@@ -59,6 +62,7 @@ struct Common: ParsableArguments {
     func composer(_ spec: Spec, fonts ahead: FontsAhead? = nil) throws -> Composer {
         let composer = try ahead.map { try Composer(fonts: try $0.fonts(for: spec.fontFolders)) } ?? Composer(for: spec)
         composer.allowOutside = allowOutside
+        composer.standard = pdfStandard
         Runner.spec = spec
         return composer
     }
@@ -233,3 +237,5 @@ final class Phases {
         }
     }
 }
+
+extension PDFStandard: ExpressibleByArgument {}

@@ -222,6 +222,9 @@ struct WatchCommand: ParsableCommand {
     @Option(help: "Also write each page as PNG into this folder.")
     var png: String?
 
+    @Option(help: "What the PDF conforms to: a-2a (PDF/A-2 level a, tagged), a-2b (level b) or none.")
+    var pdfStandard = PDFStandard.a2a
+
     @Option(help: "How often to look for changes, in milliseconds (20 to 3600000).")
     var interval: Int = 200
 
@@ -246,6 +249,7 @@ struct WatchCommand: ParsableCommand {
         if let output { args += ["-o", output] }
         if let layout { args += ["--layout", layout] }
         if let png { args += ["--png", png] }
+        args += ["--pdf-standard", pdfStandard.rawValue]
         if publicEdition { args.append("--public") }
         var seen: [String: Date] = [:]
         var first = true

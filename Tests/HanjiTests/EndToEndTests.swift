@@ -422,7 +422,7 @@ struct MetadataTests {
         try withTempDir { dir in
             let pdf = dir.appendingPathComponent("m.pdf")
             try render(exampleRecord, to: pdf)
-            let info = tool("pdfinfo", [pdf.path], environment: ["TZ": "UTC"])
+            let info = tool("pdfinfo", ["-isodates", pdf.path], environment: ["TZ": "UTC"])
             try #require(info.status == 0, "pdfinfo: \(info.stderr)")
             func field(_ name: String) -> String? {
                 info.stdout.split(separator: "\n").first { $0.hasPrefix(name + ":") }
@@ -432,9 +432,9 @@ struct MetadataTests {
             #expect(field("Author") == "분과실무협의회")
             #expect(field("Subject") == "분과실무협의회 14차 회의 (2018. 11. 22.)")
             #expect(field("Keywords") == "회의록, 분과실무협의회")
-            // The record's 작성일 (written: 2018-11-23), never the clock.
-            #expect(field("CreationDate") == "Fri Nov 23 00:00:00 2018 UTC")
-            #expect(field("ModDate") == "Fri Nov 23 00:00:00 2018 UTC")
+            // The record's 작성일 (written: 2018-11-23) in Korea time, never the clock.
+            #expect(field("CreationDate") == "2018-11-23T00:00:00+09")
+            #expect(field("ModDate") == "2018-11-23T00:00:00+09")
         }
     }
 }
