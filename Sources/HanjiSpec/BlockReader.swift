@@ -8,7 +8,7 @@ extension Spec {
     static let blockKeys = blockKinds
         + ["if", "unless", "style", "keep", "do", "marker-style", "width", "gap", "markers", "note", "step", "body",
            "before", "after", "section", "height", "shrink", "align", "columns", "seal", "seal-size", "seal-raise",
-           "level", "levels", "else"]
+           "level", "levels", "else", "role", "alt"]
         + Spec.chartKeys
 
     /// The blocks of a list: the body's own (`within` nil), or those inside a group, a table cell,
@@ -33,6 +33,7 @@ extension Spec {
         }
         let keep = try Keeping(f["keep"])
         var node = try readKind(kind, head, f, keep: keep, within: within, at: field)
+        if let tagging = try readTagging(kind, f) { node = .tagged(node, tagging) }
         switch (node, keep) {
         case (_, .none), (.text, .next): break
         default: node = .kept(node, keep)
