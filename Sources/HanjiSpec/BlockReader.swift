@@ -23,7 +23,7 @@ extension Spec {
         return raw == "." ? ["."] : raw.split(separator: ".").map(String.init)
     }
 
-    /// One block: its kind's own fields, then `keep:`, then `if:`/`unless:`/`else:`.
+    /// One block: its kind's own fields, then `keep:`, `role:` and `alt:`, then `if:`/`unless:`/`else:`.
     func readBlock(_ field: Field, within: String?) throws -> SpecNode {
         let f = try field.fields(Spec.blockKeys)
         let kinds = f.keys.filter { Spec.blockKinds.contains($0) }
@@ -33,11 +33,11 @@ extension Spec {
         }
         let keep = try Keeping(f["keep"])
         var node = try readKind(kind, head, f, keep: keep, within: within, at: field)
-        if let tagging = try readTagging(kind, f) { node = .tagged(node, tagging) }
         switch (node, keep) {
         case (_, .none), (.text, .next): break
         default: node = .kept(node, keep)
         }
+        if let tagging = try readTagging(kind, f) { node = .tagged(node, tagging) }
         return try conditional(node, f, within: within, at: field)
     }
 
