@@ -1,4 +1,5 @@
 import Foundation
+import Hanji
 import HanjiInput
 import HanjiLayout
 @testable import HanjiRender
@@ -20,14 +21,16 @@ import Testing
         return out
     }
 
-    /// Writes pages into a PDF in `dir`; returns its URL.
-    static func write(_ frames: [Frame], in dir: URL) throws -> URL {
+    /// Writes pages into a PDF in `dir`; returns its URL and the elements the canvas opened.
+    static func written(_ frames: [Frame], in dir: URL) throws -> (url: URL, tags: [HanjiLayout.Tag]) {
         let url = dir.appendingPathComponent("t.pdf")
         let stream = try PDFStream(to: url, metadata: Metadata())
         for (i, frame) in frames.enumerated() { try stream.add(Page(size: .a4, frame: frame, number: i + 1)) }
         try stream.finish()
-        return url
+        return (url, stream.canvas.tags)
     }
+
+    static func write(_ frames: [Frame], in dir: URL) throws -> URL { try written(frames, in: dir).url }
 
     static func structure(_ pdf: URL) throws -> String {
         let result = tool("pdfinfo", ["-struct-text", pdf.path])
@@ -65,10 +68,13 @@ import Testing
             table.add(.end, at: .zero)
             table.add(.end, at: .zero)
             page.add(table, at: .zero)
-            let tree = try Self.structure(try Self.write([page], in: dir))
+            let (url, tags) = try Self.written([page], in: dir)
+            let tree = try Self.structure(url)
             let names = tree.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.hasPrefix("\"") }.map { String($0.prefix { $0 != " " }) }
-            #expect(names.prefix(7) == ["Document", "H1", "P", "Table", "TR", "TH", "TD"], "\(tree)")
+            #expect(names == ["Document", "H1", "P", "Table", "TR", "TH", "TD"], "\(tree)")
+            // The canvas's list is Cairo's tree in pre-order: what the finishing pass walks beside it.
+            #expect(tags.map(\.role.tag) == names)
             #expect(tree.contains("회의록") && tree.contains("첫째 문단") && tree.contains("내용"), "\(tree)")
         }
     }
@@ -91,6 +97,19 @@ import Testing
                 #expect(error.description.contains(problem), "\(error)")
                 #expect(!FileManager.default.fileExists(atPath: url.path))
             }
+        }
+    }
+
+    @Test("the example minutes: Cairo's tree is the canvas's list of elements, in the same order")
+    func minutes() throws {
+        try withTempDir { dir in
+            let spec = try Fixture.spec()
+            let document = try Composer(for: spec).minutes(try Fixture.meeting(), spec: spec)
+            let (url, tags) = try Self.written(document.pages.map(\.frame), in: dir)
+            let names = try Self.structure(url).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.hasPrefix("\"") && !$0.hasPrefix("Object ") }.map { String($0.prefix { $0 != " " }) }
+            #expect(names.count > 100)
+            #expect(tags.map(\.role.tag) == names)
         }
     }
 }
