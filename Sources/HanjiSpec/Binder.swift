@@ -239,7 +239,10 @@ extension Spec {
                           source: spec.source)
         table.align = spec.align
         table.origin = spec.origin
-        table.tagged = !scope.untagged
+        // A table that heads nothing (no header row, no `scope:` cell) only lays its cells out:
+        // no Table element, its cells' elements in reading order (`role: table` makes it one).
+        let heads = !table.header.isEmpty || table.rows.contains { $0.cells.contains { $0.scope != nil } }
+        table.tagged = !scope.untagged && heads
         return table
     }
 }

@@ -61,7 +61,13 @@ extension Spec {
             inner.alt = alt
             return try bind(node, inner)
         }
-        if case .table = node, choice == .table { return try bind(node, scope) }
+        if case .table = node, choice == .table {
+            return try bind(node, scope).map { block in
+                guard var table = block as? Table else { return block }
+                table.tagged = !scope.untagged
+                return table
+            }
+        }
         inner.untagged = inner.untagged || choice.leaf
         let blocks = try bind(node, inner)
         guard !scope.untagged, let role = choice.role(alt: alt ?? "그림") else { return blocks }

@@ -47,6 +47,20 @@ import Testing
         #expect(found.filter { $0.tag.role == .list }.map(\.tag.continued) == [false, true])
     }
 
+    @Test("a table that heads nothing is no Table element unless role: table says so")
+    func layoutTable() throws {
+        let table = """
+              - table:
+                  columns: ["*", "*"]
+                  rows:
+                    - cells: [{text: 가}, {text: 나}]
+
+            """
+        #expect(try elements("body:\n" + table).map(\.tag.role.tag) == ["P", "P"])
+        let forced = table + "    role: table\n"
+        #expect(try elements("body:\n" + forced).map(\.tag.role.tag) == ["Table", "TR", "TD", "P", "TD", "P"])
+    }
+
     @Test("a chart is a figure whose alternative text is its data")
     func chart() throws {
         let body = """
