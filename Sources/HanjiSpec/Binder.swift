@@ -77,9 +77,9 @@ extension Spec {
             return [element(.paragraph, Fitted(try shown(template, scope), style: style, height: height,
                                                minScale: minScale, source: source), scope)]
         case .each(let path, let body, let field):
-            return try list(path, scope, at: field).enumerated().flatMap { i, item in
-                try Spec.continuingList(try bind(body, scope.entering(item, index: i)), after: i > 0)
-            }
+            return Spec.joiningLists(try list(path, scope, at: field).enumerated().map { i, item in
+                try bind(body, scope.entering(item, index: i))
+            })
         case .when(let condition, let body, let otherwise):
             return try bind(condition.holds(scope) ? body : otherwise, scope)
         case .hang(let marker, let markerStyle, let body, let width, let gap, let source):

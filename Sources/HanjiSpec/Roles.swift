@@ -76,12 +76,18 @@ extension Spec {
         return [Tagged(role, Stack(blocks, spaceBefore: first.spaceBefore, spaceAfter: last.spaceAfter))]
     }
 
-    /// An item's blocks; where they are one list (a repeated hang) after the first item's, the
-    /// list goes on the one before (`continued`: the finishing pass joins them into one list).
-    static func continuingList(_ blocks: [any Block], after first: Bool) -> [any Block] {
-        guard first, blocks.count == 1, var list = blocks[0] as? Tagged, list.role == .list else { return blocks }
-        list.continued = true
-        return [list]
+    /// The blocks of an each's items; an item that is one list (a repeated hang) right after an
+    /// item that is one too goes on it (`continued`: the finishing pass joins them into one list).
+    static func joiningLists(_ items: [[any Block]]) -> [any Block] {
+        func list(_ blocks: [any Block]) -> Tagged? {
+            guard blocks.count == 1, let list = blocks[0] as? Tagged, list.role == .list else { return nil }
+            return list
+        }
+        return items.indices.flatMap { i -> [any Block] in
+            guard i > 0, list(items[i - 1]) != nil, var next = list(items[i]) else { return items[i] }
+            next.continued = true
+            return [next]
+        }
     }
 
     /// `block` as an element of `role` (the default of its kind), unless it stands where nothing

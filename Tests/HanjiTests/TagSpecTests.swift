@@ -47,6 +47,23 @@ import Testing
         #expect(found.filter { $0.tag.role == .list }.map(\.tag.continued) == [false, true])
     }
 
+    @Test("an item of an each that prints no list breaks the run of lists: the next one starts anew")
+    func listRuns() throws {
+        let body = """
+            body:
+              - each: items
+                do:
+                  - hang: "- "
+                    body: [{text: "{.}"}]
+                    unless: {field: ., is: 둘}
+                    else: [{text: "{.}"}]
+
+            """
+        let items = Value.list(["하나", "둘", "셋", "넷"].map { Value.text($0) })
+        let found = try elements(body, .map([("items", items)]))
+        #expect(found.filter { $0.tag.role == .list }.map(\.tag.continued) == [false, false, true])
+    }
+
     @Test("a table that heads nothing is no Table element unless role: table says so")
     func layoutTable() throws {
         let table = """
