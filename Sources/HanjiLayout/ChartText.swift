@@ -1,7 +1,7 @@
 extension Chart {
-    /// The chart's data in words, for a tagged PDF's alternative text:
-    /// `막대 그래프: 도시재생분과 88%, 주거복지분과 75%` (each series named when there are several).
-    public var sentence: String {
+    /// The chart's data in words after its `title` (else its kind), for a tagged PDF's alternative
+    /// text: `분과별 출석률: 도시재생분과 88%, 주거복지분과 75%` (each series named when there are several).
+    public func sentence(_ title: String? = nil) -> String {
         let kinds: [Kind: String] = [.bars: "가로 막대 그래프", .columns: "세로 막대 그래프",
                                      .stacked: "누적 막대 그래프"]
         let items = rows.map { row -> String in
@@ -11,6 +11,6 @@ extension Chart {
             }
             return "\(row.label) (\(named.joined(separator: ", ")))"
         }
-        return "\(kinds[kind] ?? "그래프"): \(items.joined(separator: ", "))"
+        return "\(title ?? kinds[kind] ?? "그래프"): \(items.joined(separator: ", "))"
     }
 }

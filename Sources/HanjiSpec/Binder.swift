@@ -63,7 +63,8 @@ extension Spec {
             }
         case .chart(let chart):
             let drawn = try bindChart(chart, scope)
-            return [element(.figure(alt: scope.alt ?? drawn.sentence), drawn, scope)]
+            // Its `alt:` is a title, the data follow it.
+            return [element(.figure(alt: drawn.sentence(scope.alt)), drawn, scope)]
         case .sealed(let template, let style, let seal, let size, let raise, let source):
             let text = Paragraph(try shown(template, scope), style: style, source: source)
             let path = try seal.render(scope)

@@ -90,6 +90,9 @@ import Testing
         let found = try elements(body, .map([("items", items)]))
         let sentence = "가로 막대 그래프: 도시재생분과 88%, 주거복지분과 75%"
         #expect(found.map(\.tag.role) == [.figure(alt: sentence)])
+        let titled = try elements(body.replacingOccurrences(of: "height: 40mm}", with: "height: 40mm, alt: 출석률}"),
+                                  .map([("items", items)]))
+        #expect(titled.map(\.tag.role) == [.figure(alt: "출석률: 도시재생분과 88%, 주거복지분과 75%")])
     }
 
     @Test("an unknown role, an alt: on no figure, an unknown scope: errors at their line",
