@@ -36,6 +36,8 @@ public struct Leader: Block {
             return .nothing
         }
         var frame = Frame(size: Size(width: region.width, height: height))
+        // The link first: in a tagged row, it holds the row's text (title, dots and number).
+        if let target { frame.add(.link(Size(width: region.width, height: height), target: target), at: .zero) }
         var baseline = 0.0, end = indent
         for (i, line) in lines.enumerated() {
             baseline = line.baseline(row: i, pitch: pitch)
@@ -54,7 +56,6 @@ public struct Leader: Block {
                 frame.add(.text(dots, style.color), at: Point(x: start * one, y: baseline))
             }
         }
-        if let target { frame.add(.link(Size(width: region.width, height: height), target: target), at: .zero) }
         return .whole(frame)
     }
 }

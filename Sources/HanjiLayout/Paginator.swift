@@ -185,7 +185,10 @@ public enum Imposition {
     /// becomes an A5 leaflet to cut in half. A one-page document fills every slot with copies.
     public static func sheets(_ pages: [Page], sheet: Size, up: Int) -> [Page] {
         guard up > 1, let first = pages.first else { return pages }
-        let source = pages.count == 1 ? Array(repeating: first, count: up) : pages
+        // The copies are decoration: a reader hears the page once.
+        var copy = first
+        copy.frame = first.frame.untagged
+        let source = pages.count == 1 ? [first] + Array(repeating: copy, count: up - 1) : pages
         return stride(from: 0, to: source.count, by: up).enumerated().map { n, start in
             place(Array(source[start..<min(start + up, source.count)]), on: sheet, slots: up, number: n + 1)
         }

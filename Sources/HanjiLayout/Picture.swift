@@ -48,15 +48,22 @@ public struct Picture: Block {
 
     /// The cells of a grid row with their pictures told of one another (`row`).
     public static func lined(_ cells: [[any Block]]) -> [[any Block]] {
-        let row = cells.flatMap { $0.compactMap { ($0 as? Picture)?.path } }
+        let row = cells.flatMap { $0.compactMap { picture($0)?.path } }
         guard row.count > 1 else { return cells }
         return cells.map { blocks in
             blocks.map { block in
-                guard var picture = block as? Picture else { return block }
+                guard var picture = picture(block) else { return block }
                 picture.row = row
-                return picture
+                guard var tagged = block as? Tagged else { return picture }
+                tagged.inner = picture
+                return tagged
             }
         }
+    }
+
+    /// The picture a block is, or is the figure element of.
+    static func picture(_ block: any Block) -> Picture? {
+        (block as? Picture) ?? ((block as? Tagged)?.inner as? Picture)
     }
 
     /// The drawn size of a bitmap in a box `width` wide.
@@ -97,6 +104,9 @@ public struct Sealed: Block {
     public var size: Double
     /// How far above the baseline the seal's centre stands, in em of the text.
     public var raise: Double
+    /// In a tagged PDF, the text is a paragraph and the seal a figure saying this (`직인: …`);
+    /// nil: neither is an element.
+    public var alt: String?
 
     public init(_ text: Paragraph, seal: Picture, size: Double, raise: Double = 0.38) {
         self.text = text; self.seal = seal; self.size = size; self.raise = raise
@@ -107,6 +117,7 @@ public struct Sealed: Block {
 
     public func layout(in region: Region, _ context: Context) throws -> Fit {
         guard case .whole(var frame) = try text.layout(in: region, context) else { return .nothing }
+        frame = frame.bracketed(alt.map { _ in Tag(.paragraph) })
         guard let (p, line) = frame.lines.last, let last = line.text.last(where: { !$0.isWhitespace }),
               let images = context.images else { return .whole(frame) }
         // The last character's centre: its own width back from the line's end, `raise` above the baseline.
@@ -115,7 +126,9 @@ public struct Sealed: Block {
         let centre = Point(x: p.x + line.width - glyph / 2, y: p.y - text.style.size * raise)
         let bitmap = try images.load(seal.path)
         let drawn = Picture(path: seal.path, maxHeight: size * 4).size(of: bitmap, width: size)
-        frame.add(.image(bitmap, drawn), at: Point(x: centre.x - drawn.width / 2, y: centre.y - drawn.height / 2))
+        var seal = Frame(size: frame.size)
+        seal.add(.image(bitmap, drawn), at: Point(x: centre.x - drawn.width / 2, y: centre.y - drawn.height / 2))
+        frame.add(seal.bracketed(alt.map { Tag(.figure(alt: $0)) }), at: .zero)
         return .whole(frame)
     }
 }

@@ -19,6 +19,11 @@ public struct Cell {
     public var continuation: (any Block)?
     /// A diagonal rule through the cell (a 결재란 box no one signs).
     public var diagonal = false
+    /// A body cell that heads its row (or column): a TH in a tagged table, not a TD.
+    public var scope: Role.Scope?
+    /// Set by the table: a cell shown again on a continuation page (a group label, a `(계속)`
+    /// text), drawn but no element of a tagged table; and a cell going on from the page before.
+    var repeated = false, continued = false
     /// Set by the table: the first column the cell occupies.
     var column = 0
 
@@ -78,6 +83,11 @@ public struct Table: Block {
     public var align: Double = 0
     /// Where the spec gives the table's columns, for errors.
     public var origin: Origin?
+    /// A tagged table: a Table element of rows and cells, in reading order (a table for layout
+    /// only, such as a hang's or a grid's, is none).
+    public var tagged = false
+    /// The part of a table on the pages after its first: its header rows are repeats (untagged).
+    var continued = false
 
     public init(columns: [Width], header: [Row] = [], rows: [Row], rule: Double = 0.5, frame: Double = 0.5,
                 spaceBefore: Double = 0, spaceAfter: Double = 0, source: String = "table") {
@@ -240,11 +250,13 @@ public struct Table: Block {
                 frame = f
                 // Continued label: a cell printed whole shows its `continued` text in the row's rest.
                 rest.cells[i].content = cell.continuation ?? Empty()
+                rest.cells[i].repeated = true
             case .part(let f, let r):
                 // Row splits, if it may; an unbreakable row moves whole.
                 guard row.breakable else { return .nothing }
                 frame = f
                 rest.cells[i].content = r
+                rest.cells[i].continued = true
                 split = true
             case .nothing:
                 return .nothing
@@ -277,6 +289,7 @@ public struct Table: Block {
             for cell in rows[r].cells where r + cell.rows > cut && cell.rows > 1 {
                 var copy = cell
                 copy.rows = r + cell.rows - cut
+                copy.repeated = true
                 carried.append(copy)
             }
         }
@@ -286,36 +299,53 @@ public struct Table: Block {
         var table = self
         table.rows = remaining
         table.before = 0
+        table.continued = true
         return table
     }
 
-    /// Draws the rows as placed: fills, content, then rules.
+    /// Draws the rows as placed: fills, content, then rules. The content of a tagged table goes
+    /// row by row, each cell left to right (a merged label in the row it starts in): its
+    /// reading order, whatever order the boxes were laid in.
     private func draw(_ rows: [PlacedRow], xs: [Double]) -> Frame {
-        let boxes = Table.spans(rows)
         let total = rows.last.map { $0.y + $0.height } ?? 0
         let width = xs.last ?? 0
         var frame = Frame(size: Size(width: width, height: total))
+        var boxes = rows.enumerated().flatMap { r, row in
+            row.cells.filter { $0.cell.rows == 1 }.map { (cell: $0, row: r, top: row.y, height: row.height) }
+        }
+        for b in Table.spans(rows) {
+            let top = rows[b.row].y
+            boxes.append((b.cell, b.row, top, rows[b.last].y + rows[b.last].height - top))
+        }
         var strokes: [(Point, Point)] = []
-        func box(_ cell: LaidCell, top: Double, height: Double) {
+        for box in boxes {
+            let cell = box.cell
             if let fill = cell.cell.fill {
-                frame.add(.fill(Size(width: cell.width, height: height), fill), at: Point(x: cell.x, y: top))
+                frame.add(.fill(Size(width: cell.width, height: box.height), fill), at: Point(x: cell.x, y: box.top))
             }
-            let content = cell.frame.size.height
-            let pad = cell.cell.padding
-            let dy = cell.cell.middle ? max((height - pad.top - pad.bottom - content) / 2, 0) : 0
-            frame.add(cell.frame, at: Point(x: cell.x + pad.left, y: top + pad.top + dy))
-            let a = Point(x: cell.x, y: top), b = Point(x: cell.x + cell.width, y: top + height)
+            let a = Point(x: cell.x, y: box.top), b = Point(x: cell.x + cell.width, y: box.top + box.height)
             strokes += [(a, Point(x: b.x, y: a.y)), (Point(x: a.x, y: b.y), b),
                         (a, Point(x: a.x, y: b.y)), (Point(x: b.x, y: a.y), b)]
             if cell.cell.diagonal { strokes.append((Point(x: a.x, y: b.y), Point(x: b.x, y: a.y))) }
         }
-        for row in rows {
-            for cell in row.cells where cell.cell.rows == 1 { box(cell, top: row.y, height: row.height) }
+        // Cells that are no element (all of an untagged table's; a repeat) go before the table's element.
+        var plain = Frame(size: frame.size), content = Frame(size: frame.size)
+        for r in rows.indices {
+            var row = Frame(size: frame.size)
+            for box in boxes.filter({ $0.row == r }).sorted(by: { $0.cell.x < $1.cell.x }) {
+                let cell = box.cell, pad = cell.cell.padding
+                let room = box.height - pad.top - pad.bottom - cell.frame.size.height
+                let dy = cell.cell.middle ? max(room / 2, 0) : 0
+                let at = Point(x: cell.x + pad.left, y: box.top + pad.top + dy)
+                if let tag = tag(cell.cell, row: r) { row.add(cell.frame.bracketed(tag), at: at) } else {
+                    plain.add(tagged ? cell.frame.untagged : cell.frame, at: at)
+                }
+            }
+            let going = rows[r].cells.contains { $0.cell.continued }
+            if !row.items.isEmpty { content.add(row.bracketed(Tag(.row, continued: going)), at: .zero) }
         }
-        for b in boxes {
-            let top = rows[b.row].y
-            box(b.cell, top: top, height: rows[b.last].y + rows[b.last].height - top)
-        }
+        frame.add(plain, at: .zero)
+        if !content.items.isEmpty { frame.add(content.bracketed(Tag(.table, continued: continued)), at: .zero) }
         if rule > 0 {
             for (a, b) in strokes {
                 frame.add(.rule(to: Point(x: b.x - a.x, y: b.y - a.y), width: rule, color: ruleColor), at: a)
@@ -329,6 +359,17 @@ public struct Table: Block {
             }
         }
         return frame
+    }
+
+    /// The element of a cell in row `row` of a page: a header cell in a header row (none where
+    /// the header repeats on a continuation page), a TH where the cell heads its row, else a TD.
+    private func tag(_ cell: Cell, row: Int) -> Tag? {
+        guard tagged, !cell.repeated, !(continued && row < header.count) else { return nil }
+        let (rows, columns) = (cell.rows, cell.span)
+        if row < header.count { return Tag(.header(.column, rows: rows, columns: columns)) }
+        let role = cell.scope.map { Role.header($0, rows: rows, columns: columns) }
+            ?? .cell(rows: rows, columns: columns)
+        return Tag(role, continued: cell.continued)
     }
 }
 

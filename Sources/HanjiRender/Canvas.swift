@@ -24,6 +24,8 @@ final class Canvas {
     let fonts = ScaledFonts()
     /// Every structure element opened so far, in the order opened (Cairo's tree, pre-order).
     var tags: [Tag] = []
+    /// The structure elements open now, innermost last; a link is closed with the element it stands in.
+    var open: [(name: String, link: Bool)] = []
 
     init(surface: Surface, pdf: Bool = false, images: ImageCache) throws {
         self.images = images
@@ -68,7 +70,8 @@ final class Canvas {
                 let pixels = Pixels(file: bitmap.file, cache: images)
                 held.append(try pixels.paint(on: cr, at: Point(x: x, y: y), size: size, forPDF: pdf != nil))
             case .scaled(let inner, let k):
-                // A page set on a sheet for print: its links and targets mean nothing there.
+                // A page set on a sheet for print: its links and targets mean nothing there; its
+                // structure is kept, in the order the sheet draws it.
                 cairo_save(cr)
                 cairo_translate(cr, x, y)
                 cairo_scale(cr, k, k)
@@ -89,13 +92,36 @@ final class Canvas {
                 outline.append(id)
             case .link(let size, let target):
                 guard pdf != nil, tagging else { continue }
-                tags.append(Tag(.link))
-                cairo_tag_begin(cr, "Link", "dest='s\(target)' rect=[\(x) \(y) \(size.width) \(size.height)]")
-                cairo_tag_end(cr, "Link")
-            case .numbering, .begin, .end:
+                // Inside an element, the link holds the rest of its items (a contents row's text).
+                begin(Tag(.link), "dest='s\(target)' rect=[\(x) \(y) \(size.width) \(size.height)]", link: true)
+                if open.count == 1 { try end() }
+            case .begin(let tag):
+                if pdf != nil { begin(tag) }
+            case .end:
+                if pdf != nil { try end() }
+            case .numbering:
                 continue
             }
         }
+    }
+
+    /// Opens a structure element (a link with its annotation's attributes).
+    func begin(_ tag: Tag, _ attributes: String = "", link: Bool = false) {
+        let name = tag.role.tag
+        tags.append(tag)
+        open.append((name, link))
+        cairo_tag_begin(cr, name, attributes)
+    }
+
+    /// Closes the innermost element, and the link standing in it first if one does.
+    func end() throws {
+        if open.last?.link == true && open.count > 1 { try close() }
+        try close()
+    }
+
+    private func close() throws {
+        guard let last = open.popLast() else { throw RenderError.structure("an element closed that was never opened") }
+        cairo_tag_end(cr, last.name)
     }
 
     /// Draws a run with its line's start at `origin`, its text and clusters kept for copying and search.
@@ -115,6 +141,8 @@ final class Canvas {
 /// A failure in Cairo, named by the call that failed.
 public enum RenderError: Error, CustomStringConvertible {
     case cairo(call: String, status: String)
+    /// The structure elements of a page do not nest (a bug in the layout that made it).
+    case structure(String)
 
     static func check(_ status: cairo_status_t, _ call: String) throws {
         if status != CAIRO_STATUS_SUCCESS {
@@ -125,6 +153,7 @@ public enum RenderError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .cairo(let call, let status): return "\(call) failed: \(status)"
+        case .structure(let problem): return "tagged structure: \(problem); no file was written (please report this)"
         }
     }
 }

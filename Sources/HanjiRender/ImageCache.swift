@@ -31,6 +31,11 @@ struct Pixels {
         let surface = try self.surface(forPDF: forPDF, box: stored)
         cairo_save(cr)
         cairo_translate(cr, at.x, at.y)
+        // Clipped, to a box around its own so as to cut nothing (its smoothed edges reach out
+        // by part of a pixel): a first paint on a page without a clip makes Cairo 1.16 start the
+        // page's recording afresh, dropping the structure tags opened before it (a damaged file).
+        cairo_rectangle(cr, -size.width, -size.height, 3 * size.width, 3 * size.height)
+        cairo_clip(cr)
         orientation.apply(to: cr, shown: (size.width, size.height))
         // Scaled by the surface's own size: a JPEG's stand-in for a PDF is a single pixel.
         cairo_scale(cr, stored.width / Double(max(surface.width, 1)), stored.height / Double(max(surface.height, 1)))

@@ -88,11 +88,19 @@ public final class PDFStream {
         if labelled { cairo_pdf_surface_set_page_label(surface, page.label) }
         let start = DispatchTime.now()
         defer { drawing += start.seconds }
-        try canvas.draw(page.frame)
+        do {
+            try canvas.draw(page.frame)
+            // Each page's elements are closed on it: one left open would run into the next page's.
+            if let open = canvas.open.last { throw RenderError.structure("its \(open.name) element is left open") }
+        } catch RenderError.structure(let problem) {
+            throw RenderError.structure("page \(count + 1): \(problem)")
+        }
         cairo_show_page(canvas.cr)
         canvas.release()
         count += 1
         try check(cairo_status(canvas.cr), "drawing page \(count)")
+        // A tag Cairo refuses (a bad name or nesting) shows only in the surface's status.
+        try check(cairo_surface_status(surface), "tagging page \(count)")
     }
 
     /// A failed write first (the file's own error), then Cairo's status.

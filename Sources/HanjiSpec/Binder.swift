@@ -36,11 +36,14 @@ extension Spec {
         switch node {
         case .text(let template, let style, let keep, let section, let source):
             let text = try shown(template, scope)
-            var blocks = template.hasRuns
+            // A paragraph, or a section's heading (H1 for a level-0 section, kept out of the contents).
+            let role = section.map { Role.heading(max($0, 1)) } ?? .paragraph
+            let paragraphs = template.hasRuns
                 ? try markedLines(template, scope).map {
                     Paragraph($0.text, style: style, source: source, spans: $0.spans)
                 }
-                : text.lines(keepEmpty: true).map { Paragraph($0, style: style, source: source) as any Block }
+                : text.lines(keepEmpty: true).map { Paragraph($0, style: style, source: source) }
+            var blocks = paragraphs.map { $0.text.allSatisfy(\.isWhitespace) ? $0 : element(role, $0, scope) }
             if keep { blocks = [Keep(Stack(blocks, spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter))] }
             if let level = section, let first = blocks.first { blocks[0] = Section(title: text, level: level, first) }
             return blocks
@@ -52,37 +55,47 @@ extension Spec {
             return try list(path, scope, at: field).compactMap { entry in
                 let level = Int(entry["level"]?.plain ?? "1") ?? 1
                 guard (1...max(levels, 1)).contains(level) else { return nil }
-                return Leader(title: display.apply(entry["title"]?.plain ?? ""), page: entry["page"]?.plain ?? "",
-                              style: style,
-                              indent: Double(level - 1) * step, target: Int(entry["target"]?.plain ?? ""))
+                return element(.paragraph,
+                               Leader(title: display.apply(entry["title"]?.plain ?? ""),
+                                      page: entry["page"]?.plain ?? "", style: style,
+                                      indent: Double(level - 1) * step, target: Int(entry["target"]?.plain ?? "")),
+                               scope)
             }
         case .chart(let chart):
-            return [try bindChart(chart, scope)]
+            let drawn = try bindChart(chart, scope)
+            // Its `alt:` is a title, the data follow it.
+            return [element(.figure(alt: drawn.sentence(scope.alt)), drawn, scope)]
         case .sealed(let template, let style, let seal, let size, let raise, let source):
             let text = Paragraph(try shown(template, scope), style: style, source: source)
             let path = try seal.render(scope)
             if !path.isEmpty { scope.images?(path) }
             let picture = Picture(path: path, maxHeight: size, source: source)
-            return [path.isEmpty ? text : Sealed(text, seal: picture, size: size, raise: raise)]
+            guard !path.isEmpty else { return [element(.paragraph, text, scope)] }
+            var sealed = Sealed(text, seal: picture, size: size, raise: raise)
+            sealed.alt = scope.untagged ? nil : scope.alt ?? "직인: \(text.text)"
+            return [sealed]
         case .fitted(let template, let style, let height, let minScale, let source):
-            return [Fitted(try shown(template, scope), style: style, height: height, minScale: minScale,
-                           source: source)]
+            return [element(.paragraph, Fitted(try shown(template, scope), style: style, height: height,
+                                               minScale: minScale, source: source), scope)]
         case .each(let path, let body, let field):
-            return try list(path, scope, at: field).enumerated().flatMap { i, item in
+            return Spec.joiningLists(try list(path, scope, at: field).enumerated().map { i, item in
                 try bind(body, scope.entering(item, index: i))
-            }
+            })
         case .when(let condition, let body, let otherwise):
             return try bind(condition.holds(scope) ? body : otherwise, scope)
         case .hang(let marker, let markerStyle, let body, let width, let gap, let source):
             let mark = Paragraph(try shown(marker, scope), style: markerStyle, source: source)
-            return [Hang(marker: mark, body: Stack(try bind(body, scope)), width: width, gap: gap)]
+            var hang = Hang(marker: mark, body: Stack(try bind(body, scope)), width: width, gap: gap)
+            // A list item: its marker the label, its blocks the body (a speaker turn, an agenda item).
+            hang.tagged = !scope.untagged
+            return [element(.list, element(.item, hang, scope), scope)]
         case .table(let spec):
             return [try bindTable(spec, scope)]
         case .space(let height):
             return [height.isInfinite ? Fill() : Empty(height: height)]
         case .outline(let path, let markers, let note, let style, let step, let field):
             return outline(try list(path, scope, at: field), level: 0, markers: markers, note: note, style: style,
-                           step: step)
+                           step: step, scope)
         case .group(let nodes, let before, let after):
             return [Stack(try bind(nodes, scope), spaceBefore: before, spaceAfter: after)]
         case .kept(let node, let keep):
@@ -90,7 +103,13 @@ extension Spec {
         case .image(let template, let height, let align, let source):
             let path = try template.render(scope)
             if !path.isEmpty { scope.images?(path) }
-            return path.isEmpty ? [] : [Picture(path: path, maxHeight: height, align: align, source: source)]
+            let picture = Picture(path: path, maxHeight: height, align: align, source: source)
+            // What a photo shows: the spec's `alt:`, else the item's caption, else 사진.
+            let caption = scope.lookup(["caption"])?.plain ?? ""
+            let alt = scope.alt ?? (caption.isEmpty ? "사진" : display.apply(caption))
+            return path.isEmpty ? [] : [element(.figure(alt: alt), picture, scope)]
+        case .tagged(let node, let tagging):
+            return try bind(node, tagging, scope)
         case .grid(let path, let columns, let gap, let before, let after, let body, let field):
             var table = try grid(list(path, scope, at: field), scope, columns: columns, gap: gap, body: body)
             table?.before = before
@@ -102,7 +121,7 @@ extension Spec {
     /// An outline: a text is an item, `text` + `items` nests, `note` is a ※ remark. Each level
     /// stands `step` right of its parent's marker; wrapped lines hang under the item's text.
     func outline(_ items: [Value], level: Int, markers: [String], note: String, style: Style,
-                 step: Double) -> [any Block] {
+                 step: Double, _ scope: Scope) -> [any Block] {
         let pattern = markers.isEmpty ? "" : markers[min(level, markers.count - 1)]
         let numbered = items.filter { $0["note"] == nil }
         var markStyle = style
@@ -127,8 +146,9 @@ extension Spec {
             let body = Paragraph(display.apply(text), style: style, source: "outline")
             let mark = Paragraph(display.apply(marker + " "), style: markStyle, source: "outline")
             let line: any Block = marker.isEmpty ? body : Hang(marker: mark, body: body)
-            return [Inset(left: Double(level) * step, line)]
-                + outline(children, level: level + 1, markers: markers, note: note, style: style, step: step)
+            // One paragraph, its marker and text together.
+            return [element(.paragraph, Inset(left: Double(level) * step, line), scope)]
+                + outline(children, level: level + 1, markers: markers, note: note, style: style, step: step, scope)
         }
     }
 
@@ -183,6 +203,7 @@ extension Spec {
                                 })
                 let diagonal = try c.diagonal?.render(scope) ?? ""
                 cell.diagonal = !diagonal.isEmpty && diagonal != "false"
+                cell.scope = c.scope
                 return cell
             }
         }
@@ -219,6 +240,10 @@ extension Spec {
                           source: spec.source)
         table.align = spec.align
         table.origin = spec.origin
+        // A table that heads nothing (no header row, no `scope:` cell) only lays its cells out:
+        // no Table element, its cells' elements in reading order (`role: table` makes it one).
+        let heads = !table.header.isEmpty || table.rows.contains { $0.cells.contains { $0.scope != nil } }
+        table.tagged = !scope.untagged && heads
         return table
     }
 }

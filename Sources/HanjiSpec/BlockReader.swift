@@ -8,7 +8,7 @@ extension Spec {
     static let blockKeys = blockKinds
         + ["if", "unless", "style", "keep", "do", "marker-style", "width", "gap", "markers", "note", "step", "body",
            "before", "after", "section", "height", "shrink", "align", "columns", "seal", "seal-size", "seal-raise",
-           "level", "levels", "else"]
+           "level", "levels", "else", "role", "alt"]
         + Spec.chartKeys
 
     /// The blocks of a list: the body's own (`within` nil), or those inside a group, a table cell,
@@ -23,7 +23,7 @@ extension Spec {
         return raw == "." ? ["."] : raw.split(separator: ".").map(String.init)
     }
 
-    /// One block: its kind's own fields, then `keep:`, then `if:`/`unless:`/`else:`.
+    /// One block: its kind's own fields, then `keep:`, `role:` and `alt:`, then `if:`/`unless:`/`else:`.
     func readBlock(_ field: Field, within: String?) throws -> SpecNode {
         let f = try field.fields(Spec.blockKeys)
         let kinds = f.keys.filter { Spec.blockKinds.contains($0) }
@@ -37,6 +37,7 @@ extension Spec {
         case (_, .none), (.text, .next): break
         default: node = .kept(node, keep)
         }
+        if let tagging = try readTagging(kind, f) { node = .tagged(node, tagging) }
         return try conditional(node, f, within: within, at: field)
     }
 

@@ -138,6 +138,9 @@ extension Spec {
             try check(nodes, scope)
         case .kept(let node, _):
             try check(node, scope)
+        case .tagged(let node, let tagging):
+            try check(node, scope)
+            if let alt = tagging.alt { try scope.check(alt) }
         case .table(let table):
             for row in table.header + table.rows {
                 let inner = try row.each.map { try scope.items($0, at: row.field) } ?? scope

@@ -23,6 +23,8 @@ indirect enum SpecNode {
     case kept(SpecNode, Keeping)
     case image(Template, height: Double, align: Double, source: String)
     case grid(path: [String], columns: Int, gap: Double, before: Double, after: Double, body: [SpecNode], field: Field)
+    /// A block with `role:` or `alt:`: what it is in a tagged PDF.
+    case tagged(SpecNode, TagSpec)
 }
 
 struct ChartSpec {
@@ -90,4 +92,6 @@ struct CellSpec {
     var diagonal: Template?
     var continued: (Template, Style)?
     var padding: Insets
+    /// A body cell that heads its row or column (`scope:`).
+    var scope: Role.Scope?
 }

@@ -37,7 +37,7 @@ extension Spec {
     }
 
     static let cellKeys = ["text", "style", "blocks", "span", "rows", "fill", "middle", "merge", "diagonal",
-                           "continued", "padding"]
+                           "continued", "padding", "scope"]
 
     func readCell(_ field: Field) throws -> CellSpec {
         let f = try field.fields(Spec.cellKeys)
@@ -51,7 +51,17 @@ extension Spec {
                         merge: try f["merge"]?.bool() ?? false,
                         diagonal: try f["diagonal"].map { try Template($0) },
                         continued: try f["continued"].map { (try Template($0), cellStyle) },
-                        padding: try f["padding"].map(Spec.padding) ?? Spec.cellPadding)
+                        padding: try f["padding"].map(Spec.padding) ?? Spec.cellPadding,
+                        scope: try f["scope"].map(Spec.scope))
+    }
+
+    /// What a cell heads (`scope: row`: the label of its row).
+    static func scope(_ field: Field) throws -> Role.Scope {
+        let raw = try field.text()
+        guard let scope = [Role.Scope.row, .column, .both].first(where: { $0.rawValue.lowercased() == raw }) else {
+            throw field.error("unknown scope '\(raw)'", hint: "write row (the cell heads its row), column or both")
+        }
+        return scope
     }
 
     /// A cell's padding unless its spec gives one.

@@ -69,6 +69,10 @@ public struct Scope {
     var frames: [(value: Value, index: Int?)]
     /// Told each image path as its picture is bound, so the file can be read ahead of the layout.
     var images: ((String) -> Void)?
+    /// Inside an artifact or a leaf element given by `role:`: blocks get no elements of their own.
+    var untagged = false
+    /// The `alt:` of the figure being bound (an image, a chart, a seal), as printed.
+    var alt: String?
 
     public init(_ root: Value) { frames = [(root, nil)] }
 

@@ -206,7 +206,11 @@ struct BookletCommand: ParsableCommand {
             let (record, spec, composer) = try common.year(year, layout: layout, name: "booklet")
             var document = try composer.booklet(record, spec: spec, edition: official ? .official : .public)
             try common.warn(document.warnings.map { "warning: \($0)" })
-            if impose == .a5Booklet { document.pages = Imposition.booklet(document.pages, sheet: Size.a4.landscape) }
+            if impose == .a5Booklet {
+                document.pages = Imposition.booklet(document.pages, sheet: Size.a4.landscape)
+                // Sheets in folding order: the tags follow them, not the reading order (PDF/A level b).
+                if document.metadata.standard == .a2a { document.metadata.standard = .a2b }
+            }
             let target = URL(fileURLWithPath: output ?? "out/booklet.pdf")
             try document.writePDF(to: target)
             if let png = common.png {

@@ -143,7 +143,7 @@ struct CheckFieldTests {
             try text.write(to: file, atomically: true, encoding: .utf8)
             let out = run(["check", file.path])
             #expect(out.status == 1 && errorHeads(out.stderr).count == 1, "\(out)")
-            let expected = "certificate.yaml:92:11: error: unknown field 'organisaton.issuer'"
+            let expected = "certificate.yaml:93:11: error: unknown field 'organisaton.issuer'"
             #expect(out.stderr.contains(expected), "\(out.stderr)")
             #expect(out.stderr.contains("did you mean 'organisation.issuer'?"), "\(out.stderr)")
         }
