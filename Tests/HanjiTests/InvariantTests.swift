@@ -43,7 +43,7 @@ func extents(_ frame: Frame, at origin: Point = .zero, scale: Double = 1) -> [(w
         case .fill(let size, _): return box(size.width, size.height, "fill")
         case .image(_, let size): return box(size.width, size.height, "image")
         case .scaled(let inner, let k): return extents(inner, at: Point(x: x, y: y), scale: scale * k)
-        case .mark, .numbering, .link: return []
+        case .mark, .numbering, .link, .begin, .end: return []
         }
     }
 }
