@@ -39,7 +39,9 @@ enum PDFCheck {
         let ready = execute(python, ["-c", "import pikepdf"])
         try #require(ready.status == 0, "the checks need Debian's python3-pikepdf: make deps (\(ready.stderr))",
                      sourceLocation: sourceLocation)
-        return execute(python, [tools.appendingPathComponent(script).path] + args)
+        // No __pycache__ left in Tests/tools.
+        return execute(python, [tools.appendingPathComponent(script).path] + args,
+                       environment: ["PYTHONDONTWRITEBYTECODE": "1"])
     }
 }
 
