@@ -63,6 +63,8 @@ extension ArchivalDocument {
         let roster = try? Roster.load(ArchivalDocument.roster)
         let members = roster?.rows.map { $0.cells.first ?? "" } ?? []
         let chapters = ArchivalDocument.chapters
+        let booklet = (year?.book?.foreword ?? ["?"]) + (year?.projects.map(\.title) ?? [])
+            + (year?.meetings.flatMap { $0.agenda.map(\.title) } ?? [])
         documents += [
             ArchivalDocument(name: "program", args: ["program", path],
                              texts: [year?.event?.title ?? "?"], order: year?.event?.order.map(\.title) ?? ["?"]),
@@ -73,7 +75,7 @@ extension ArchivalDocument {
                              args: ["certificates", path, "--roster", ArchivalDocument.roster.path],
                              texts: members, order: members),
             ArchivalDocument(name: "booklet", args: ["booklet", path, "--official"],
-                             texts: year?.meetings.map(\.body) ?? ["?"], order: chapters, after: chapters.last),
+                             texts: booklet, order: chapters, after: chapters.last),
             // Imposed sheets are drawn in sheet order, not reading order: level b only.
             ArchivalDocument(name: "booklet-imposed", args: ["booklet", path, "--impose", "a5-booklet"], level: "b"),
         ]
@@ -223,6 +225,17 @@ struct ArchivalTests {
                 let same = a == b
                 #expect(same, "\(document.name): page \(k + 1) differs from --pdf-standard none")
             }
+        }
+    }
+
+    @Test("the structure tree holds every text pdftotext finds (none is left out of the tree or an artifact)")
+    func treeHoldsEveryText() throws {
+        let tagged = run.documents.filter { $0.level == "a" }
+        let texts = try PDFCheck.structText(try tagged.map { try run.pdf($0) })
+        for document in tagged {
+            let tree = squeezed(texts[try run.pdf(document)] ?? "")
+            let missing = document.texts.filter { !tree.contains(squeezed($0)) }
+            #expect(missing.isEmpty, "\(document.name): \(missing.count) texts not in the tree: \(missing)")
         }
     }
 

@@ -17,6 +17,12 @@ def number_tree(node, out=None):
     return out
 
 
+def parent_tree(pdf):
+    """The structure tree's parent tree as {number: value}, empty without one."""
+    root = pdf.Root.get('/StructTreeRoot')
+    return number_tree(root.ParentTree) if root is not None and '/ParentTree' in root else {}
+
+
 def listed_mcids(elem, page):
     """The MCIDs an element's /K lists for `page`."""
     k = elem.get('/K')
@@ -100,8 +106,7 @@ class Walker:
 
 
 def check_content(pdf, level, report):
-    root = pdf.Root.get('/StructTreeRoot')
-    tree = number_tree(root.ParentTree) if root is not None and '/ParentTree' in root else {}
+    tree = parent_tree(pdf)
     for number, page in enumerate(pdf.pages, 1):
         walker = Walker(report, f'page {number}', page.obj, tree, page.obj, page.obj.get('/Resources', Dictionary()))
         walker.run(page, [], frozenset())

@@ -1,5 +1,7 @@
 """Font and annotation rules, page by page (PDF/A-2 6.2.11, 6.3.2; PDF/UA 7.18)."""
-from pikepdf import Dictionary, Name, Stream
+from pikepdf import Array, Dictionary, Name, Stream
+
+from checks_content import parent_tree
 
 HIDDEN = 1 | 2 | 32 | 256   # invisible, hidden, noview, togglenoview
 
@@ -32,7 +34,18 @@ def check_fonts(resources, where, level, report, done):
             report.fail(where, 'every CIDFontType2 has /CIDToGIDMap', label)
 
 
-def check_annotations(page, where, level, report):
+def tagged_as_link(annot, tree):
+    """Whether the parent tree maps the annotation's /StructParent to a Link element with an OBJR to it."""
+    elem = tree.get(int(annot.StructParent))
+    if not isinstance(elem, Dictionary) or elem.get('/S') != Name.Link:
+        return False
+    kids = elem.get('/K')
+    kids = list(kids) if isinstance(kids, Array) else [kids]
+    return any(isinstance(k, Dictionary) and k.get('/Type') == Name.OBJR and k.get('/Obj') is not None
+               and k.Obj.objgen == annot.objgen for k in kids)
+
+
+def check_annotations(page, where, level, report, tree):
     annots = page.obj.get('/Annots', [])
     for annot in annots:
         label = f'annotation {annot.get("/Subtype", "")}'
@@ -44,16 +57,19 @@ def check_annotations(page, where, level, report):
                 report.fail(where, 'a Link has /Contents', label)
             if '/StructParent' not in annot:
                 report.fail(where, 'a Link has /StructParent', label)
+            elif not tagged_as_link(annot, tree):
+                report.fail(where, "a Link's /StructParent maps to a Link element with an OBJR to it", label)
     if level == 'a' and len(annots) and page.obj.get('/Tabs') != Name.S:
         report.fail(where, 'a page with annotations has /Tabs /S')
 
 
 def check_pages(pdf, level, report):
     seen, done = set(), set()
+    tree = parent_tree(pdf)
     for number, page in enumerate(pdf.pages, 1):
         where = f'page {number}'
         resources = page.obj.get('/Resources', Dictionary())
         check_fonts(resources, where, level, report, done)
         for form in forms(resources, seen):
             check_fonts(form.get('/Resources', Dictionary()), f'{where}: form {form.objgen[0]}', level, report, done)
-        check_annotations(page, where, level, report)
+        check_annotations(page, where, level, report, tree)

@@ -50,6 +50,10 @@ def check_tree(pdf, level, report):
             check_scope(elem, where, report)
         if s == '/Table' and not has_header(elem, kind):
             report.fail(where, 'a Table has TH cells')
+        if s == '/Table':
+            widths = row_widths(elem, kind)
+            if len(set(widths)) > 1:
+                report.fail(where, 'the rows of a Table are equally wide (counting RowSpan/ColSpan)', str(widths))
         if re.fullmatch(r'/H[1-6]', s):
             headings.append((int(s[2]), where))
         for child in elements(elem):
@@ -79,3 +83,33 @@ def has_header(table, kind):
         if kind(child) == '/TH' or (kind(child) != '/Table' and has_header(child, kind)):
             return True
     return False
+
+
+def spans(cell):
+    """A cell's (RowSpan, ColSpan) from its attributes, 1 when not given."""
+    attributes = cell.get('/A')
+    attributes = list(attributes) if isinstance(attributes, Array) else [attributes] if attributes is not None else []
+    found = {key: int(a[key]) for a in attributes if isinstance(a, Dictionary) for key in ('/RowSpan', '/ColSpan')
+             if key in a}
+    return found.get('/RowSpan', 1), found.get('/ColSpan', 1)
+
+
+def row_widths(table, kind):
+    """Each row's width in columns: its cells' ColSpans and the cells above that span into it."""
+    rows = []
+    for child in elements(table):
+        if kind(child) == '/TR':
+            rows.append(child)
+        elif kind(child) in ('/THead', '/TBody', '/TFoot'):
+            rows += [r for r in elements(child) if kind(r) == '/TR']
+    widths, carried = [], []
+    for row in rows:
+        width, below = sum(columns for _, columns in carried), [(r - 1, c) for r, c in carried if r > 1]
+        for cell in elements(row):
+            down, columns = spans(cell)
+            width += columns
+            if down > 1:
+                below.append((down - 1, columns))
+        widths.append(width)
+        carried = below
+    return widths

@@ -138,6 +138,8 @@ CASES = [  # (name, how to break the good file, the rule pdfcheck must report [,
     ('annotation hidden', put('annot', '/F', 6), 'annotations print'),
     ('Link without Contents', drop('annot', '/Contents'), 'a Link has /Contents'),
     ('Link not in tree', drop('annot', '/StructParent'), 'a Link has /StructParent'),
+    ('Link annotation not its element', lambda pdf, p: p['root'].ParentTree.Nums.__setitem__(3, p['h1']),
+     'maps to a Link element'),
     ('no /Tabs', drop('page', '/Tabs'), '/Tabs /S'),
     ('root is Sect', put('doc', '/S', Name.Sect), 'one root element, Document'),
     ('content in Document', put('doc', '/K', lambda pdf, p: Array(list(p['doc'].K) + [8])),
@@ -147,6 +149,7 @@ CASES = [  # (name, how to break the good file, the rule pdfcheck must report [,
     ('TH without Scope', drop('th', '/A'), 'a TH has /Scope'),
     ('TH with bad Scope', put('th', '/A', Dictionary({'/Scope': Name.Up})), 'a TH has /Scope'),
     ('Table without TH', put('th', '/S', Name.TD), 'a Table has TH cells'),
+    ('rows of unequal width', lambda pdf, p: second_row(pdf, p, {}), 'equally wide'),
     ('TR holds a P', put('td', '/S', Name.P), 'TR holds only'),
     ('H1 then H3', put('h2', '/S', Name.H3), 'skip no level'),
     ('first heading H2', put('h1', '/S', Name.H2), 'skip no level'),
@@ -171,6 +174,23 @@ CASES = [  # (name, how to break the good file, the rule pdfcheck must report [,
     ('form font without map', lambda pdf, p: form(pdf, p, '/Artifact BMC /Fm Do EMC', font=True),
      'every CIDFontType2 has /CIDToGIDMap'),
 ]
+
+
+# Changes that keep every rule: the good file with them must still pass.
+GOOD = [
+    ('a second row spanning two columns', lambda pdf, p: second_row(pdf, p, {'/ColSpan': 2})),
+    ('a header spanning two rows', lambda pdf, p: (second_row(pdf, p, {}), p['th'].A.__setitem__('/RowSpan', 2))),
+]
+
+
+def second_row(pdf, p, spans):
+    """A second row of one data cell (with `spans` in its attributes) under the table's first."""
+    cell = pdf.make_indirect(Dictionary({'/Type': Name.StructElem, '/S': Name.TD, '/K': Array([]),
+                                         '/A': Dictionary(dict({'/O': Name.Table}, **spans))}))
+    row = pdf.make_indirect(Dictionary({'/Type': Name.StructElem, '/S': Name.TR, '/K': Array([cell]),
+                                        '/P': p['table']}))
+    cell.P = row
+    p['table'].K = Array([p['tr'], row])
 
 
 def form(pdf, p, use, font=False):
@@ -203,13 +223,18 @@ def main():
             found = verdict(folder, f'good-{level}', None, level)
             if found:
                 bad.append(f'the good file (level {level}) fails:\n  ' + '\n  '.join(found))
+        for name, change in GOOD:
+            found = verdict(folder, name, change)
+            if found:
+                bad.append(f'{name}: should pass, fails: {found}')
         for name, breaker, rule in CASES:
             found, rules = verdict(folder, name, breaker), rule if isinstance(rule, tuple) else (rule,)
             if not any(rules[0] in line for line in found):
                 bad.append(f'{name}: expected "{rules[0]}", got {found or "no failure"}')
             elif any(not any(r in line for r in rules) for line in found):
                 bad.append(f'{name}: more than the one rule failed: {found}')
-    print('\n'.join(bad) if bad else f'pdfcheck selftest: the good file passes, all {len(CASES)} broken files fail')
+    print('\n'.join(bad) if bad else f'pdfcheck selftest: the good file and {len(GOOD)} variants pass, '
+                                      f'all {len(CASES)} broken files fail')
     return 1 if bad else 0
 
 
