@@ -15,7 +15,18 @@ NS = {
 BCP47 = re.compile(r'^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$')
 
 
+def check_file(pdf, report):
+    """The header (PDF/A-2 6.1.2: a comment of four bytes above 127 follows it) and no encryption (6.1.3)."""
+    with open(pdf.filename, 'rb') as file:
+        head = file.read(64)
+    if not re.match(rb'%PDF-1\.[0-7]\r?\n%[\x80-\xff]{4}', head):
+        report.fail('header', '%PDF-1.n then a comment of four bytes above 127', repr(head[:16]))
+    if '/Encrypt' in pdf.trailer:
+        report.fail('trailer', 'no /Encrypt')
+
+
 def check_catalog(pdf, level, report):
+    check_file(pdf, report)
     root = pdf.Root
     lang = str(root.get('/Lang', ''))
     if not lang.lower().startswith('ko') or not BCP47.match(lang):
@@ -63,6 +74,9 @@ def check_xmp(pdf, level, report):
     if stream.get('/Type') != Name.Metadata or stream.get('/Subtype') != Name.XML:
         report.fail('/Metadata', '/Type /Metadata /Subtype /XML')
     data = bytes(stream.read_bytes())
+    packet = re.match(rb'\s*<\?xpacket[^>]*\?>', data)
+    if packet and (b'bytes=' in packet.group(0) or b'encoding=' in packet.group(0)):
+        report.fail('/Metadata', 'the xpacket header has no bytes or encoding attribute')
     try:
         tree = ET.fromstring(data)
     except ET.ParseError as error:

@@ -130,6 +130,9 @@ CASES = [  # (name, how to break the good file, the rule pdfcheck must report [,
     ('pdfuaid without schema', xmp(XMP.format(level='A', extra='<pdfuaid:part xmlns:pdfuaid='
                                               '"http://www.aiim.org/pdfua/ns/id/">1</pdfuaid:part>')),
      'pdfuaid:part only with'),
+    ('xpacket with encoding', xmp(XMP.format(level='A', extra='').replace('id=', 'encoding="UTF-8" id=', 1)),
+     'no bytes or encoding'),
+    ('header without binary comment', lambda pdf, p: text_comment, '%PDF-1.n then a comment'),
     ('no output intent', drop('catalog', '/OutputIntents'), '/OutputIntents has /GTS_PDFA1'),
     ('font not embedded', drop('descriptor', '/FontFile2'), 'every font is embedded'),
     ('font without ToUnicode', drop('font', '/ToUnicode'), 'every font has /ToUnicode'),
@@ -176,6 +179,15 @@ CASES = [  # (name, how to break the good file, the rule pdfcheck must report [,
 ]
 
 
+def text_comment(path):
+    """Replaces the binary comment after the header by one of plain letters, as long."""
+    with open(path, 'r+b') as file:
+        data = file.read()
+        at = data.index(b'\n%') + 2
+        file.seek(at)
+        file.write(b'abcd')
+
+
 # Changes that keep every rule: the good file with them must still pass.
 GOOD = [
     ('a second row spanning two columns', lambda pdf, p: second_row(pdf, p, {'/ColSpan': 2})),
@@ -209,10 +221,11 @@ def form(pdf, p, use, font=False):
 
 def verdict(folder, name, breaker, level='A'):
     pdf, parts = build(level)
-    if breaker:
-        breaker(pdf, parts)
+    after = breaker(pdf, parts) if breaker else None
     path = os.path.join(folder, name.replace(' ', '_').replace('/', '') + '.pdf')
     pdf.save(path, fix_metadata_version=False)
+    if callable(after):   # a change to the written bytes
+        after(path)
     return check(path, level.lower())
 
 
