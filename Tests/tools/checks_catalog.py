@@ -11,7 +11,11 @@ NS = {
     'pdfaid': 'http://www.aiim.org/pdfa/ns/id/',
     'pdfuaid': 'http://www.aiim.org/pdfua/ns/id/',
     'pdfaSchema': 'http://www.aiim.org/pdfa/ns/schema#',
+    'pdf': 'http://ns.adobe.com/pdf/1.3/',
 }
+# Info keys and the XMP properties that say the same (kept equal where both are written).
+SAME = [('/Producer', 'pdf', 'Producer'), ('/Creator', 'xmp', 'CreatorTool'), ('/Author', 'dc', 'creator'),
+        ('/Subject', 'dc', 'description'), ('/Keywords', 'pdf', 'Keywords')]
 BCP47 = re.compile(r'^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$')
 
 
@@ -96,6 +100,10 @@ def check_xmp(pdf, level, report):
         report.fail('/Metadata', 'dc:title present')
     elif title != str(info.get('/Title', '')):
         report.fail('/Metadata', 'dc:title equals Info /Title', f'{title!r} vs {str(info.get("/Title", ""))!r}')
+    for key, prefix, name in SAME:
+        xmp_value, info_value = _property(desc, prefix, name), info.get(key)
+        if xmp_value is not None and info_value is not None and xmp_value != str(info_value):
+            report.fail('/Metadata', f'Info {key} equals {prefix}:{name}', f'{str(info_value)!r} vs {xmp_value!r}')
     for key, name in (('/CreationDate', 'CreateDate'), ('/ModDate', 'ModifyDate')):
         xmp_date, info_date = _property(desc, 'xmp', name), info.get(key)
         if info_date is not None and (xmp_date is None or same_date(str(info_date), xmp_date) is False):

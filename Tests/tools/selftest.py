@@ -18,6 +18,7 @@ XMP = '''<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
  xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
 <dc:title><rdf:Alt><rdf:li xml:lang="x-default">시험 회의록</rdf:li></rdf:Alt></dc:title>
 <xmp:CreateDate>2018-11-22T10:00:00+09:00</xmp:CreateDate>
+<pdf:Producer xmlns:pdf="http://ns.adobe.com/pdf/1.3/">Hanji</pdf:Producer>
 <pdfaid:part>2</pdfaid:part><pdfaid:conformance>{level}</pdfaid:conformance>{extra}
 </rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'''
 CMAP = b'''/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T def
@@ -90,6 +91,7 @@ def build(level='A', extra='', content=CONTENT):
                                                '/DestOutputProfile': profile})])
     pdf.docinfo.Title = String('시험 회의록')
     pdf.docinfo.CreationDate = String("D:20181122100000+09'00'")
+    pdf.docinfo.Producer = String('Hanji')
     parts = dict(page=page, font=font, cid=cid, descriptor=descriptor, annot=annot, root=root, doc=doc, h1=h1, h2=h2,
                  figure=figure, th=th, td=td, tr=tr, table=table, li=li, lst=lst, lbl=lbl, link=link, catalog=catalog)
     return pdf, parts
@@ -127,6 +129,8 @@ CASES = [  # (name, how to break the good file, the rule pdfcheck must report [,
     ('XMP claims B', xmp(XMP.format(level='B', extra='')), 'pdfaid:conformance is A'),
     ('XMP other title', xmp(XMP.format(level='A', extra='').replace('시험 회의록', '회의록')), 'dc:title equals Info'),
     ('XMP other date', xmp(XMP.format(level='A', extra='').replace('T10:00', 'T11:00')), 'Info /CreationDate equals'),
+    ('Cairo as Producer', lambda pdf, p: setattr(pdf.docinfo, 'Producer', String('cairo 1.16.0')),
+     'Info /Producer equals pdf:Producer'),
     ('pdfuaid without schema', xmp(XMP.format(level='A', extra='<pdfuaid:part xmlns:pdfuaid='
                                               '"http://www.aiim.org/pdfua/ns/id/">1</pdfuaid:part>')),
      'pdfuaid:part only with'),
