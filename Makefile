@@ -15,6 +15,8 @@ YEARS := $(wildcard examples/*/year.yaml)
 DEBS += heif-gdk-pixbuf libheif-examples
 # Noto Serif and Sans CJK KR: what Nanum lacks in real minutes (｢｣, Hanja in 명조 text, 李 U+F9E1).
 DEBS += fonts-noto-cjk
+# The archival checks (Tests/tools/pdfcheck.py, issue 18): pikepdf for Debian's /usr/bin/python3.
+DEBS += python3-pikepdf
 
 .PHONY: deps build demo test fuzz tsan bench man install install-files uninstall deb deb-check clean
 
