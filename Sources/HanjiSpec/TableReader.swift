@@ -12,7 +12,8 @@ extension Spec {
             return .fixed(try c.length(Bounds.width))
         }
         func rows(_ key: String) throws -> [RowSpec] {
-            try f[key]?.list().map { try readRow($0, columns: columns.count) } ?? []
+            try checkHeld(try f[key]?.list().map { try readRow($0, columns: columns.count) } ?? [],
+                          columns: columns.count)
         }
         return TableSpec(columns: columns, header: try rows("header"), rows: try rows("rows"),
                          rule: try f["rule"]?.length(Bounds.width) ?? 0.5,
@@ -34,6 +35,29 @@ extension Spec {
                        breakable: !(try f["unbreakable"]?.bool() ?? false),
                        keepWithPrevious: try f["keep-with-previous"]?.bool() ?? false,
                        minHeight: try f["height"]?.length(Bounds.width) ?? 0, origin: (f["height"] ?? field).origin)
+    }
+
+    /// Refuses a row whose cells need more columns than the cells spanning rows from above leave
+    /// it (the layout would set the last cells over others). A row repeated by `each` counts once.
+    func checkHeld(_ rows: [RowSpec], columns: Int) throws -> [RowSpec] {
+        var held = [Int](repeating: 0, count: columns)
+        for row in rows {
+            let taken = held.filter { $0 > 0 }.count
+            let spanned = row.cells.reduce(0) { $0 + $1.span }
+            if taken > 0 && spanned + taken > columns {
+                throw row.field.error("the cells span \(spanned) columns but a cell above holds \(taken) of the "
+                                      + "table's \(columns)",
+                                      hint: "drop a cell from this row, or make the cell above span fewer 'rows'")
+            }
+            var column = 0
+            for cell in row.cells {
+                while column < columns && held[column] > 0 { column += 1 }
+                for c in column..<min(column + cell.span, columns) { held[c] = cell.rows }
+                column += cell.span
+            }
+            for c in held.indices where held[c] > 0 { held[c] -= 1 }
+        }
+        return rows
     }
 
     static let cellKeys = ["text", "style", "blocks", "span", "rows", "fill", "middle", "merge", "diagonal",

@@ -75,7 +75,8 @@ extension ArchivalDocument {
                              args: ["certificates", path, "--roster", ArchivalDocument.roster.path],
                              texts: members, order: members),
             ArchivalDocument(name: "booklet", args: ["booklet", path, "--official"],
-                             texts: booklet, order: chapters, after: chapters.last),
+                             // The chapters after the contents page (the foreword stands before it).
+                             texts: booklet, order: Array(chapters.dropFirst()), after: chapters.last),
             // Imposed sheets are drawn in sheet order, not reading order: level b only.
             ArchivalDocument(name: "booklet-imposed", args: ["booklet", path, "--impose", "a5-booklet"], level: "b"),
         ]
