@@ -201,6 +201,13 @@ struct BookletCommand: ParsableCommand {
 
     @OptionGroup var common: Common
 
+    func validate() throws {
+        if impose == .a5Booklet && common.pdfStandard == .a2a {
+            throw ValidationError("--impose a5-booklet cannot claim --pdf-standard a-2a: its sheets, and so its tags, "
+                                  + "follow the folding order, not the reading order; use a-2b (its default) or none")
+        }
+    }
+
     func run() throws {
         try Runner.run(record: year) {
             let (record, spec, composer) = try common.year(year, layout: layout, name: "booklet")

@@ -22,8 +22,8 @@ struct Common: ParsableArguments {
     @Flag(help: "Allow images, fonts and meeting records outside the folder of the file that names them.")
     var allowOutside = false
 
-    @Option(help: "What the PDF conforms to: a-2a (PDF/A-2 level a, tagged), a-2b (level b) or none.")
-    var pdfStandard = PDFStandard.a2a
+    @Option(help: "What the PDF conforms to: a-2a (PDF/A-2 level a, tagged; the default), a-2b (level b) or none.")
+    var pdfStandard: PDFStandard?
 
     /// The resolutions a page can be drawn at: an A4 page at 1200 dpi is already 140 million pixels.
     static let dpis = 10.0...1200
@@ -62,7 +62,7 @@ struct Common: ParsableArguments {
     func composer(_ spec: Spec, fonts ahead: FontsAhead? = nil) throws -> Composer {
         let composer = try ahead.map { try Composer(fonts: try $0.fonts(for: spec.fontFolders)) } ?? Composer(for: spec)
         composer.allowOutside = allowOutside
-        composer.standard = pdfStandard
+        composer.standard = pdfStandard ?? .a2a
         Runner.spec = spec
         return composer
     }

@@ -71,6 +71,23 @@ struct FinishExampleTests {
         }
     }
 
+    @Test("an imposed booklet claims level b; asked for a-2a it is refused as usage, writing nothing")
+    func imposed() throws {
+        try withTempDir { dir in
+            let url = dir.appendingPathComponent("out.pdf")
+            let ok = run(["booklet", Self.year.path, "--impose", "a5-booklet", "-o", url.path])
+            try #require(ok.status == 0, "\(ok.stderr)")
+            let xmp = try PDFJSON([UInt8](try Data(contentsOf: url))).xmp
+            #expect(xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"), "\(xmp)")
+            let other = dir.appendingPathComponent("a.pdf")
+            let refused = run(["booklet", Self.year.path, "--impose", "a5-booklet", "--pdf-standard", "a-2a",
+                               "-o", other.path])
+            #expect(refused.status == 2, "\(refused.status)")  // usage, as every wrong option
+            #expect(refused.stderr.contains("use a-2b"), "\(refused.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: other.path))
+        }
+    }
+
     @Test("an unknown --pdf-standard names the three")
     func unknown() throws {
         let result = run(["minutes", exampleRecord.path, "--pdf-standard", "a-3u"])
