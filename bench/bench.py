@@ -25,7 +25,8 @@ FOLDER = os.path.join(ROOT, "examples/yeongdeungpo-2018")
 EXAMPLE = os.path.join(FOLDER, "minutes-14.yaml")
 YEAR = os.path.join(FOLDER, "year.yaml")
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
-TARGETS = {"cold_ms": 60, "ratio": 1.5, "peak_mib": 80, "certs_s": 2.0, "certs_mib": 100}
+TARGETS = {"cold_ms": 60, "ratio": 1.5, "peak_mib": 80, "certs_s": 2.0, "certs_mib": 100,
+           "archival_ratio": 2.0}  # issue 18: the finished PDF keeps 2x Typst at ~1000 pages
 # The issue's cold target was set beside Typst's 107 ms for the same three pages; on a slower or
 # busier machine the same target is this fraction of Typst's time in the same run.
 COLD_OF_TYPST = 60 / 107
@@ -135,6 +136,13 @@ def main():
                          typst_source.characters(plain)))
         row("minutes ~1000 pages", [HANJI, "minutes", long_record, "-o", out],
             typst_source.characters(long_record), typst_source.document(long_record))
+        # Both as PDF/A-2a (Hanji's default) and both without it: the finishing pass, measured.
+        source = os.path.join(tmp, "minutes-~1000-pages.typ")
+        wall, peak, _ = measure([sys.executable, "-c", typst_source.COMPILE_A2A, source, os.path.join(tmp, "t.pdf")])
+        rows.append(("  PDF/A-2a", "typst", pdf_pages(os.path.join(tmp, "t.pdf")), wall, peak,
+                     typst_source.characters(long_record)))
+        wall, peak, pages = measure([HANJI, "minutes", long_record, "-o", out, "--pdf-standard", "none"])
+        rows.append(("  --pdf-standard none", "hanji", pages, wall, peak, typst_source.characters(long_record)))
         row("1000 certificates", [HANJI, "certificates", YEAR, "--roster", csv, "-o", out])
         row("example booklet", [HANJI, "booklet", YEAR, "-o", out])
 
@@ -149,11 +157,19 @@ def main():
         long_h, long_t = find("minutes ~1000 pages", "hanji"), find("minutes ~1000 pages", "typst")
         certs = find("1000 certificates", "hanji")
         ratio = long_t[3] / long_h[3]
+        archival = find("  PDF/A-2a", "typst")[3] / long_h[3]
+        plain_ratio = long_t[3] / find("  --pdf-standard none", "hanji")[3]
         checks = [
             (f"example minutes cold < {TARGETS['cold_ms']} ms", cold[3] * 1000 < TARGETS["cold_ms"], f"{cold[3] * 1000:.0f} ms"),
             (f"example minutes cold <= {COLD_OF_TYPST:.2f}x Typst's time in this run",
              cold[3] <= COLD_OF_TYPST * typst_cold[3], f"{cold[3] / typst_cold[3]:.2f}x"),
-            (f"~1000 pages: throughput >= {TARGETS['ratio']}x Typst", ratio >= TARGETS["ratio"], f"{ratio:.2f}x"),
+            (f"~1000 pages: throughput >= {TARGETS['archival_ratio']}x Typst (Hanji PDF/A-2a, Typst's default)",
+             ratio >= TARGETS["archival_ratio"], f"{ratio:.2f}x"),
+            (f"~1000 pages, both PDF/A-2a: throughput >= {TARGETS['archival_ratio']}x Typst",
+             archival >= TARGETS["archival_ratio"],
+             f"{archival:.2f}x"),
+            (f"~1000 pages, --pdf-standard none: throughput >= {TARGETS['ratio']}x Typst",
+             plain_ratio >= TARGETS["ratio"], f"{plain_ratio:.2f}x"),
             (f"~1000 pages: peak < {TARGETS['peak_mib']} MiB", long_h[4] < TARGETS["peak_mib"], f"{long_h[4]:.0f} MiB"),
             (f"1000 certificates < {TARGETS['certs_s']} s, < {TARGETS['certs_mib']} MiB",
              certs[3] < TARGETS["certs_s"] and certs[4] < TARGETS["certs_mib"], f"{certs[3]:.2f} s, {certs[4]:.0f} MiB"),

@@ -8,6 +8,8 @@ import yaml
 FONTS = ["/usr/share/fonts/truetype/nanum", "/usr/share/fonts/truetype/dejavu"]
 COMPILE = ("import sys, typst; typst.compile(sys.argv[1], output=sys.argv[2], "
            f"font_paths={FONTS!r})")
+# The same, writing PDF/A-2a as Hanji does by default (Typst tags its PDFs by default too).
+COMPILE_A2A = COMPILE[:-1] + ", pdf_standards=['a-2a'])"
 
 
 def _texts(record):

@@ -82,6 +82,7 @@ final class QPDFFile {
         qpdf_oh_set_array_item(q, array, Int32(index), value)
     }
     func erase(_ array: Handle, _ index: Int) { qpdf_oh_erase_item(q, array, Int32(index)) }
+    func append(_ array: Handle, _ item: Handle) { qpdf_oh_append_item(q, array, item) }
 
     /// A new (indirect) stream holding `data` unfiltered, its dictionary given the `keys`.
     func stream(_ data: [UInt8], keys: String) -> Handle {

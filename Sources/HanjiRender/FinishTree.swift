@@ -31,6 +31,10 @@ struct StructureTree {
         // The element each kept (role, depth) was last seen in; and where joined ones went.
         var last: [String: Handle] = [:]
         var joined: [Int32: Handle] = [:]
+        // The parents that lose joined children, with the children's ids: each parent's /K is
+        // rebuilt once at the end (erasing one by one is quadratic in a table continued over
+        // hundreds of pages).
+        var losing: [Int32: (parent: Handle, gone: Set<Int32>)] = [:]
         for ((element, depth), tag) in zip(elements, tags) {
             let written = pdf.name(pdf.key(element, "/S")) ?? "?"
             guard written == "/" + tag.role.tag else {
@@ -42,9 +46,14 @@ struct StructureTree {
             if tag.continued, let target = last[key] {
                 join(element, into: target)
                 joined[pdf.id(element)] = target
+                let parent = pdf.key(element, "/P")
+                losing[pdf.id(parent), default: (parent, [])].gone.insert(pdf.id(element))
             } else {
                 last[key] = element
             }
+        }
+        for (parent, gone) in losing.values {
+            pdf.set(parent, "/K", pdf.array(pdf.elements(pdf.key(parent, "/K")).filter { !gone.contains(pdf.id($0)) }))
         }
         if !joined.isEmpty { repoint(pdf.key(root, "/ParentTree"), joined) }
         var listed: Set<Listed> = []
@@ -86,32 +95,31 @@ struct StructureTree {
         (rows > 1 ? " /RowSpan \(rows)" : "") + (columns > 1 ? " /ColSpan \(columns)" : "")
     }
 
-    /// Moves a continued element's content onto `target` and takes it out of its parent.
+    /// Moves a continued element's content onto the end of `target`'s /K (made an array once, then
+    /// appended to in place); its parent drops it later (see `complete`).
     func join(_ element: Handle, into target: Handle) {
         let page = pdf.key(element, "/Pg"), targetPage = pdf.key(target, "/Pg")
         let samePage = pdf.has(target, "/Pg") && pdf.id(page) == pdf.id(targetPage)
-        var kids = pdf.elements(pdf.key(target, "/K"))
+        var kids = pdf.key(target, "/K")
+        if !pdf.isArray(kids) {
+            pdf.set(target, "/K", pdf.array(pdf.elements(kids)))
+            kids = pdf.key(target, "/K")
+        }
         for kid in pdf.elements(pdf.key(element, "/K")) {
             if pdf.isInteger(kid) {
-                kids.append(samePage ? kid : pdf.parse("<< /Type /MCR /MCID \(pdf.int(kid)) >>"))
-                if !samePage { pdf.set(kids[kids.count - 1], "/Pg", page) }
+                let moved = samePage ? kid : pdf.parse("<< /Type /MCR /MCID \(pdf.int(kid)) >>")
+                if !samePage { pdf.set(moved, "/Pg", page) }
+                pdf.append(kids, moved)
             } else if isElement(kid) {
                 pdf.set(kid, "/P", target)
-                kids.append(kid)
+                pdf.append(kids, kid)
             } else {
                 // A marked-content or object reference: it names its page if the element did.
                 if pdf.isDictionary(kid) && !pdf.has(kid, "/Pg") && pdf.has(element, "/Pg") {
                     pdf.set(kid, "/Pg", page)
                 }
-                kids.append(kid)
+                pdf.append(kids, kid)
             }
-        }
-        pdf.set(target, "/K", pdf.array(kids))
-        let parent = pdf.key(element, "/P"), siblings = pdf.key(parent, "/K"), id = pdf.id(element)
-        if pdf.isArray(siblings) {
-            if let at = pdf.items(siblings).firstIndex(where: { pdf.id($0) == id }) { pdf.erase(siblings, at) }
-        } else {
-            pdf.set(parent, "/K", pdf.array([]))
         }
     }
 
