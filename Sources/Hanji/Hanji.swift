@@ -57,8 +57,9 @@ public struct Output {
 public struct Written {
     public var pages: Int
     public var warnings: [String]
-    /// Seconds Cairo spent drawing the pages (on the writer's thread) and finishing the PDF.
-    public var drawing = 0.0, finishing = 0.0
+    /// Seconds Cairo spent drawing the pages (on the writer's thread) and finishing the PDF, and
+    /// the PDF/A finishing pass took.
+    public var drawing = 0.0, finishing = 0.0, archiving = 0.0
 }
 
 /// Composes documents from records and specs. A composer is used by one thread at a time: its
@@ -246,7 +247,7 @@ public final class Composer {
         }
         try writer.finish()
         return Written(pages: writer.count, warnings: shaper.warnings, drawing: writer.drawing,
-                       finishing: writer.finishing)
+                       finishing: writer.finishing, archiving: writer.archiving)
     }
 
     /// Everything before pagination: the checks, the page setup with its running header and

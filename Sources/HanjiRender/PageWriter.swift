@@ -34,6 +34,8 @@ public final class PageWriter: Sendable {
     /// Seconds Cairo spent drawing the PDF's pages (on the writer's thread) and finishing it.
     public var drawing: Double { sinks.withLock { $0.pdf?.drawing ?? 0 } }
     public var finishing: Double { sinks.withLock { $0.pdf?.finishing ?? 0 } }
+    /// Seconds the PDF/A finishing pass took (libqpdf).
+    public var archiving: Double { sinks.withLock { $0.pdf?.archiving ?? 0 } }
 
     /// Hands a page to the writer's thread; the caller does not touch it again.
     public func add(_ page: consuming Page) throws {

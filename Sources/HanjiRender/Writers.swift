@@ -40,8 +40,9 @@ public final class PDFStream {
     var surface: OpaquePointer { canvas.target.pointer }
     public private(set) var count = 0
     var finished = false
-    /// Seconds spent in Cairo drawing and showing pages, and finishing the file (font subsets).
-    public private(set) var drawing = 0.0, finishing = 0.0
+    /// Seconds spent in Cairo drawing and showing pages, finishing the file (font subsets), and
+    /// in the PDF/A finishing pass.
+    public private(set) var drawing = 0.0, finishing = 0.0, archiving = 0.0
     /// Set once a page's label differs from its number; every later page then states its own.
     var labelled = false
 
@@ -125,11 +126,11 @@ public final class PDFStream {
             finishing = start.seconds
             try check(cairo_surface_status(surface), "cairo_surface_finish")
             if let buffer {
-                let written = buffer.bytes
+                let written = buffer.bytes, passing = DispatchTime.now()
                 buffer.bytes = []
                 let finished = try PDFFinisher(metadata: metadata, tags: canvas.tags).finish(written)
-                finished.withUnsafeBufferPointer { sink.write($0.baseAddress!, $0.count) }
-                finishing = start.seconds
+                finished.withUnsafeBufferPointer { if let base = $0.baseAddress { sink.write(base, $0.count) } }
+                archiving = passing.seconds
             }
             try sink.commit()
         } catch {

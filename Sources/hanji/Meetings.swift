@@ -65,8 +65,9 @@ struct MeetingDocument: ParsableArguments {
             pages.progress = { progress.show($0, 0) }
             let written = try composer.minutes(meeting, spec: spec, edition: edition, to: pages)
             let format = "  of which Cairo drawing pages (second thread) %.1f ms, "
-                + "finishing the PDF (font subsets) %.1f ms"
-            clock.note(String(format: format, written.drawing * 1000, written.finishing * 1000))
+                + "finishing the PDF (font subsets) %.1f ms, the PDF/A pass %.1f ms"
+            clock.note(String(format: format, written.drawing * 1000, written.finishing * 1000,
+                              written.archiving * 1000))
             if !common.strict { try common.warn(written.warnings.map { "warning: \($0)" }) }
             summary("\(target.path): \(counted(written.pages, "page"))", for: target)
         }
