@@ -49,7 +49,8 @@ final class Canvas {
     /// `tagging` is off inside a scaled page (a sheet for print), where targets and links mean nothing.
     func draw(_ frame: Frame, at origin: Point = .zero, tagging: Bool = true) throws {
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE)
-        for (p, item) in frame.items {
+        let kept = Canvas.listsKeptOpen(frame)
+        for (i, (p, item)) in frame.items.enumerated() where !kept.contains(i) {
             let x = origin.x + p.x, y = origin.y + p.y
             switch item {
             case .text(let line, let color):
@@ -103,6 +104,28 @@ final class Canvas {
                 continue
             }
         }
+    }
+
+    /// The `end` of a list and the `begin` of the list continuing it on the same page (each item
+    /// of an `each` is a list the finishing pass joins), with only rules and fills between: left
+    /// out, the one list stays open over its items, as one element Cairo writes and no join.
+    static func listsKeptOpen(_ frame: Frame) -> Set<Int> {
+        var kept: Set<Int> = [], roles: [Role] = [], closed: Int?
+        for (i, (_, item)) in frame.items.enumerated() {
+            switch item {
+            case .begin(let tag):
+                if let at = closed, tag.role == .list, tag.continued { kept.formUnion([at, i]) }
+                roles.append(tag.role)
+                closed = nil
+            case .end:
+                closed = roles.popLast() == .list ? i : nil
+            case .rule, .fill:
+                continue
+            default:
+                closed = nil
+            }
+        }
+        return kept
     }
 
     /// Opens a structure element (a link with its annotation's attributes).

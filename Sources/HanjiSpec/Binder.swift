@@ -85,7 +85,7 @@ extension Spec {
             return try bind(condition.holds(scope) ? body : otherwise, scope)
         case .hang(let marker, let markerStyle, let body, let width, let gap, let source):
             let mark = Paragraph(try shown(marker, scope), style: markerStyle, source: source)
-            var hang = Hang(marker: mark, body: Stack(try bind(body, scope)), width: width, gap: gap)
+            var hang = Hang(marker: mark, body: Stack(Spec.bodyText(try bind(body, scope))), width: width, gap: gap)
             // A list item: its marker the label, its blocks the body (a speaker turn, an agenda item).
             hang.tagged = !scope.untagged
             return [element(.list, element(.item, hang, scope), scope)]

@@ -90,6 +90,14 @@ extension Spec {
         }
     }
 
+    /// A list item's body of one paragraph holds its text itself (LBody, not LBody > P: a speaker
+    /// turn of one paragraph is one element fewer, and the minutes have thousands).
+    static func bodyText(_ blocks: [any Block]) -> [any Block] {
+        guard blocks.count == 1, let paragraph = blocks[0] as? Tagged, paragraph.role == .paragraph,
+              !paragraph.continued else { return blocks }
+        return [paragraph.inner]
+    }
+
     /// `block` as an element of `role` (the default of its kind), unless it stands where nothing
     /// is tagged.
     func element(_ role: Role, _ block: any Block, _ scope: Scope) -> any Block {

@@ -40,8 +40,10 @@ import Testing
         let value = Value.map([("who", .text("위원장")), ("items", .list([.text("하나"), .text("둘")]))])
         let found = try elements(body, value)
         #expect(found.map(\.tag.role.tag)
-                    == ["H1", "H2", "P", "Figure", "L", "LI", "Lbl", "LBody", "P", "L", "LI", "Lbl", "LBody", "P",
+                    == ["H1", "H2", "P", "Figure", "L", "LI", "Lbl", "LBody", "L", "LI", "Lbl", "LBody",
                         "Sect", "P", "P"])
+        // A body of one paragraph is the LBody's own text (no P inside it).
+        #expect(found.filter { $0.tag.role == .body }.map(\.text) == ["하나", "둘"])
         #expect(found[3].tag.role == .figure(alt: "직인: 위원장") && found[3].text == "도장")
         // The second item's list goes on the first's: the finishing pass joins them.
         #expect(found.filter { $0.tag.role == .list }.map(\.tag.continued) == [false, true])

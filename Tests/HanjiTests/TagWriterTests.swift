@@ -82,6 +82,36 @@ import Testing
         }
     }
 
+    @Test("the lists of an each's items on one page are one list Cairo writes; on the next page it goes on")
+    func listsOnAPage() throws {
+        try withTempDir { dir in
+            /// One list item of a hang: a list of its own, continuing the one before it.
+            func item(_ marker: String, _ text: String, y: Double, continued: Bool) throws -> Frame {
+                var frame = Frame(size: .a4)
+                frame.add(.begin(Tag(.list, continued: continued)), at: .zero)
+                frame.add(.begin(Tag(.item)), at: .zero)
+                frame.add(try Self.line(marker, .label, y: y), at: .zero)
+                frame.add(try Self.line(text, .body, y: y + 10), at: .zero)
+                frame.add(.end, at: .zero)
+                frame.add(.end, at: .zero)
+                return frame
+            }
+            var first = try item("1.", "하나", y: 60, continued: false)
+            first.add(.rule(to: Point(x: 100, y: 0), width: 0.5, color: .black), at: Point(x: 60, y: 90))
+            first.add(try item("2.", "둘", y: 100, continued: true), at: .zero)
+            let second = try item("3.", "셋", y: 60, continued: true)
+            let (url, tags) = try Self.written([first, second], in: dir)
+            let names = try Self.structure(url).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.hasPrefix("\"") }.map { String($0.prefix { $0 != " " }) }
+            // Page 1 opens one list for both items (the end and begin between them were left out);
+            // page 2's list is a continued one, which the finishing pass joins.
+            let expected = ["Document", "L", "LI", "Lbl", "LBody", "LI", "Lbl", "LBody", "L", "LI", "Lbl", "LBody"]
+            #expect(names == expected)
+            #expect(tags.map(\.role.tag) == expected)
+            #expect(tags.filter { $0.role == .list }.map(\.continued) == [false, true])
+        }
+    }
+
     @Test("a page that leaves an element open, or closes one never opened, writes no file")
     func unbalanced() throws {
         try withTempDir { dir in
