@@ -99,18 +99,23 @@ final class QPDFFile {
         return stream
     }
 
-    /// A new stream holding `data` compressed (Flate, as qpdf would write it anyway), so a
-    /// long document's rewritten pages are held compressed until written.
-    func compressedStream(_ data: [UInt8]) throws -> Handle {
+    /// `data` compressed with zlib (Flate, as qpdf would write it anyway), so a long document's
+    /// rewritten pages are held compressed until written; thread-safe (no qpdf call).
+    static func deflate(_ data: [UInt8]) throws -> [UInt8] {
         var size = compressBound(uLong(data.count))
         var packed = [UInt8](repeating: 0, count: Int(size))
         let status = packed.withUnsafeMutableBufferPointer { out in
             data.withUnsafeBufferPointer { compress2(out.baseAddress, &size, $0.baseAddress, uLong(data.count), 6) }
         }
         guard status == Z_OK else { throw RenderError.finishing("compressing page content", "zlib status \(status)") }
+        return Array(packed.prefix(Int(size)))
+    }
+
+    /// A new stream holding Flate-compressed bytes.
+    func flateStream(_ packed: [UInt8]) -> Handle {
         let stream = qpdf_oh_new_stream(q)
         packed.withUnsafeBufferPointer {
-            qpdf_oh_replace_stream_data(q, stream, $0.baseAddress, Int(size), newName("/FlateDecode"), null)
+            qpdf_oh_replace_stream_data(q, stream, $0.baseAddress, $0.count, newName("/FlateDecode"), null)
         }
         return stream
     }

@@ -2,6 +2,7 @@ import CPangoCairo
 import CQPDF
 import Foundation
 import HanjiLayout
+import Synchronization
 
 /// The finishing pass over Cairo's PDF (with libqpdf), for PDF/A-2 and screen readers: the
 /// catalog's language, title display, XMP and sRGB output intent; Info dates in Korea time;
@@ -80,26 +81,47 @@ struct PDFFinisher {
     /// and described, in structure order.
     func pages(_ pdf: QPDFFile, _ tree: StructureTree, listed: Set<StructureTree.Listed>) throws {
         let links = LinkPages(pdf)
-        var entries: [Int: QPDFFile.Handle]? = nil
-        for index in 0..<pdf.pageCount {
-            if index % Self.pagesPerRelease == 0 {
-                pdf.release()
-                entries = tree.numbers(pdf.key(pdf.key(pdf.root, "/StructTreeRoot"), "/ParentTree"))
-            }
-            let page = pdf.page(index)
-            let annotations = pdf.elements(pdf.key(page, "/Annots"))
-            for annotation in annotations {
-                pdf.set(annotation, "/F", pdf.integer(4))
-                if pdf.name(pdf.key(annotation, "/Subtype")) == "/Link" {
-                    pdf.set(annotation, "/Contents", pdf.text(links.description(annotation)))
+        for first in stride(from: 0, to: pdf.pageCount, by: Self.pagesPerRelease) {
+            pdf.release()
+            let entries = tree.numbers(pdf.key(pdf.key(pdf.root, "/StructTreeRoot"), "/ParentTree"))
+            let batch = first..<min(first + Self.pagesPerRelease, pdf.pageCount)
+            // libqpdf is read and changed on this thread; the content is marked and compressed
+            // on both cores meanwhile (a batch of pages at a time, so memory stays bounded).
+            var work: [(content: [UInt8], marker: ContentMarker)] = []
+            for index in batch {
+                let page = pdf.page(index)
+                let annotations = pdf.elements(pdf.key(page, "/Annots"))
+                for annotation in annotations {
+                    pdf.set(annotation, "/F", pdf.integer(4))
+                    if pdf.name(pdf.key(annotation, "/Subtype")) == "/Link" {
+                        pdf.set(annotation, "/Contents", pdf.text(links.description(annotation)))
+                    }
                 }
+                if !annotations.isEmpty { pdf.set(page, "/Tabs", pdf.newName("/S")) }
+                work.append((try pdf.content(page),
+                             ContentMarker(orphans: tree.orphans(page, entries: entries, listed: listed))))
+                try pdf.check("page \(index + 1)")
             }
-            if !annotations.isEmpty { pdf.set(page, "/Tabs", pdf.newName("/S")) }
-            let marker = ContentMarker(orphans: tree.orphans(page, entries: entries ?? [:], listed: listed))
-            let content = try pdf.content(page), marked = marker.rewrite(content)
-            // A page all in tagged content keeps its stream as Cairo compressed it.
-            if marked != content { pdf.set(page, "/Contents", try pdf.compressedStream(marked)) }
-            try pdf.check("page \(index + 1)")
+            let marked = try Self.marked(work)
+            for (index, packed) in zip(batch, marked) {
+                // A page all in tagged content keeps its stream as Cairo compressed it.
+                if let packed { pdf.set(pdf.page(index), "/Contents", pdf.flateStream(packed)) }
+                try pdf.check("page \(index + 1)")
+            }
         }
+    }
+
+    /// Each page's content marked and Flate-compressed, nil where marking changed nothing; run
+    /// on every core (pure work on bytes: no qpdf call).
+    static func marked(_ work: [(content: [UInt8], marker: ContentMarker)]) throws -> [[UInt8]?] {
+        let results = Mutex([Result<[UInt8]?, any Error>](repeating: .success(nil), count: work.count))
+        DispatchQueue.concurrentPerform(iterations: work.count) { i in
+            let result = Result<[UInt8]?, any Error> {
+                let marked = work[i].marker.rewrite(work[i].content)
+                return marked == work[i].content ? nil : try QPDFFile.deflate(marked)
+            }
+            results.withLock { $0[i] = result }
+        }
+        return try results.withLock { $0 }.map { try $0.get() }
     }
 }
