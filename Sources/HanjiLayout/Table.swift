@@ -106,18 +106,31 @@ public struct Table: Block {
 
     /// Gives every cell its first column, skipping columns held by cells spanning rows from above.
     static func assignColumns(_ rows: [Row], count: Int) -> [Row] {
-        var held = [Int](repeating: 0, count: count)
-        return rows.map { row in
+        let placed = Table.place(rows.map { $0.cells.map { (span: $0.span, rows: $0.rows) } }, columns: count)
+        return zip(rows, placed).map { row, place in
             var row = row
-            var column = 0
-            for i in row.cells.indices {
+            for i in row.cells.indices { row.cells[i].column = min(place.columns[i], count - 1) }
+            return row
+        }
+    }
+
+    /// Where rows of cells (each its span and the rows it spans) stand among `count` columns:
+    /// per row, how many columns cells spanning rows from above hold, and each cell's first column
+    /// (past the last column when the row has more cells than room).
+    public static func place(_ rows: [[(span: Int, rows: Int)]], columns count: Int)
+        -> [(held: Int, columns: [Int])] {
+        var held = [Int](repeating: 0, count: count)
+        return rows.map { cells in
+            let taken = held.filter { $0 > 0 }.count
+            var column = 0, firsts: [Int] = []
+            for cell in cells {
                 while column < count && held[column] > 0 { column += 1 }
-                row.cells[i].column = min(column, count - 1)
-                for c in column..<min(column + row.cells[i].span, count) { held[c] = row.cells[i].rows }
-                column += row.cells[i].span
+                firsts.append(column)
+                for c in column..<max(column, min(column + cell.span, count)) { held[c] = cell.rows }
+                column += cell.span
             }
             for c in 0..<count where held[c] > 0 { held[c] -= 1 }
-            return row
+            return (taken, firsts)
         }
     }
 

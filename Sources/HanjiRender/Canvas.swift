@@ -49,7 +49,7 @@ final class Canvas {
     /// `tagging` is off inside a scaled page (a sheet for print), where targets and links mean nothing.
     func draw(_ frame: Frame, at origin: Point = .zero, tagging: Bool = true) throws {
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE)
-        let kept = Canvas.listsKeptOpen(frame)
+        let kept = pdf == nil ? [] : Canvas.listsKeptOpen(frame)
         for (i, (p, item)) in frame.items.enumerated() where !kept.contains(i) {
             let x = origin.x + p.x, y = origin.y + p.y
             switch item {

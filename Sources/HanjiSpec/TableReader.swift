@@ -40,22 +40,14 @@ extension Spec {
     /// Refuses a row whose cells need more columns than the cells spanning rows from above leave
     /// it (the layout would set the last cells over others). A row repeated by `each` counts once.
     func checkHeld(_ rows: [RowSpec], columns: Int) throws -> [RowSpec] {
-        var held = [Int](repeating: 0, count: columns)
-        for row in rows {
-            let taken = held.filter { $0 > 0 }.count
+        let placed = Table.place(rows.map { $0.cells.map { (span: $0.span, rows: $0.rows) } }, columns: columns)
+        for (row, place) in zip(rows, placed) where place.held > 0 {
             let spanned = row.cells.reduce(0) { $0 + $1.span }
-            if taken > 0 && spanned + taken > columns {
-                throw row.field.error("the cells span \(spanned) columns but a cell above holds \(taken) of the "
+            if spanned + place.held > columns {
+                throw row.field.error("the cells span \(spanned) columns but a cell above holds \(place.held) of the "
                                       + "table's \(columns)",
                                       hint: "drop a cell from this row, or make the cell above span fewer 'rows'")
             }
-            var column = 0
-            for cell in row.cells {
-                while column < columns && held[column] > 0 { column += 1 }
-                for c in column..<min(column + cell.span, columns) { held[c] = cell.rows }
-                column += cell.span
-            }
-            for c in held.indices where held[c] > 0 { held[c] -= 1 }
         }
         return rows
     }
