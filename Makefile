@@ -17,8 +17,10 @@ DEBS += heif-gdk-pixbuf libheif-examples
 DEBS += fonts-noto-cjk
 # The archival checks (Tests/tools/pdfcheck.py, issue 18): pikepdf for Debian's /usr/bin/python3.
 DEBS += python3-pikepdf
+# The browser test of `hanji serve` (Tests/browser/test_serve.py): Chromium, its WebDriver, Selenium.
+DEBS += chromium chromium-driver python3-selenium
 
-.PHONY: deps build demo test fuzz tsan bench man install install-files uninstall deb deb-check clean
+.PHONY: deps build demo test test-browser fuzz tsan bench man install install-files uninstall deb deb-check clean
 
 deps:
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -58,6 +60,12 @@ demo: build
 test: deps
 	swift build --build-tests
 	swift test --skip-build
+
+# The page of `hanji serve` in headless Chromium against the debug program, screenshots in
+# out/browser/ (run the script itself with HANJI=path to test another build).
+test-browser: deps
+	swift build --product hanji
+	HANJI=.build/debug/hanji /usr/bin/python3 Tests/browser/test_serve.py
 
 # The fuzzer (libFuzzer, fuzz/) over the record, year, spec and roster readers, each input also
 # bound and laid out: FUZZ_SECONDS in all (a quarter each), seeded from examples/, templates/ and

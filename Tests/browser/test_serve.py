@@ -1,0 +1,335 @@
+#!/usr/bin/python3
+"""The browser test of `hanji serve` and its page (issue 19), against the real server.
+
+Copies examples/yeongdeungpo-2018 into a temporary folder, adds an editor, a second editor and
+a reader with `hanji user add`, starts `hanji serve` on a free port and drives Debian's Chromium
+headless through Selenium:
+
+- an editor changes the place in meeting 14's form, the preview image changes, the save writes
+  the file and `.hanji/history/` keeps the old version; a second editor whose page was open
+  before that save saves too and gets the conflict message naming who saved, then loads it;
+- a diagnostic from the check shows at the field it is about;
+- a reader is offered only the public edition, and a direct GET of the official one is 403;
+- a record holding `<script>`, quotes and `{{x}}` shows them as text in the overview, the form
+  and the text tab (no alert, no injected element).
+
+Run with Debian's python (`make test-browser`). HANJI names the program (default
+.build/debug/hanji). Screenshots go to out/browser/. The server is killed at the end, always.
+"""
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import urllib.request
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException, TimeoutException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = Path(__file__).resolve().parents[2]
+HANJI = os.environ.get("HANJI", str(ROOT / ".build" / "debug" / "hanji"))
+SHOTS = ROOT / "out" / "browser"
+EXAMPLE = ROOT / "examples" / "yeongdeungpo-2018"
+PASSWORD = "hanji-browser-test"
+EDITOR, EDITOR2, READER = "minji", "junho", "yuna"
+MEETING = "minutes-14.yaml"
+# What a record may hold that must never be read as markup or a template.
+NASTY = '<script>alert(1)</script> "quotes" {{x}}'
+NASTY_YAML = "'" + NASTY.replace("'", "''") + "'"
+WAIT = 30
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """`hanji serve` on a copy of the example year, with three accounts."""
+
+    def __init__(self):
+        self.folder = Path(tempfile.mkdtemp(prefix="hanji-browser-")) / "year"
+        shutil.copytree(EXAMPLE, self.folder)
+        self.plant_nasty_text()
+        for name, role in ((EDITOR, "editor"), (EDITOR2, "editor"), (READER, "reader")):
+            done = subprocess.run([HANJI, "user", "add", name, "--folder", str(self.folder), "--role", role],
+                                  input=PASSWORD + "\n", capture_output=True, text=True, timeout=60)
+            if done.returncode:
+                raise RuntimeError(f"hanji user add {name} failed ({done.returncode}): {done.stderr.strip()}")
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = open(self.folder.parent / "serve.log", "w+")
+        self.process = subprocess.Popen([HANJI, "serve", str(self.folder), "--port", str(self.port)],
+                                        stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT)
+        self.wait_healthy()
+
+    def plant_nasty_text(self):
+        """Meeting 13's body and a turn, and a project of the year, hold the nasty text."""
+        record = self.folder / "minutes-13.yaml"
+        text = record.read_text(encoding="utf-8")
+        lines = text.split("\n")
+        body = next(i for i, line in enumerate(lines) if line.startswith("body:"))
+        lines[body] = f"body: {NASTY_YAML}"
+        record.write_text("\n".join(lines), encoding="utf-8")
+        year = self.folder / "year.yaml"
+        text = year.read_text(encoding="utf-8")
+        first = "  - {title: 2019 구민 주도의 지역사회 협치문화 확산,"
+        assert first in text, "year.yaml's first project moved: update the test"
+        year.write_text(text.replace(first, f"  - {{title: {NASTY_YAML},", 1), encoding="utf-8")
+
+    def wait_healthy(self):
+        deadline = time.time() + WAIT
+        while time.time() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"hanji serve exited with {self.process.returncode}:\n{self.output()}")
+            try:
+                with urllib.request.urlopen(f"{self.base}/healthz", timeout=2) as answer:
+                    if answer.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"hanji serve did not answer /healthz within {WAIT} s:\n{self.output()}")
+
+    def output(self):
+        self.log.flush()
+        self.log.seek(0)
+        return self.log.read()[-4000:]
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+        shutil.rmtree(self.folder.parent, ignore_errors=True)
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--disable-gpu", "--disable-dev-shm-usage", "--no-sandbox",
+                     "--window-size=1440,1000", "--lang=ko-KR", "--force-device-scale-factor=1"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_script_timeout(WAIT)
+    return driver
+
+
+class Page:
+    """One browser session on the page, with the steps the tests take."""
+
+    def __init__(self, test, server):
+        self.test, self.server = test, server
+        self.driver = browser()
+        test.addCleanup(self.driver.quit)
+
+    def wait(self, condition, message, timeout=WAIT):
+        try:
+            return WebDriverWait(self.driver, timeout, poll_frequency=0.1).until(lambda d: condition())
+        except TimeoutException:
+            self.shot("failed")
+            console = "\n".join(entry["message"] for entry in self.driver.get_log("browser"))
+            self.test.fail(f"{message} (within {timeout} s); status line: {self.status()!r}"
+                           + (f"\nbrowser console:\n{console}" if console else ""))
+
+    def find(self, css):
+        return self.driver.find_element(By.CSS_SELECTOR, css)
+
+    def finds(self, css):
+        return self.driver.find_elements(By.CSS_SELECTOR, css)
+
+    def visible(self, element_id):
+        found = self.finds(f"#{element_id}")
+        return bool(found) and found[0].is_displayed()
+
+    def status(self):
+        found = self.finds("#status")
+        return found[0].text if found else ""
+
+    def shot(self, name):
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        self.driver.save_screenshot(str(SHOTS / f"{name}.png"))
+
+    def no_alert(self, where):
+        try:
+            alert = self.driver.switch_to.alert
+            text = alert.text
+            alert.dismiss()
+            self.test.fail(f"{where}: an alert opened ({text!r}): record text ran as script")
+        except NoAlertPresentException:
+            pass
+
+    def login(self, name):
+        self.driver.get(self.server.base + "/")
+        self.wait(lambda: self.visible("login-view") or self.visible("overview-view"), "no login form on /")
+        if self.visible("overview-view"):
+            self.find("#logout").click()
+            self.wait(lambda: self.visible("login-view"), "logging out shows no login form")
+        self.find("#login-name").send_keys(name)
+        self.find("#login-password").send_keys(PASSWORD)
+        self.find("#login-form button[type=submit]").click()
+        self.wait(lambda: self.visible("overview-view") or self.find("#login-error").text,
+                  f"{name} logging in sees neither the year overview nor an error")
+        refused = self.find("#login-error").text
+        self.test.assertFalse(refused, f"{name} could not log in: {refused}")
+        self.wait(lambda: self.finds(f'a[data-open="{MEETING}"]'), "the overview lists no meeting 14")
+
+    def open_meeting(self, path):
+        self.find(f'a[data-open="{path}"]').click()
+        self.wait(lambda: self.visible("meeting-view"), f"{path} does not open")
+        self.wait(lambda: self.preview_digest(), f"{path}: no preview image")
+
+    def preview_digest(self):
+        image = self.find("#preview-img")
+        return image.get_attribute("data-digest") if image.is_displayed() else None
+
+    def preview_src(self):
+        return self.find("#preview-img").get_attribute("src")
+
+    def type_into(self, css, text):
+        control = self.find(css)
+        control.send_keys(Keys.CONTROL, "a")
+        control.send_keys(text)
+        return control
+
+    def fetch_status(self, url):
+        """The status of a GET made by the page itself (its cookie, its origin)."""
+        return self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.status), e => done(String(e)));", url)
+
+
+class ServeTest(unittest.TestCase):
+    server = None
+
+    @classmethod
+    def setUpClass(cls):
+        if not Path(HANJI).exists():
+            raise unittest.SkipTest(f"no program at {HANJI}: build it first (swift build --product hanji)")
+        cls.server = Server()
+
+    @classmethod
+    def tearDownClass(cls):
+        if cls.server:
+            cls.server.stop()
+
+    def test_edit_preview_save_and_conflict(self):
+        path = self.server.folder / MEETING
+        before = path.read_bytes()
+        first, second = Page(self, self.server), Page(self, self.server)
+        first.login(EDITOR)
+        first.shot("01-overview")
+        second.login(EDITOR2)
+        first.open_meeting(MEETING)
+        second.open_meeting(MEETING)
+        first.shot("02-meeting")
+
+        # A diagnostic shows at the field it is about.
+        time_field = first.type_into('input[data-path="time"]', "99:99")
+        first.wait(lambda: time_field.get_attribute("aria-invalid") == "true",
+                   "a wrong time gets no aria-invalid on the time field")
+        described = time_field.get_attribute("aria-describedby") or ""
+        message = first.find(f"#{described.split()[-1]}").text if described else ""
+        self.assertIn("99:99", message, f"the time field's message says nothing of the wrong time: {message!r}")
+        first.shot("03-diagnostic-at-field")
+        first.type_into('input[data-path="time"]', "18:30")
+        first.wait(lambda: time_field.get_attribute("aria-invalid") != "true", "the fixed time stays marked invalid")
+
+        # The place changes, the preview follows.
+        digest, src = first.preview_digest(), first.preview_src()
+        first.type_into('input[data-path="place"]', "영등포구청 본관 5층 기획상황실")
+        first.wait(lambda: first.preview_digest() not in (None, digest) and first.preview_src() != src,
+                   "the preview image did not change after the place changed")
+        first.shot("04-preview-changed")
+
+        # Saving writes the file and keeps the old one in the history.
+        first.find("#save").click()
+        first.wait(lambda: "저장했습니다" in first.status(), "saving did not report success")
+        after = path.read_bytes()
+        self.assertNotEqual(after, before, "the file on disk did not change")
+        self.assertIn("영등포구청 본관 5층 기획상황실", after.decode("utf-8"), "the saved file lacks the new place")
+        kept = [f for f in glob.glob(str(self.server.folder / ".hanji" / "history" / "**"), recursive=True)
+                if os.path.isfile(f) and Path(f).read_bytes() == before]
+        self.assertTrue(kept, ".hanji/history/ holds no copy of the version before the save")
+        first.shot("05-saved")
+
+        # The second editor's page was opened before that save: their save is a conflict.
+        second.type_into('input[data-path="place"]', "한우리카페 창가 자리")
+        second.wait(lambda: second.find("#save").is_enabled(), "the second editor's change does not enable 저장")
+        second.find("#save").click()
+        second.wait(lambda: second.visible("conflict"), "a stale save shows no conflict message")
+        conflict = second.find("#conflict-message").text
+        self.assertIn(EDITOR, conflict, f"the conflict message does not name who saved: {conflict!r}")
+        self.assertIn("먼저 저장", conflict, f"the conflict message does not say what happened: {conflict!r}")
+        self.assertEqual(path.read_bytes(), after, "a stale save changed the file")
+        second.shot("06-conflict")
+
+        # Loading their version: the form shows it, mine stays in the text tab.
+        second.find("#conflict-load").click()
+        second.wait(lambda: second.visible("panel-text"), "loading their version does not show the text tab")
+        mine = second.find("#yaml-text").get_attribute("value")
+        self.assertIn("한우리카페 창가 자리", mine, "my version is not kept in the text tab")
+        second.find("#tab-form").click()
+        place = second.find('input[data-path="place"]').get_attribute("value")
+        self.assertEqual(place, "영등포구청 본관 5층 기획상황실", "the form does not show the saved version")
+        second.find("#tab-text").click()
+        second.shot("07-their-version-mine-in-text")
+        first.no_alert("editing")
+
+    def test_reader_gets_the_public_edition_only(self):
+        page = Page(self, self.server)
+        page.login(READER)
+        page.open_meeting(MEETING)
+        self.assertTrue(page.finds('#meeting-print a[data-edition="public"]'), "a reader is offered no public print")
+        self.assertFalse(page.finds('a[data-edition="official"]'), "a reader is offered the official edition")
+        self.assertFalse(page.find("#save").is_displayed(), "a reader is offered a save button")
+        official = f"/api/print/minutes/{MEETING}?edition=official"
+        self.assertEqual(page.fetch_status(official), 403, f"a reader's GET {official} is not 403")
+        self.assertEqual(page.fetch_status(f"/api/print/minutes/{MEETING}?edition=public"), 200,
+                         "a reader cannot print the public edition")
+        page.shot("08-reader")
+
+    def test_record_text_is_shown_as_text(self):
+        page = Page(self, self.server)
+        page.login(EDITOR)
+        injected = "return document.querySelectorAll('script:not([src]), [onerror], [onload]').length"
+        page.wait(lambda: any(NASTY in a.text for a in page.finds("#meetings-body a")),
+                  "the overview does not show meeting 13's title as typed")
+        page.wait(lambda: any(NASTY == td.text for td in page.finds("#projects-body td")),
+                  "the overview does not show the project's title as typed")
+        page.no_alert("overview")
+        self.assertEqual(page.driver.execute_script(injected), 0, "the overview holds an injected element")
+        page.shot("09-text-as-text-overview")
+
+        page.open_meeting("minutes-13.yaml")
+        page.no_alert("form")
+        self.assertEqual(page.find('input[data-path="body"]').get_attribute("value"), NASTY,
+                         "the form's 회의체 field does not hold the text as typed")
+        self.assertIn(NASTY, page.find("#meeting-title").text, "the meeting's heading does not show the text")
+        self.assertEqual(page.driver.execute_script(injected), 0, "the form holds an injected element")
+        page.shot("10-text-as-text-form")
+
+        page.find("#tab-text").click()
+        text = page.find("#yaml-text").get_attribute("value")
+        self.assertIn(f"body: {NASTY_YAML}", text, "the text tab does not show the line as typed")
+        page.no_alert("text tab")
+        self.assertEqual(page.driver.execute_script(injected), 0, "the text tab holds an injected element")
+        page.shot("11-text-as-text-yaml")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
