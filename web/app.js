@@ -457,7 +457,7 @@ function renderMeetingTitle() {
 function setDirty(dirty) {
   const meeting = state.meeting;
   meeting.dirty = dirty;
-  $('dirty').textContent = dirty ? '저장하지 않은 변경이 있습니다' : '저장됨';
+  $('dirty').textContent = !isEditor() ? '읽기 전용' : dirty ? '저장하지 않은 변경이 있습니다' : '저장됨';
   $('save').disabled = !isEditor() || !dirty;
   $('form-body').disabled = !isEditor() || dirty === 'text';
   $('form-note').hidden = dirty !== 'text';

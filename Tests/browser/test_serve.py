@@ -40,7 +40,7 @@ HANJI = os.environ.get("HANJI", str(ROOT / ".build" / "debug" / "hanji"))
 SHOTS = ROOT / "out" / "browser"
 EXAMPLE = ROOT / "examples" / "yeongdeungpo-2018"
 PASSWORD = "hanji-browser-test"
-EDITOR, EDITOR2, READER = "minji", "junho", "yuna"
+EDITOR, EDITOR2, READER = "김민지", "박준호", "이유나"
 MEETING = "minutes-14.yaml"
 # What a record may hold that must never be read as markup or a template.
 NASTY = '<script>alert(1)</script> "quotes" {{x}}'
@@ -289,6 +289,61 @@ class ServeTest(unittest.TestCase):
         second.find("#tab-text").click()
         second.shot("07-their-version-mine-in-text")
         first.no_alert("editing")
+
+    def test_keyboard_turns_photos_and_text_tab(self):
+        meeting = "minutes-12.yaml"
+        page = Page(self, self.server)
+        page.login(EDITOR)
+        page.open_meeting(meeting)
+        turn = lambda j: page.find(f'select[data-path="agenda[0].transcript[{j}]"]')
+        speakers = [turn(0).get_attribute("value"), turn(1).get_attribute("value")]
+
+        # A status is chosen with the arrow keys, as in any radio group.
+        group = 'attendance[0].members[0].status'
+        page.find(f'[data-path="{group}"] input:checked').send_keys(Keys.ARROW_RIGHT)
+        chosen = page.find(f'[data-path="{group}"] input:checked').get_attribute("value")
+        self.assertEqual(chosen, "위임", "the right arrow in the attendance grid does not choose the next status")
+        self.assertIn("저장하지 않은", page.find("#dirty").text, "a status change does not mark the record unsaved")
+
+        # A turn moves down by its button (Enter on the focused button), and focus follows it.
+        down = turn(0).find_element(By.XPATH, "ancestor::li").find_element(By.CSS_SELECTOR, '[data-action="down"]')
+        down.send_keys(Keys.ENTER)
+        page.wait(lambda: turn(1).get_attribute("value") == speakers[0], "the first turn did not move down")
+        self.assertEqual(turn(0).get_attribute("value"), speakers[1], "the second turn did not move up")
+        focused = page.driver.switch_to.active_element
+        self.assertEqual(focused.get_attribute("data-action"), "down", "focus did not stay on the moved turn's button")
+
+        # A photo chosen with the file input is uploaded and added to the record's photos.
+        count = len(page.finds(".photos li"))
+        page.find('.dropzone input[type="file"]').send_keys(str(EXAMPLE / "photos" / "seating.png"))
+        page.wait(lambda: len(page.finds(".photos li")) == count + 1, "an uploaded photo is not listed")
+        uploaded = page.finds(".photos li .file")[-1].text
+        self.assertTrue(uploaded.startswith("photos/"), f"the uploaded photo's path is {uploaded!r}")
+        self.assertTrue((self.server.folder / uploaded).is_file(), f"{uploaded} is not in the folder")
+
+        page.find("#save").click()
+        page.wait(lambda: "저장했습니다" in page.status(), "saving did not report success")
+        saved = (self.server.folder / meeting).read_text(encoding="utf-8")
+        self.assertIn(uploaded, saved, "the saved record lacks the uploaded photo")
+        self.assertIn("위임", saved, "the saved record lacks the status chosen")
+
+        # The text tab: an unknown key is listed by its line, and the line's button puts the caret there.
+        page.find("#tab-text").click()
+        area = page.find("#yaml-text")
+        area.send_keys(Keys.CONTROL, Keys.END)
+        area.send_keys(Keys.ENTER, "plac: 어딘가")
+        line = len(area.get_attribute("value").rstrip("\n").split("\n"))
+        page.wait(lambda: page.finds(f'#text-diagnostics button[data-line="{line}"]'),
+                  f"the unknown key on line {line} is not listed by its line")
+        area.send_keys(Keys.CONTROL, Keys.HOME)
+        page.find(f'#text-diagnostics button[data-line="{line}"]').click()
+        caret = page.driver.execute_script(
+            "const a = document.getElementById('yaml-text'); return a.value.slice(0, a.selectionStart).split('\\n').length")
+        self.assertEqual(caret, line, "the line's button does not put the caret on that line")
+        self.assertEqual(page.driver.switch_to.active_element.get_attribute("id"), "yaml-text", "the text does not get focus")
+        page.shot("12-text-tab-line")
+        page.find("#text-revert").click()
+        self.assertIn("저장됨", page.find("#dirty").text, "reverting the text leaves the record unsaved")
 
     def test_reader_gets_the_public_edition_only(self):
         page = Page(self, self.server)
