@@ -17,6 +17,7 @@ Run with Debian's python (`make test-browser`). HANJI names the program (default
 .build/debug/hanji). Screenshots go to out/browser/. The server is killed at the end, always.
 """
 import glob
+import json
 import os
 import shutil
 import socket
@@ -28,8 +29,9 @@ import unittest
 import urllib.request
 from pathlib import Path
 
+import yaml
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException, TimeoutException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -46,6 +48,27 @@ MEETING = "minutes-14.yaml"
 NASTY = '<script>alert(1)</script> "quotes" {{x}}'
 NASTY_YAML = "'" + NASTY.replace("'", "''") + "'"
 WAIT = 30
+
+
+# Drops a small PNG drawn on a canvas on the photo drop zone, as a file dragged from the desktop.
+DROP_PHOTO = """
+const done = arguments[arguments.length - 1];
+const canvas = document.createElement('canvas');
+canvas.width = 64; canvas.height = 48;
+const pen = canvas.getContext('2d');
+pen.fillStyle = '#2a6'; pen.fillRect(0, 0, 64, 48);
+canvas.toBlob((blob) => {
+  const data = new DataTransfer();
+  data.items.add(new File([blob], 'Dropped Photo.PNG', { type: 'image/png' }));
+  document.querySelector('.dropzone').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  done();
+}, 'image/png');
+"""
+
+
+def as_json(tree):
+    """A YAML tree compared as JSON (a date and its ISO text alike)."""
+    return json.loads(json.dumps(tree, default=str, ensure_ascii=False))
 
 
 def free_port():
@@ -139,12 +162,19 @@ class Page:
 
     def wait(self, condition, message, timeout=WAIT):
         try:
-            return WebDriverWait(self.driver, timeout, poll_frequency=0.1).until(lambda d: condition())
+            return WebDriverWait(self.driver, timeout, poll_frequency=0.1,
+                                 ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: condition())
         except TimeoutException:
             self.shot("failed")
             console = "\n".join(entry["message"] for entry in self.driver.get_log("browser"))
             self.test.fail(f"{message} (within {timeout} s); status line: {self.status()!r}"
                            + (f"\nbrowser console:\n{console}" if console else ""))
+
+    def settled(self):
+        """Waits until no check or preview of the record is under way (their answers redraw marks)."""
+        self.wait(lambda: self.driver.execute_script(
+            "return !document.getElementById('meeting-view').dataset.checking"
+            " && !document.getElementById('preview').hasAttribute('aria-busy')"), "the check or preview never ends")
 
     def find(self, css):
         return self.driver.find_element(By.CSS_SELECTOR, css)
@@ -192,6 +222,7 @@ class Page:
         self.find(f'a[data-open="{path}"]').click()
         self.wait(lambda: self.visible("meeting-view"), f"{path} does not open")
         self.wait(lambda: self.preview_digest(), f"{path}: no preview image")
+        self.settled()
 
     def preview_digest(self):
         image = self.find("#preview-img")
@@ -220,6 +251,7 @@ class ServeTest(unittest.TestCase):
     def setUpClass(cls):
         if not Path(HANJI).exists():
             raise unittest.SkipTest(f"no program at {HANJI}: build it first (swift build --product hanji)")
+        shutil.rmtree(SHOTS, ignore_errors=True)
         cls.server = Server()
 
     @classmethod
@@ -240,20 +272,23 @@ class ServeTest(unittest.TestCase):
 
         # A diagnostic shows at the field it is about.
         time_field = first.type_into('input[data-path="time"]', "99:99")
-        first.wait(lambda: time_field.get_attribute("aria-invalid") == "true",
-                   "a wrong time gets no aria-invalid on the time field")
-        described = time_field.get_attribute("aria-describedby") or ""
-        message = first.find(f"#{described.split()[-1]}").text if described else ""
+        first.settled()
+        self.assertEqual(time_field.get_attribute("aria-invalid"), "true", "a wrong time gets no aria-invalid on the time field")
+        message = first.driver.execute_script(
+            "const ids = (arguments[0].getAttribute('aria-describedby') || '').split(' ').filter(Boolean);"
+            "return ids.map((id) => document.getElementById(id)?.textContent || '').join(' ')", time_field)
         self.assertIn("99:99", message, f"the time field's message says nothing of the wrong time: {message!r}")
         first.shot("03-diagnostic-at-field")
         first.type_into('input[data-path="time"]', "18:30")
-        first.wait(lambda: time_field.get_attribute("aria-invalid") != "true", "the fixed time stays marked invalid")
+        first.settled()
+        self.assertNotEqual(time_field.get_attribute("aria-invalid"), "true", "the fixed time stays marked invalid")
 
         # The place changes, the preview follows.
         digest, src = first.preview_digest(), first.preview_src()
         first.type_into('input[data-path="place"]', "영등포구청 본관 5층 기획상황실")
-        first.wait(lambda: first.preview_digest() not in (None, digest) and first.preview_src() != src,
-                   "the preview image did not change after the place changed")
+        first.settled()
+        self.assertNotIn(first.preview_digest(), (None, digest), "the preview image's bytes did not change with the place")
+        self.assertNotEqual(first.preview_src(), src, "the preview image's src did not change with the place")
         first.shot("04-preview-changed")
 
         # Saving writes the file and keeps the old one in the history.
@@ -261,7 +296,10 @@ class ServeTest(unittest.TestCase):
         first.wait(lambda: "저장했습니다" in first.status(), "saving did not report success")
         after = path.read_bytes()
         self.assertNotEqual(after, before, "the file on disk did not change")
-        self.assertIn("영등포구청 본관 5층 기획상황실", after.decode("utf-8"), "the saved file lacks the new place")
+        expected = yaml.safe_load(before)
+        expected["place"] = "영등포구청 본관 5층 기획상황실"
+        self.assertEqual(as_json(yaml.safe_load(after)), as_json(expected),
+                         "the form's save changed more than the place (keys the form does not edit must stay)")
         kept = [f for f in glob.glob(str(self.server.folder / ".hanji" / "history" / "**"), recursive=True)
                 if os.path.isfile(f) and Path(f).read_bytes() == before]
         self.assertTrue(kept, ".hanji/history/ holds no copy of the version before the save")
@@ -287,7 +325,17 @@ class ServeTest(unittest.TestCase):
         place = second.find('input[data-path="place"]').get_attribute("value")
         self.assertEqual(place, "영등포구청 본관 5층 기획상황실", "the form does not show the saved version")
         second.find("#tab-text").click()
+        second.wait(lambda: not second.find("#meeting-view").get_attribute("data-checking"), "the check of my version never ends")
+        errors = [li.text for li in second.finds("#text-diagnostics li.error")]
+        self.assertFalse(errors, f"my version kept as YAML text does not read back: {errors}")
         second.shot("07-their-version-mine-in-text")
+
+        # Saving my version from the text tab now overwrites theirs, as typed.
+        second.find("#text-save").click()
+        second.wait(lambda: "저장했습니다" in second.status(), "saving my version from the text tab did not succeed")
+        self.assertIn("한우리카페 창가 자리", path.read_text(encoding="utf-8"), "my version is not on disk")
+        self.assertEqual(path.read_text(encoding="utf-8"), second.find("#yaml-text").get_attribute("value"),
+                         "the text tab's save did not write the text as typed")
         first.no_alert("editing")
 
     def test_keyboard_turns_photos_and_text_tab(self):
@@ -321,6 +369,14 @@ class ServeTest(unittest.TestCase):
         self.assertTrue(uploaded.startswith("photos/"), f"the uploaded photo's path is {uploaded!r}")
         self.assertTrue((self.server.folder / uploaded).is_file(), f"{uploaded} is not in the folder")
 
+        # A photo dropped on the drop zone goes the same way.
+        page.driver.execute_async_script(DROP_PHOTO)
+        page.wait(lambda: len(page.finds(".photos li")) == count + 2, "a dropped photo is not listed")
+        dropped = page.finds(".photos li .file")[-1].text
+        self.assertTrue((self.server.folder / dropped).is_file(), f"the dropped photo {dropped} is not in the folder")
+        page.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", page.find(".dropzone"))
+        page.shot("12-photos")
+
         page.find("#save").click()
         page.wait(lambda: "저장했습니다" in page.status(), "saving did not report success")
         saved = (self.server.folder / meeting).read_text(encoding="utf-8")
@@ -336,12 +392,13 @@ class ServeTest(unittest.TestCase):
         page.wait(lambda: page.finds(f'#text-diagnostics button[data-line="{line}"]'),
                   f"the unknown key on line {line} is not listed by its line")
         area.send_keys(Keys.CONTROL, Keys.HOME)
+        page.settled()
         page.find(f'#text-diagnostics button[data-line="{line}"]').click()
         caret = page.driver.execute_script(
             "const a = document.getElementById('yaml-text'); return a.value.slice(0, a.selectionStart).split('\\n').length")
         self.assertEqual(caret, line, "the line's button does not put the caret on that line")
         self.assertEqual(page.driver.switch_to.active_element.get_attribute("id"), "yaml-text", "the text does not get focus")
-        page.shot("12-text-tab-line")
+        page.shot("13-text-tab-line")
         page.find("#text-revert").click()
         self.assertIn("저장됨", page.find("#dirty").text, "reverting the text leaves the record unsaved")
 
