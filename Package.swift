@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -11,6 +11,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // `hanji serve` (HanjiServe): the HTTP server, and the password hashing and tokens of its accounts.
+        // No traits: the server needs neither swift-configuration nor the full-Foundation extras.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
@@ -25,8 +29,17 @@ let package = Package(
         .target(name: "HanjiRender", dependencies: ["CPangoCairo", "CPixbuf", "CQPDF", "HanjiLayout", "HanjiText"]),
         .target(name: "Hanji", dependencies: ["HanjiModel", "HanjiInput", "HanjiSpec", "HanjiLayout", "HanjiText",
                                               "HanjiRender"]),
+        // The office server: the year folder as a web application (JSON API, the web page, accounts).
+        .target(name: "HanjiServe", dependencies: [
+            "CPixbuf", "Hanji", "HanjiModel", "HanjiInput", "HanjiSpec", "HanjiRender",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
         .executableTarget(name: "hanji", dependencies: [
-            "Hanji", "HanjiInput", "HanjiText", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Hanji", "HanjiInput", "HanjiText", "HanjiServe",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Helpers every test target shares: paths, running the CLI, fixtures, golden pages.
         .target(name: "HanjiTestSupport",
@@ -34,7 +47,7 @@ let package = Package(
                                "CPangoCairo"],
                 path: "Tests/HanjiTestSupport"),
         .testTarget(name: "HanjiTests",
-                    dependencies: ["HanjiTestSupport", "Hanji", "HanjiModel", "HanjiInput", "HanjiSpec", "HanjiLayout",
+                    dependencies: ["HanjiTestSupport", "Hanji", "HanjiServe", "HanjiModel", "HanjiInput", "HanjiSpec", "HanjiLayout",
                                    "HanjiText", "HanjiRender"],
                     exclude: ["Golden"]),
     ]

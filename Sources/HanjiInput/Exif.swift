@@ -1,8 +1,8 @@
 /// A JPEG's EXIF orientation (tag 0x0112), read from its APP1 segment without decoding it.
-enum Exif {
+public enum Exif {
     /// The orientation a JPEG's EXIF segment (APP1 "Exif") gives (1–8), 1 (upright) when it has
     /// none or the tag is unreadable.
-    static func orientation(jpeg bytes: UnsafeRawBufferPointer) -> Int {
+    public static func orientation(jpeg bytes: UnsafeRawBufferPointer) -> Int {
         var i = 2
         while i + 4 <= bytes.count, bytes[i] == 0xFF {
             let marker = bytes[i + 1]

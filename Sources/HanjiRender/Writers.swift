@@ -147,9 +147,30 @@ public final class PDFStream {
     }
 }
 
-/// Writes one page as a PNG image at a resolution in dots per inch (for `PNGStream`).
-enum PNGWriter {
+/// Writes one page as a PNG image at a resolution in dots per inch: to a file (for
+/// `PNGStream`), or into memory (a server's preview).
+public enum PNGWriter {
     static func write(_ page: Page, dpi: Double, to url: URL, images: ImageCache) throws {
+        let sink = try FileSink(for: url)
+        try drawn(page, dpi: dpi, images: images) { surface in
+            cairo_surface_write_to_png_stream(surface, fileSinkWrite, sink.context)
+        }
+        try sink.check()
+        try sink.commit()
+    }
+
+    /// The page as PNG bytes.
+    public static func data(_ page: Page, dpi: Double, images: ImageCache) throws -> [UInt8] {
+        let buffer = PDFBuffer()
+        try drawn(page, dpi: dpi, images: images) { surface in
+            cairo_surface_write_to_png_stream(surface, pdfBufferWrite, buffer.context)
+        }
+        return buffer.bytes
+    }
+
+    /// Draws the page on a white image surface at `dpi` and hands the surface to `encode`.
+    static func drawn(_ page: Page, dpi: Double, images: ImageCache,
+                      encode: (OpaquePointer?) -> cairo_status_t) throws {
         let scale = dpi / 72
         let (width, height) = (Int32((page.size.width * scale).rounded()), Int32((page.size.height * scale).rounded()))
         let image = try Surface("cairo_image_surface_create",
@@ -162,13 +183,8 @@ enum PNGWriter {
         try canvas.draw(page.frame)
         cairo_surface_flush(surface)
         canvas.release()
-        let sink = try FileSink(for: url)
-        let status = withExtendedLifetime(canvas) {
-            cairo_surface_write_to_png_stream(surface, fileSinkWrite, sink.context)
-        }
-        try sink.check()
+        let status = withExtendedLifetime(canvas) { encode(surface) }
         try RenderError.check(status, "cairo_surface_write_to_png_stream")
-        try sink.commit()
     }
 }
 

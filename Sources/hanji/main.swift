@@ -27,7 +27,8 @@ struct HanjiCommand: ParsableCommand {
         version: Version.number,
         subcommands: [MinutesCommand.self, SigninCommand.self, NewCommand.self,
                       ProgramCommand.self, CertificatesCommand.self, BookletCommand.self, CheckCommand.self,
-                      WatchCommand.self, InitCommand.self, FontsCommand.self])
+                      WatchCommand.self, InitCommand.self, FontsCommand.self, ServeCommand.self,
+                      UserCommand.self])
 
     /// Runs the command with the documented exit codes: 0 done, 1 input wrong, 2 usage, 3 internal.
     static func main() {
