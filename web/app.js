@@ -313,6 +313,12 @@ const DOCS = {
   minutes: '회의록', signin: '참석자 서명부', program: '성과공유회 안내', certificates: '감사장', booklet: '성과집',
 };
 const EDITIONS = { official: '원본', public: '공개용' };
+/** The editions each document has (as `hanji` prints them: the programme is public by nature,
+ *  certificates name their recipients). */
+const DOC_EDITIONS = {
+  minutes: ['official', 'public'], signin: ['official', 'public'], booklet: ['official', 'public'],
+  program: ['public'], certificates: ['official'],
+};
 
 async function openOverview() {
   state.meeting = null;
@@ -362,10 +368,11 @@ function renderYear(yearPath) {
 // Printing: a PDF opened in a new tab, or the server's refusal shown here
 
 function renderPrint(container, docs, path) {
-  const editions = isEditor() ? ['official', 'public'] : ['public'];
-  container.replaceChildren(...docs.map((doc) => el('div', { class: 'print-doc' },
+  const allowed = (doc) => DOC_EDITIONS[doc].filter((edition) => isEditor() || edition === 'public');
+  const offered = docs.filter((doc) => allowed(doc).length);
+  container.replaceChildren(...offered.map((doc) => el('div', { class: 'print-doc' },
     el('span', { class: 'print-name', text: DOCS[doc] }),
-    editions.map((edition) => el('a', {
+    allowed(doc).map((edition) => el('a', {
       class: 'button', target: '_blank', 'data-doc': doc, 'data-edition': edition,
       href: `/api/print/${doc}/${urlPath(path)}?edition=${edition}`,
       text: `${EDITIONS[edition]} 인쇄`, 'aria-label': `${DOCS[doc]} ${EDITIONS[edition]} 인쇄 (새 탭)`,
@@ -410,10 +417,15 @@ async function fetchSaved(path) {
     const [textResponse, jsonResponse] = await Promise.all([
       api('GET', `/api/files/${urlPath(path)}`), api('GET', `/api/files/${urlPath(path)}?as=json`)]);
     if (!textResponse.ok) throw new Error(await errorOf(textResponse));
-    if (!jsonResponse.ok) throw new Error(await errorOf(jsonResponse));
     const text = await textResponse.text();
-    const { record } = await jsonResponse.json();
     const etag = textResponse.headers.get('ETag');
+    // A text that does not read as YAML has no tree: the text tab alone edits it.
+    if (jsonResponse.status === 422) {
+      const { diagnostics } = await jsonResponse.json().catch(() => ({}));
+      return { text, record: null, etag, diagnostics: diagnostics ?? [] };
+    }
+    if (!jsonResponse.ok) throw new Error(await errorOf(jsonResponse));
+    const { record } = await jsonResponse.json();
     // A save between the two requests: read both again.
     if (etag === jsonResponse.headers.get('ETag')) return { text, record, etag };
   }
@@ -427,7 +439,7 @@ async function openMeeting(path) {
   if (!state.files.length) state.files = (await jsonOf(await api('GET', '/api/files'))).files ?? [];
   const saved = await fetchSaved(path);
   state.meeting = {
-    path, etag: saved.etag, ifMatch: saved.etag, tree: structuredClone(saved.record),
+    path, etag: saved.etag, ifMatch: saved.etag, tree: saved.record && structuredClone(saved.record),
     savedTree: saved.record, savedText: saved.text, dirty: null, page: 1, pages: null,
     conflict: null, mine: null,
   };
@@ -438,8 +450,8 @@ async function openMeeting(path) {
   renderTextTab();
   renderPreviewControls();
   renderPrint($('meeting-print'), ['minutes', 'signin'], path);
-  selectTab('form', false);
-  showDiagnostics([]);
+  selectTab(saved.record ? 'form' : 'text', false);
+  showDiagnostics(saved.diagnostics ?? []);
   setStatus('');
   check.now();
   preview.now();
@@ -524,7 +536,11 @@ function section(legend, ...children) {
 function renderForm() {
   const body = $('form-body');
   const focusPath = document.activeElement?.closest?.('#form-body') ? focusKey(document.activeElement) : null;
-  const tree = state.meeting.tree ?? {};
+  const tree = state.meeting.tree;
+  if (!tree || typeof tree !== 'object' || Array.isArray(tree)) {
+    body.replaceChildren(el('p', { class: 'note', text: '이 기록은 YAML로 읽을 수 없어 양식으로 보여 줄 수 없습니다. YAML 원문 탭에서 고치세요.' }));
+    return;
+  }
   body.replaceChildren(
     headerSection(),
     Array.isArray(tree.attendance) ? attendanceSection(tree.attendance) : null,
@@ -1009,7 +1025,7 @@ async function reloadSaved(etag) {
     etag: saved.etag ?? etag, ifMatch: saved.etag ?? etag, savedTree: saved.record, savedText: saved.text,
     conflict: null, mine: null,
   });
-  if (!same) meeting.tree = structuredClone(saved.record);
+  if (!same) meeting.tree = saved.record && structuredClone(saved.record);
   $('yaml-text').value = saved.text;
   $('conflict').hidden = true;
   setDirty(null);
@@ -1040,7 +1056,7 @@ async function loadTheirs() {
   try {
     const saved = await fetchSaved(meeting.path);
     Object.assign(meeting, {
-      etag: saved.etag, ifMatch: saved.etag, tree: structuredClone(saved.record), savedTree: saved.record,
+      etag: saved.etag, ifMatch: saved.etag, tree: saved.record && structuredClone(saved.record), savedTree: saved.record,
       savedText: saved.text, conflict: null, mine,
     });
     $('yaml-text').value = mine;
@@ -1073,7 +1089,7 @@ function renderGutter() {
 }
 
 function renderLineDiagnostics(diagnostics) {
-  const lined = diagnostics.filter((d) => Number.isInteger(d.line)).sort((a, b) => a.line - b.line);
+  const lined = diagnostics.filter((d) => Number.isInteger(d.line) && d.line > 0).sort((a, b) => a.line - b.line);
   $('text-diagnostics').replaceChildren(...(lined.length ? lined.map((d) => el('li', { class: d.severity },
     el('button', {
       type: 'button', class: 'link', 'data-line': d.line,
