@@ -52,7 +52,7 @@ struct ServeCommand: ParsableCommand {
                 do {
                     try await server.run { port in
                         print("hanji: serving \(folder) at http://\(host):\(port)/ (Ctrl-C stops)")
-                        fflush(stdout)
+                        fflush(nil)
                     }
                 } catch {
                     failure.error = error
