@@ -23,7 +23,7 @@ struct JSONText {
         guard text.peek == "{" else {
             let found = text.peek == nil ? "nothing" : text.peek == "[" ? "a list" : text.peek == "\"" ? "a text"
                 : "a single value"
-            throw text.error("the record must be a JSON object ({…}), not \(found)")
+            throw text.error("the record must be a JSON object ({…}), not \(found)", syntax: false)
         }
         try text.value()
         text.space()
@@ -150,13 +150,15 @@ struct JSONText {
         return UInt32(String(String.UnicodeScalarView(hex)), radix: 16)
     }
 
-    /// An error at the current position (its column counted in Unicode scalars).
-    func error(_ message: String) -> InputError {
+    /// An error at the current position (its column counted in Unicode scalars); a syntax
+    /// error says that the text is not JSON.
+    func error(_ message: String, syntax: Bool = true) -> InputError {
         var line = 1, column = 1
         for c in scalars[..<min(i, scalars.count)] {
             if c == "\n" { line += 1; column = 1 } else { column += 1 }
         }
-        return InputError("the record is not valid JSON: \(message)", at: Location(file: file, line: line, column: column),
+        return InputError(syntax ? "the record is not valid JSON: \(message)" : message,
+                          at: Location(file: file, line: line, column: column),
                           hint: "send the record as a JSON object, such as {\"body\": \"…\"}")
     }
 }
