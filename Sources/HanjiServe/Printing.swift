@@ -14,15 +14,9 @@ enum Paper: String, CaseIterable, Sendable {
     /// Whether it prints a meeting record (else the year record).
     var ofMeeting: Bool { self == .minutes || self == .signin }
 
-    /// Whether it has a public edition (names masked); certificates exist only with names, the
-    /// programme only as handed to attendees.
-    var editions: [Edition] {
-        switch self {
-        case .minutes, .signin, .booklet: return [.official, .public]
-        case .certificates: return [.official]
-        case .program: return [.public]
-        }
-    }
+    /// The editions it has: certificates exist only with names (official); the programme is
+    /// one document, handed to attendees, which either edition prints.
+    var editions: [Edition] { self == .certificates ? [.official] : [.official, .public] }
 
     /// The document of the record at `url` (its text `text` when given, else the file's), by the
     /// layout printing would use, composed on `worker`'s thread. `only` (a page's index) composes

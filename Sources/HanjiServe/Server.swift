@@ -236,7 +236,7 @@ public struct Server: Sendable {
         switch request.uri.queryParameters["edition"].map(String.init) {
         case "official": edition = .official
         case "public": edition = .public
-        case nil: edition = session.role == .reader || !paper.editions.contains(.official) ? .public : .official
+        case nil: edition = session.role == .reader ? .public : .official
         default: throw Refusal(.badRequest, "edition은 official 또는 public입니다")
         }
         if edition == .official && session.role == .reader {

@@ -50,7 +50,10 @@ struct ServeCommand: ParsableCommand {
             let failure = Failure()
             Task {
                 do {
-                    try await server.run { port in print("hanji: serving \(folder) at http://\(host):\(port)/") }
+                    try await server.run { port in
+                        print("hanji: serving \(folder) at http://\(host):\(port)/ (Ctrl-C stops)")
+                        fflush(nil)
+                    }
                 } catch {
                     failure.error = error
                 }

@@ -2,7 +2,6 @@
 import ArgumentParser
 import Foundation
 import Hanji
-import HanjiInput
 import HanjiLayout
 import HanjiModel
 import HanjiRender
@@ -68,121 +67,7 @@ struct CheckCommand: ParsableCommand {
     /// The errors and warnings of one file, read by what it is: a meeting record, a year
     /// record, a layout spec or a roster.
     func check(_ url: URL) -> (errors: [InputError], warnings: [InputError]) {
-        do {
-            if url.pathExtension.lowercased() == "csv" {
-                // Read by the certificate layout's column mapping, as `hanji certificates` reads it.
-                let roster = try Roster.load(url)
-                let found = try Layouts.find(layout, name: "certificate", near: url.path)
-                let review = roster.review(by: try Spec.load(found, allowOutside: allowOutside).plan())
-                return (review.errors, review.warnings)
-            }
-            let root = try Field.load(url)
-            let kind = RecordKind.of(url, root: root)
-            let collector = Collector()
-            var warned: [InputError] = []
-            do {
-                if kind == .meeting {
-                    let meeting = try collector.run { () -> Meeting in
-                        var meeting = try Meeting.read(root)
-                        meeting.folder = url.deletingLastPathComponent()
-                        return meeting
-                    }
-                    let year = Year.listing(url, allowOutside: allowOutside)
-                    warned = meeting.warnings + (year?.warnings(about: url) ?? [])
-                    let images = ImageFiles(folder: meeting.folder, allowOutside: allowOutside)
-                    var found: [InputError] = []
-                    for photo in meeting.photos {
-                        do { _ = try images.load(photo.file) } catch let error as ImageError {
-                            let at = meeting.sources.first { $0.text == photo.file }
-                            found.append(InputError("photo '\(photo.file)': \(error.reason)", at: at?.location,
-                                                    path: at?.path ?? "photos",
-                                                    hint: "photo paths are relative to the record's folder; "
-                                                        + "use a JPEG or PNG file"))
-                        }
-                    }
-                    guard found.isEmpty else { return (found, warned) }
-                    let glyphs = shaped(meeting, at: url)
-                    return (glyphs.filter { !$0.isWarning }, warned + glyphs.filter(\.isWarning))
-                } else if kind == .year {
-                    let year = try collector.run {
-                        try Year.read(root, folder: url.deletingLastPathComponent(), allowOutside: allowOutside)
-                    }
-                    let glyphs = shaped(year, fields: root.scalars(), at: url)
-                    return (glyphs.filter { !$0.isWarning }, year.warnings + glyphs.filter(\.isWarning))
-                } else {
-                    let spec = try collector.run { try Spec(root, allowOutside: allowOutside) }
-                    try Composer(for: spec).check(spec)
-                }
-            } catch let gathered as InputErrors {
-                return (gathered.errors, warned)
-            }
-            return ([], warned)
-        } catch let error as InputError {
-            return ([error], [])
-        } catch let gathered as InputErrors {
-            return (gathered.errors, [])
-        } catch {
-            return ([InputError("\(error)", at: Location(file: url.path, line: 1, column: 1))], [])
-        }
-    }
-}
-
-extension CheckCommand {
-    /// The record shaped with its layout's fonts, as `hanji minutes` would: each character no
-    /// font has (or the layout's own error, which printing would meet first).
-    func shaped(_ meeting: Meeting, at url: URL) -> [InputError] {
-        located(url) {
-            let (spec, composer) = try layout(meeting.layout, near: url)
-            return try composer.missingGlyphs(meeting, spec: spec)
-        }
-    }
-
-    /// The year's programme, its certificates for the record's own list and its booklet, each
-    /// shaped with its layout: each character no font has, at the year's (or a meeting's) field.
-    /// A document the year cannot print (no event) is left to its printing command to refuse.
-    func shaped(_ year: Year, fields: Sources, at url: URL) -> [InputError] {
-        let sources = fields + year.meetings.flatMap(\.sources)
-        var seen = Set<String>()
-        let found = ["program", "certificate", "booklet"].flatMap { name in
-            located(url) {
-                let (spec, composer) = try layout(name, near: url)
-                return composer.missingGlyphs(spec: spec, sources: sources) { composer in
-                    switch name {
-                    case "program": _ = try? composer.program(year, spec: spec)
-                    case "certificate":
-                        for person in (try? composer.recipients(year, spec: spec, roster: nil)) ?? [] {
-                            _ = try? composer.certificate(person, year: year, value: year.value, spec: spec)
-                        }
-                    default: _ = try? composer.booklet(year, spec: spec)
-                    }
-                }
-            }
-        }
-        // A field printed in two documents (in other fonts) is one mistake.
-        return found.filter { error in
-            seen.insert("\(error.location?.description ?? "") \(error.message.prefix { $0 != "(" })").inserted
-        }
-    }
-
-    /// The layout `name` printing would use for the record at `url`, with a composer over its fonts.
-    func layout(_ name: String, near url: URL) throws -> (Spec, Composer) {
-        let spec = try Spec.load(try Layouts.find(nil, name: name, near: url.path), allowOutside: allowOutside)
-        let composer = try Composer(for: spec)
-        composer.allowOutside = allowOutside
-        return (spec, composer)
-    }
-
-    /// The problems `body` finds, or the one that stopped it.
-    func located(_ url: URL, _ body: () throws -> [InputError]) -> [InputError] {
-        do {
-            return try body()
-        } catch let error as InputError {
-            return [error]
-        } catch let gathered as InputErrors {
-            return gathered.errors
-        } catch {
-            return [InputError("\(error)", at: Location(file: url.path, line: 1, column: 1))]
-        }
+        FileCheck(allowOutside: allowOutside, layout: layout).check(url)
     }
 }
 

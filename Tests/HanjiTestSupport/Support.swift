@@ -57,9 +57,10 @@ private final class PipeDrain: @unchecked Sendable {
 }
 
 /// Runs an executable with arguments in `directory`, reading both pipes to the end before
-/// waiting for the exit. `environment` is added to this process's own, less the names in `unset`.
+/// waiting for the exit. `environment` is added to this process's own, less the names in `unset`;
+/// `stdin`, when given, is what the program reads on standard input.
 public func execute(_ executable: URL, _ args: [String], in directory: URL = repoRoot,
-             environment: [String: String] = [:], unset: [String] = []) -> Outcome {
+             environment: [String: String] = [:], unset: [String] = [], stdin: String? = nil) -> Outcome {
     let process = Process()
     if !environment.isEmpty || !unset.isEmpty {
         process.environment = ProcessInfo.processInfo.environment.filter { !unset.contains($0.key) }
@@ -72,11 +73,16 @@ public func execute(_ executable: URL, _ args: [String], in directory: URL = rep
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
+    let input = Pipe()
+    process.standardInput = stdin == nil ? FileHandle.nullDevice : input
     do {
         try process.run()
     } catch {
         return Outcome(status: -1, stdout: "", stderr: "cannot start \(executable.path): \(error)")
+    }
+    if let stdin {
+        try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8))
+        try? input.fileHandleForWriting.close()
     }
     // Close our copies of the write ends so EOF arrives when the child exits.
     try? out.fileHandleForWriting.close()

@@ -1,6 +1,7 @@
 // `hanji serve`'s JSON API over loopback with the example year: accounts and sessions, the files
 // with their ETags, saves that lose nothing, printing and previews, and paths that lead nowhere.
 import Foundation
+import HanjiInput
 import HanjiTestSupport
 import Testing
 
@@ -185,5 +186,33 @@ struct ServeTests {
         let second = try await office.call("POST", "/api/photos?name=IMG%201.PNG", body: png, as: editor)
         #expect(second.json["path"] as? String != stored)
         #expect(try await office.call("POST", "/api/photos?name=a.txt", body: Data("hello".utf8), as: editor).status == 415)
+    }
+
+    @Test("a phone's sideways JPEG (EXIF orientation 6) is stored upright: its width and height swap, no orientation left")
+    func sidewaysPhoto() async throws {
+        let office = try await Office()
+        defer { office.stop() }
+        let editor = try await office.editor()
+        let sideways = PhoneTests.oriented(try PhoneTests.jpeg(width: 240, height: 160), 6)
+        let answer = try await office.call("POST", "/api/photos?name=IMG_0002.JPG", body: sideways, as: editor)
+        #expect(answer.status == 201)
+        let stored = try Data(contentsOf: office.folder.appendingPathComponent(answer.json["path"] as? String ?? ""))
+        #expect(stored != sideways && stored.starts(with: [0xFF, 0xD8, 0xFF]))
+        #expect(ServeTests.jpegSize(stored).map { "\($0.width)x\($0.height)" } == "160x240")
+        #expect(stored.withUnsafeBytes { Exif.orientation(jpeg: $0) } == 1)
+    }
+
+    /// A JPEG's width and height, from its start-of-frame segment.
+    static func jpegSize(_ data: Data) -> (width: Int, height: Int)? {
+        let bytes = [UInt8](data)
+        var i = 2
+        while i + 9 < bytes.count, bytes[i] == 0xFF {
+            let marker = bytes[i + 1], length = Int(bytes[i + 2]) << 8 | Int(bytes[i + 3])
+            if (0xC0...0xC3).contains(marker) {
+                return (Int(bytes[i + 7]) << 8 | Int(bytes[i + 8]), Int(bytes[i + 5]) << 8 | Int(bytes[i + 6]))
+            }
+            i += 2 + length
+        }
+        return nil
     }
 }

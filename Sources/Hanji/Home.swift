@@ -7,19 +7,19 @@ import HanjiModel
 /// from where the source was when it was built: first `../share/hanji` beside its `bin/` (what
 /// `make install` and the Debian package lay out), then, for a program inside a checkout's
 /// `.build/` folder (`swift build`; or `.build-tsan/`…), that checkout. The first that holds `layouts/` wins.
-enum Home {
+public enum Home {
     /// The folder, or nil when neither place holds Hanji's layouts.
-    static let folder: URL? = executable.flatMap { found(for: $0) }
+    public static let folder: URL? = executable.flatMap { found(for: $0) }
 
     /// The running program's own file, symbolic links resolved.
-    static let executable: URL? = {
+    public static let executable: URL? = {
         let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? Bundle.main.executablePath
         return path.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath() }
     }()
 
     /// The places Hanji's files may be for a program at `program`, in the order they are tried.
-    static func candidates(for program: URL) -> [URL] {
+    public static func candidates(for program: URL) -> [URL] {
         let prefix = program.deletingLastPathComponent().deletingLastPathComponent()
         var places = [prefix.appendingPathComponent("share/hanji")]
         let parts = program.pathComponents
@@ -30,14 +30,14 @@ enum Home {
     }
 
     /// The first candidate that holds `layouts/`.
-    static func found(for program: URL) -> URL? {
+    public static func found(for program: URL) -> URL? {
         candidates(for: program).first {
             FileManager.default.fileExists(atPath: $0.appendingPathComponent("layouts").path)
         }
     }
 
     /// Hanji's own files, or an error saying where they were looked for and how to put them there.
-    static func required() throws -> URL {
+    public static func required() throws -> URL {
         if let folder { return folder }
         throw InputError("Hanji's own layouts and templates are missing: looked in \(looked)", at: nil, path: "",
                          hint: "install Hanji with `make install` (or its Debian package) so that "
@@ -45,7 +45,7 @@ enum Home {
     }
 
     /// One of Hanji's own files or folders (`templates/new-year`), or an error naming where it should be.
-    static func required(_ part: String) throws -> URL {
+    public static func required(_ part: String) throws -> URL {
         let url = try required().appendingPathComponent(part)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw InputError("Hanji's own \(part) is missing: looked for \(url.path)", at: nil, path: "",
@@ -55,7 +55,7 @@ enum Home {
     }
 
     /// Where the files were looked for, for messages.
-    static var looked: String {
+    public static var looked: String {
         guard let executable else { return "(the program's own path is unknown)" }
         return candidates(for: executable).map(\.path).joined(separator: ", ")
     }
