@@ -313,11 +313,10 @@ const DOCS = {
   minutes: '회의록', signin: '참석자 서명부', program: '성과공유회 안내', certificates: '감사장', booklet: '성과집',
 };
 const EDITIONS = { official: '원본', public: '공개용' };
-/** The editions each document has (as `hanji` prints them: the programme is public by nature,
- *  certificates name their recipients). */
+/** The editions each document has: certificates exist only with their recipients' names. */
 const DOC_EDITIONS = {
   minutes: ['official', 'public'], signin: ['official', 'public'], booklet: ['official', 'public'],
-  program: ['public'], certificates: ['official'],
+  program: ['official', 'public'], certificates: ['official'],
 };
 
 async function openOverview() {
