@@ -321,6 +321,7 @@ const DOC_EDITIONS = {
 
 async function openOverview() {
   state.meeting = null;
+  openSeq++;
   showView('overview-view');
   document.title = '연간 현황 · 한지';
   state.files = (await jsonOf(await api('GET', '/api/files'))).files ?? [];
@@ -431,12 +432,15 @@ async function fetchSaved(path) {
   throw new Error('파일이 계속 바뀌고 있어 읽지 못했습니다. 잠시 뒤에 다시 여세요.');
 }
 
+let openSeq = 0;
 async function openMeeting(path) {
   if (state.meeting?.path === path) return;
+  const seq = ++openSeq;
   showView('meeting-view');
   setStatus('회의록을 불러오고 있습니다…');
   if (!state.files.length) state.files = (await jsonOf(await api('GET', '/api/files'))).files ?? [];
   const saved = await fetchSaved(path);
+  if (seq !== openSeq) return; // another meeting was asked for meanwhile
   state.meeting = {
     path, etag: saved.etag, ifMatch: saved.etag, tree: saved.record && structuredClone(saved.record),
     savedTree: saved.record, savedText: saved.text, dirty: null, page: 1, pages: null,
@@ -459,7 +463,8 @@ async function openMeeting(path) {
 function renderMeetingTitle() {
   const { tree, path } = state.meeting;
   const listed = state.files.find((file) => file.path === path);
-  const title = listed?.title || [tree?.body, tree?.number !== undefined ? `${tree.number}차` : ''].filter(Boolean).join(' ') || path;
+  const own = tree?.body ? `${tree.body}${tree.number !== undefined ? ` ${tree.number}차` : ''}` : '';
+  const title = own || listed?.title || path;
   $('meeting-title').textContent = title;
   document.title = `${title} · 한지`;
 }
