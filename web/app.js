@@ -338,7 +338,7 @@ function renderMeetings() {
   const rows = state.files.filter((file) => file.kind === 'meeting').map((file) => el('tr', {},
     el('td', {}, el('a', { href: `#/meeting/${urlPath(file.path)}`, 'data-open': file.path, text: file.title || file.path })),
     el('td', { text: file.date ?? '' }),
-    el('td', {}, el('span', { class: file.status === '완료' ? 'badge done' : 'badge', text: file.status ?? '' }))));
+    el('td', {}, el('span', { class: `badge ${{ 완료: 'done', 오류: 'bad' }[file.status] ?? ''}`.trim(), text: file.status ?? '' }))));
   $('meetings-body').replaceChildren(...(rows.length ? rows
     : [el('tr', {}, el('td', { colspan: 3, text: '회의 기록이 없습니다.' }))]));
 }
@@ -549,6 +549,7 @@ function renderForm() {
     headerSection(),
     Array.isArray(tree.attendance) ? attendanceSection(tree.attendance) : null,
     Array.isArray(tree.agenda) ? agendaSection(tree.agenda) : null,
+    summarySection(tree.summary),
     photosSection(tree.photos),
     nextSection(),
   );
@@ -667,18 +668,25 @@ function notesBlock(item, base) {
       });
     }
   });
-  const add = el('button', {
-    type: 'button', class: 'small-button', 'data-action': 'add-bullet', 'data-path': `${base}.notes`, text: '항목 추가',
+  return el('div', { class: 'bullets' }, el('h4', { text: '내용' }), rows,
+    addButton('항목 추가', `${base}.notes`, () => '', 'add-bullet'));
+}
+
+/** A button that appends `make()` to the list at `listPath` (made when missing) and puts the
+ *  focus on the new entry's control. */
+function addButton(text, listPath, make, action) {
+  return el('button', {
+    type: 'button', class: 'small-button', 'data-action': action, 'data-path': listPath, text,
     onclick: () => {
-      const list = getPath(state.meeting.tree, `${base}.notes`);
-      if (Array.isArray(list)) list.push(''); else setPath(state.meeting.tree, `${base}.notes`, ['']);
+      const tree = state.meeting.tree;
+      const list = getPath(tree, listPath);
+      if (Array.isArray(list)) list.push(make()); else setPath(tree, listPath, [make()]);
       renderForm();
       formChanged();
-      const inputs = $('form-body').querySelectorAll(`[data-path^="${CSS.escape(`${base}.notes[`)}"]`);
-      inputs[inputs.length - 1]?.focus();
+      const index = getPath(tree, listPath).length - 1;
+      $('form-body').querySelector(`[data-path="${CSS.escape(`${listPath}[${index}]`)}"]`)?.focus();
     },
   });
-  return el('div', { class: 'bullets' }, el('h4', { text: '내용' }), rows, add);
 }
 
 function bulletRow(label, path, remove, nested = false) {
@@ -745,18 +753,8 @@ function transcriptBlock(item, base) {
       el('label', { for: textId, class: 'sr-only', text: `발언 ${j + 1} 내용` }),
       text);
   }));
-  const add = el('button', {
-    type: 'button', class: 'small-button', 'data-action': 'add-turn', 'data-path': listPath, text: '발언 추가',
-    onclick: () => {
-      const first = people[0]?.key ?? '발언자';
-      const turnsNow = getPath(state.meeting.tree, listPath);
-      if (Array.isArray(turnsNow)) turnsNow.push({ [first]: '' }); else setPath(state.meeting.tree, listPath, [{ [first]: '' }]);
-      renderForm();
-      formChanged();
-      focusTurn(listPath, getPath(state.meeting.tree, listPath).length - 1);
-    },
-  });
-  return el('div', { class: 'transcript' }, el('h4', { text: `발언 (${turns.length})` }), list, add);
+  return el('div', { class: 'transcript' }, el('h4', { text: `발언 (${turns.length})` }), list,
+    addButton('발언 추가', listPath, () => ({ [people[0]?.key ?? '발언자']: '' }), 'add-turn'));
 }
 
 function moveTurn(listPath, index, by, action) {
@@ -827,6 +825,16 @@ async function uploadPhotos(files) {
       setStatus(`사진 ${file.name}: ${e.message}`, 'error');
     }
   }
+}
+
+function summarySection(summary) {
+  const items = Array.isArray(summary) ? summary : [];
+  return section('주요 내용',
+    items.map((item, i) => typeof item === 'string'
+      ? bulletRow(`주요 내용 ${i + 1}`, `summary[${i}]`, () => removeAt('summary', i))
+      : el('p', { class: 'note', 'data-path': `summary[${i}]`, tabindex: -1, text: `주요 내용 ${i + 1}은 YAML 원문에서 고치세요.` })),
+    addButton('주요 내용 추가', 'summary', () => '', 'add-summary'),
+    el('div', { class: 'fields' }, field('비고', 'remarks', { multiline: true, wide: true })));
 }
 
 function nextSection() {
@@ -1043,11 +1051,13 @@ async function reloadSaved(etag) {
 function conflict(body) {
   const meeting = state.meeting;
   meeting.conflict = body;
-  const who = body.by ? `${body.by}님` : '다른 사람';
-  const when = body.at ? `${koreanTime(body.at)}에` : '방금';
-  $('conflict-message').textContent = `${who}이 ${when} 이 회의록을 먼저 저장했습니다. 내 변경은 아직 저장되지 않았습니다. `
-    + `${who}의 판을 불러오면 내 판은 YAML 원문 탭에 남아 비교하거나 다시 저장할 수 있습니다.`;
-  $('conflict-load').textContent = `${who}의 판 불러오기 (내 판은 YAML 원문 탭에 보관)`;
+  // `by` is a person's name, or what the server says for an edit made outside it: the sentence
+  // names it without a particle that would fit only one of them.
+  const who = body.by || '알 수 없음';
+  const when = body.at ? koreanTime(body.at) : '방금';
+  $('conflict-message').textContent = `이 회의록은 내가 연 뒤에 먼저 저장된 판이 있습니다 (저장: ${who}, ${when}). `
+    + '내 변경은 아직 저장되지 않았습니다. 먼저 저장된 판을 불러오면 내 판은 YAML 원문 탭에 남아 비교하거나 다시 저장할 수 있습니다.';
+  $('conflict-load').textContent = `먼저 저장된 판 불러오기 (${who}, 내 판은 YAML 원문 탭에 보관)`;
   $('conflict').hidden = false;
   setStatus('다른 사람이 먼저 저장해서 저장하지 못했습니다.', 'error');
   $('conflict-load').focus();

@@ -361,6 +361,13 @@ class ServeTest(unittest.TestCase):
         focused = page.driver.switch_to.active_element
         self.assertEqual(focused.get_attribute("data-action"), "down", "focus did not stay on the moved turn's button")
 
+        # A summary line is added by keyboard; the focus lands in it.
+        lines = len(page.finds('input[data-path^="summary["]'))
+        page.find('[data-action="add-summary"]').send_keys(Keys.ENTER)
+        focused = page.driver.switch_to.active_element
+        self.assertEqual(focused.get_attribute("data-path"), f"summary[{lines}]", "the new summary line does not get the focus")
+        focused.send_keys("예산 집행 일정 재확인")
+
         # A photo chosen with the file input is uploaded and added to the record's photos.
         count = len(page.finds(".photos li"))
         page.find('.dropzone input[type="file"]').send_keys(str(EXAMPLE / "photos" / "seating.png"))
@@ -382,6 +389,7 @@ class ServeTest(unittest.TestCase):
         saved = (self.server.folder / meeting).read_text(encoding="utf-8")
         self.assertIn(uploaded, saved, "the saved record lacks the uploaded photo")
         self.assertIn("위임", saved, "the saved record lacks the status chosen")
+        self.assertIn("예산 집행 일정 재확인", saved, "the saved record lacks the summary line added")
 
         # The text tab: an unknown key is listed by its line, and the line's button puts the caret there.
         page.find("#tab-text").click()
