@@ -120,9 +120,10 @@ man: deps
 	  --output-directory $(CURDIR)/out $(if $(MAN_DATE),--date $(MAN_DATE))
 	@echo "man -l out/hanji.1"
 
-# `make install` puts the program in PREFIX/bin, its layouts, templates and fonts/ in
-# PREFIX/share/hanji (where the program looks for them: beside its own bin/) and the manual page
-# in PREFIX/share/man/man1; DESTDIR stages the tree elsewhere. `make uninstall` removes them.
+# `make install` puts the program in PREFIX/bin, its layouts, templates, fonts/ and web/ (the page
+# of `hanji serve`) in PREFIX/share/hanji (where the program looks for them: beside its own bin/)
+# and the manual page in PREFIX/share/man/man1; DESTDIR stages the tree elsewhere. `make
+# uninstall` removes them.
 PREFIX ?= /usr/local
 SHARE = $(DESTDIR)$(PREFIX)/share/hanji
 MAN1 = $(DESTDIR)$(PREFIX)/share/man/man1
@@ -141,11 +142,12 @@ install: $(HANJI) $(MANPAGE)
 
 # The copying alone, once the program and the manual page are built (packaging/deb.sh uses it).
 install-files:
-	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/layouts $(SHARE)/templates/new-year $(SHARE)/fonts $(MAN1)
+	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/layouts $(SHARE)/templates/new-year $(SHARE)/fonts $(SHARE)/web $(MAN1)
 	install -m 755 $(HANJI) $(DESTDIR)$(PREFIX)/bin/hanji
 	install -m 644 layouts/*.yaml $(SHARE)/layouts
 	install -m 644 templates/new-year/* $(SHARE)/templates/new-year
 	install -m 644 fonts/* $(SHARE)/fonts
+	install -m 644 web/* $(SHARE)/web
 	install -m 644 $(MANPAGE) $(MAN1)/hanji.1
 
 uninstall:
