@@ -15,6 +15,9 @@ struct ServeTests {
         #expect(try await office.call("GET", "/api/files").status == 401)
         let (wrong, none) = try await office.login("김담당", password: "nope nope")
         #expect(wrong.status == 401 && none == nil)
+        let body = try JSONSerialization.data(withJSONObject: ["name": "김담당", "password": Office.password])
+        let elsewhere = try await office.call("POST", "/api/login", body: body, headers: ["Origin": "https://evil.example"])
+        #expect(elsewhere.status == 403 && elsewhere.headers["set-cookie"] == nil)
         let (right, login) = try await office.login("김담당")
         #expect(right.status == 200)
         let cookie = right.headers["set-cookie"] ?? ""
