@@ -17,11 +17,10 @@ extension Year {
         return try? Year.load(url, allowOutside: allowOutside)
     }
 
-    /// The year's warnings about the meeting record at `meeting` (an attendee it does not know).
-    public func warnings(about meeting: URL) -> [InputError] {
-        let wanted = meeting.standardizedFileURL.path
-        return warnings.filter { warning in
-            warning.location.map { URL(fileURLWithPath: $0.file).standardizedFileURL.path == wanted } ?? false
-        }
+    /// The year's warnings about `meeting` as it was read (from a text not yet saved, say, rather
+    /// than the file the year read): each attendee of the seed's form the year does not know.
+    public func warnings(about meeting: Meeting) -> [InputError] {
+        guard meeting.layout == "minutes", let file = origin?.file else { return [] }
+        return Year.strangers(in: meeting, members: subcommittees.flatMap(\.members), file: file)
     }
 }

@@ -48,6 +48,20 @@ struct FileCheckTests {
         #expect(missing.count == 1 && missing[0].message.hasPrefix("photo 'photos/missing.jpg'"), "\(missing)")
     }
 
+    @Test("the year beside the file judges the text's attendees, not the saved file's")
+    func yearJudgesTheText() throws {
+        let saved = try String(contentsOf: exampleRecord, encoding: .utf8)
+        #expect(FileCheck().check(exampleRecord).warnings.isEmpty)
+        let text = saved.replacingOccurrences(of: "        name: 한부영           #", with: "        name: 한부용           #")
+        try #require(text != saved)
+        let warnings = FileCheck().check(exampleRecord, text: text).warnings
+        #expect(warnings.count == 1, "\(warnings)")
+        let warning = try #require(warnings.first)
+        #expect(warning.message.hasPrefix("attendee '한부용' of 도시재생분과 is not a member"), "\(warning)")
+        #expect(warning.location == Location(file: exampleRecord.path, line: 39, column: 9), "\(warning)")
+        #expect(warning.path == "attendance[0].members[0].name")
+    }
+
     @Test("a text equal to the file on disk gives what the file gives", arguments: files)
     func textAsTheFile(_ path: String) throws {
         let url = repoRoot.appendingPathComponent(path)
