@@ -2,7 +2,9 @@ import Foundation
 
 extension Year {
     /// The year record beside a meeting record that lists it under `meetings:` (year.yaml in the
-    /// same folder), read with its meetings; nil when there is none or it cannot be read.
+    /// same folder), read without its meetings (one that cannot be read, or the meeting's saved
+    /// file when its text is being checked, is no matter to the year's judgement of this one);
+    /// nil when there is none or it cannot be read.
     public static func listing(_ meeting: URL, allowOutside: Bool = false) -> Year? {
         let folder = meeting.deletingLastPathComponent()
         let url = folder.appendingPathComponent("year.yaml")
@@ -14,7 +16,7 @@ extension Year {
                   return path.map { folder.appendingPathComponent($0).standardizedFileURL.path == wanted } ?? false
               })
         else { return nil }
-        return try? Year.load(url, allowOutside: allowOutside)
+        return try? Year.read(root, folder: folder, allowOutside: allowOutside, meetings: false)
     }
 
     /// The year's warnings about `meeting` as it was read (from a text not yet saved, say, rather

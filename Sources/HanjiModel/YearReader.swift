@@ -60,8 +60,10 @@ extension Year {
                        budget: try pf["budget"]?.int(in: Project.budgets), summary: try pf["summary"]?.text())
     }
 
-    /// Builds and checks a year from a parsed record; meeting files are read from `folder`.
-    public static func read(_ root: Field, folder: URL? = nil, allowOutside: Bool = false) throws -> Year {
+    /// Builds and checks a year from a parsed record; meeting files are read from `folder`, unless
+    /// `meetings` is false (the year's own fields only, its `meetings` left empty).
+    public static func read(_ root: Field, folder: URL? = nil, allowOutside: Bool = false,
+                            meetings: Bool = true) throws -> Year {
         let f = try root.fields(keys)
         let of = try f.required("organisation", hint: "add 'organisation:' with name and issuer")
             .fields(["name", "district", "issuer", "seal", "office"])
@@ -93,7 +95,7 @@ extension Year {
                             .filter { !$0.isEmpty } ?? [],
                         signed: try bf["signed"]?.text(), published: try bf["published"]?.day())
         } }
-        for entry in try f["meetings"]?.list() ?? [] {
+        for entry in meetings ? try f["meetings"]?.list() ?? [] : [] {
             let path = try entry.filePath()
             let url = try Paths.resolve(path,
                                         in: folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
