@@ -65,7 +65,7 @@ public struct FileCheck {
                     return meeting
                 }
                 let year = Year.listing(url, allowOutside: allowOutside)
-                warned = meeting.warnings + (year?.warnings(about: url) ?? [])
+                warned = meeting.warnings + (year?.warnings(about: meeting) ?? [])
                 let found = try photos(of: meeting)
                 guard found.isEmpty else { return (found, warned) }
                 let glyphs = shaped(meeting, at: url)

@@ -96,7 +96,7 @@ public enum Canonical {
 
     /// `text` as a JSON string: quotes, backslashes and control characters escaped, the rest as is
     /// (U+2028 and U+2029 escaped too, so the JSON is also a JavaScript literal).
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -60,8 +60,10 @@ extension Year {
                        budget: try pf["budget"]?.int(in: Project.budgets), summary: try pf["summary"]?.text())
     }
 
-    /// Builds and checks a year from a parsed record; meeting files are read from `folder`.
-    public static func read(_ root: Field, folder: URL? = nil, allowOutside: Bool = false) throws -> Year {
+    /// Builds and checks a year from a parsed record; meeting files are read from `folder`, unless
+    /// `meetings` is false (the year's own fields only, its `meetings` left empty).
+    public static func read(_ root: Field, folder: URL? = nil, allowOutside: Bool = false,
+                            meetings: Bool = true) throws -> Year {
         let f = try root.fields(keys)
         let of = try f.required("organisation", hint: "add 'organisation:' with name and issuer")
             .fields(["name", "district", "issuer", "seal", "office"])
@@ -93,7 +95,7 @@ extension Year {
                             .filter { !$0.isEmpty } ?? [],
                         signed: try bf["signed"]?.text(), published: try bf["published"]?.day())
         } }
-        for entry in try f["meetings"]?.list() ?? [] {
+        for entry in meetings ? try f["meetings"]?.list() ?? [] : [] {
             let path = try entry.filePath()
             let url = try Paths.resolve(path,
                                         in: folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
@@ -104,7 +106,7 @@ extension Year {
             }
             let meeting = try Meeting.load(url)
             // Only the seed's grid lists the year's subcommittee members; a council's lists do not.
-            if meeting.layout == "minutes" { year.warnings += strangers(in: meeting, members: members, root: root) }
+            if meeting.layout == "minutes" { year.warnings += strangers(in: meeting, members: members, file: root.file) }
             year.meetings.append(meeting)
         }
         return year
@@ -112,7 +114,7 @@ extension Year {
 
     /// A meeting's named attendees are the year's members: a name the year does not know is a
     /// slip, warned at the attendee's line in the meeting record.
-    static func strangers(in meeting: Meeting, members: [Member], root: Field) -> [InputError] {
+    static func strangers(in meeting: Meeting, members: [Member], file: String) -> [InputError] {
         guard !members.isEmpty else { return [] }
         let sources = meeting.sources
         var found: [InputError] = []
@@ -123,11 +125,11 @@ extension Year {
                 let path = "attendance[\(index)].members[\(row)].name"
                 let at = sources.first { $0.path == path }
                 let elsewhere = members.first { $0.name == name }.map { " (the year has them in \($0.group))" } ?? ""
-                let year = URL(fileURLWithPath: root.file).lastPathComponent
+                let year = URL(fileURLWithPath: file).lastPathComponent
                 let hint = "add them to that subcommittee in \(year)'s 'subcommittees', or correct the name or group"
                 let message = "attendee '\(name)' of \(m.group) is not a member of \(m.group) in \(year)\(elsewhere)"
                 found.append(InputError(message,
-                                        at: at?.location ?? Location(file: root.file, line: 1, column: 1), path: path,
+                                        at: at?.location ?? Location(file: file, line: 1, column: 1), path: path,
                                         hint: hint).asWarning)
             }
         }

@@ -1,6 +1,7 @@
 // JSON answers, written by hand in a fixed key order: the few shapes the API sends need no
 // encoder, and a fixed order keeps answers (and tests reading them) the same every time.
 import Foundation
+import HanjiModel
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -33,24 +34,8 @@ indirect enum JSON: Sendable, ExpressibleByStringLiteral {
         }
     }
 
-    /// A JSON string literal; `<`, `>` and `&` escaped too, so the text is safe inside HTML.
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                out += String(format: "\\u%04x", scalar.value)
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (the canonical layout's quoting).
+    static func quoted(_ s: String) -> String { Canonical.quoted(s) }
 
     /// An answer carrying this value.
     func response(status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {

@@ -102,6 +102,14 @@ public struct Server: Sendable {
         return session
     }
 
+    /// Refuses a request a page of another site sent (its `Origin` is not this server's).
+    func sameOrigin(_ request: Request) throws {
+        if let origin = request.headers[.origin], let host = request.head.authority,
+           URL(string: origin)?.hostWithPort != host {
+            throw Refusal(.forbidden, "다른 사이트에서 온 요청은 받지 않습니다")
+        }
+    }
+
     /// The session of a request that edits: an editor's, else 403.
     func editing(_ request: Request, _ context: Context) throws -> Session {
         let session = try changing(request, context)
@@ -111,6 +119,7 @@ public struct Server: Sendable {
 
     func login(_ request: Request, _ context: Context) async throws -> Response {
         struct Login: Decodable { var name: String; var password: String }
+        try sameOrigin(request)
         let body = try await request.body.collect(upTo: 64 << 10)
         guard let login = try? JSONDecoder().decode(Login.self, from: Data(buffer: body)) else {
             throw Refusal(.badRequest, "이름과 비밀번호를 보내세요: {\"name\", \"password\"}")

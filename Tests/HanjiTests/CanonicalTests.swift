@@ -91,6 +91,31 @@ struct CanonicalTests {
         }
     }
 
+    @Test("random JSON trees (objects, lists, empty ones, numbers, booleans, nulls, texts) come back the same")
+    func randomTrees() throws {
+        let texts = ["a", "한글", "yes", "14", "", "a: b", "- x", "두 줄\n", "\n", " x", "🦄", "'", "\"", "{}", "[]", "null"]
+        let atoms = ["0", "-1.5", "1e3", "true", "false", "null"] + texts.map(Self.encoded)
+        var seed: UInt64 = 2026_07_20
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        func tree(_ depth: Int) -> String {
+            switch depth > 3 ? 2 : next(4) {
+            case 0: return "{" + (0..<next(4)).map { "\(Self.encoded("k\($0)" + texts[next(texts.count)])):\(tree(depth + 1))" }
+                .joined(separator: ",") + "}"
+            case 1: return "[" + (0..<next(4)).map { _ in tree(depth + 1) }.joined(separator: ",") + "]"
+            default: return atoms[next(atoms.count)]
+            }
+        }
+        for _ in 0..<400 {
+            let json = "{\"top\":\(tree(0)),\"list\":[\(tree(0)),\(tree(0))]}"
+            let yaml = try Canonical.yaml(json: json)
+            #expect(try Canonical.json(yaml: yaml, file: "t.yaml") == json, "\(json) → \(yaml)")
+            #expect(try Canonical.yaml(json: try Canonical.json(yaml: yaml, file: "t.yaml")) == yaml)
+        }
+    }
+
     /// Checks that `string` comes back from the canonical YAML as itself, in each place a string
     /// can stand, and back in JSON still as a string.
     static func survives(_ string: String, sourceLocation: SourceLocation = #_sourceLocation) throws {

@@ -48,6 +48,34 @@ struct FileCheckTests {
         #expect(missing.count == 1 && missing[0].message.hasPrefix("photo 'photos/missing.jpg'"), "\(missing)")
     }
 
+    @Test("the year beside the file judges the text's attendees, not the saved file's")
+    func yearJudgesTheText() throws {
+        let saved = try String(contentsOf: exampleRecord, encoding: .utf8)
+        #expect(FileCheck().check(exampleRecord).warnings.isEmpty)
+        let text = saved.replacingOccurrences(of: "        name: 한부영           #", with: "        name: 한부용           #")
+        try #require(text != saved)
+        let warnings = FileCheck().check(exampleRecord, text: text).warnings
+        #expect(warnings.count == 1, "\(warnings)")
+        let warning = try #require(warnings.first)
+        #expect(warning.message.hasPrefix("attendee '한부용' of 도시재생분과 is not a member"), "\(warning)")
+        #expect(warning.location == Location(file: exampleRecord.path, line: 39, column: 9), "\(warning)")
+        #expect(warning.path == "attendance[0].members[0].name")
+    }
+
+    @Test("the year judges the text's attendees even when another meeting it lists cannot be read")
+    func yearWithABrokenMeeting() throws {
+        try withTempDir { dir in
+            let folder = dir.appendingPathComponent("2018")
+            try FileManager.default.copyItem(at: exampleRecord.deletingLastPathComponent(), to: folder)
+            try "number: [\n".write(to: folder.appendingPathComponent("minutes-12.yaml"), atomically: true, encoding: .utf8)
+            let record = folder.appendingPathComponent("minutes-14.yaml")
+            let text = try String(contentsOf: record, encoding: .utf8)
+                .replacingOccurrences(of: "        name: 한부영           #", with: "        name: 한부용           #")
+            let warnings = FileCheck().check(record, text: text).warnings
+            #expect(warnings.count == 1 && warnings[0].message.hasPrefix("attendee '한부용'"), "\(warnings)")
+        }
+    }
+
     @Test("a text equal to the file on disk gives what the file gives", arguments: files)
     func textAsTheFile(_ path: String) throws {
         let url = repoRoot.appendingPathComponent(path)

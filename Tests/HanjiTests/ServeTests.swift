@@ -15,6 +15,9 @@ struct ServeTests {
         #expect(try await office.call("GET", "/api/files").status == 401)
         let (wrong, none) = try await office.login("김담당", password: "nope nope")
         #expect(wrong.status == 401 && none == nil)
+        let body = try JSONSerialization.data(withJSONObject: ["name": "김담당", "password": Office.password])
+        let elsewhere = try await office.call("POST", "/api/login", body: body, headers: ["Origin": "https://evil.example"])
+        #expect(elsewhere.status == 403 && elsewhere.headers["set-cookie"] == nil)
         let (right, login) = try await office.login("김담당")
         #expect(right.status == 200)
         let cookie = right.headers["set-cookie"] ?? ""
@@ -214,5 +217,38 @@ struct ServeTests {
             i += 2 + length
         }
         return nil
+    }
+
+    @Test("the form's way: the record as JSON in the file's key order, saved back in the canonical layout, awkward text intact")
+    func form() async throws {
+        let office = try await Office()
+        defer { office.stop() }
+        let editor = try await office.editor()
+        let path = "/api/files/minutes-12.yaml"
+        let read = try await office.call("GET", path + "?as=json", as: editor)
+        #expect(read.status == 200 && read.headers["etag"] != nil)
+        let raw = read.text
+        // Keys in the file's order: body before number before date.
+        let (b, n, d) = (raw.range(of: "\"body\"")!, raw.range(of: "\"number\"")!, raw.range(of: "\"date\"")!)
+        #expect(b.lowerBound < n.lowerBound && n.lowerBound < d.lowerBound)
+        var tree = try #require(read.json["record"] as? [String: Any])
+        let awkward = "<script>alert(1)</script> \"따옴표\" {{x}} 'a': b #c"
+        tree["place"] = awkward
+        // JSONSerialization loses the key order; the server keeps what it is sent.
+        let body = try JSONSerialization.data(withJSONObject: ["record": tree])
+        let saved = try await office.call("PUT", path, body: body,
+                                          headers: ["Content-Type": "application/json", "If-Match": read.headers["etag"]!],
+                                          as: editor)
+        #expect(saved.status == 200, "\(saved.text)")
+        let disk = try String(contentsOf: office.folder.appendingPathComponent("minutes-12.yaml"), encoding: .utf8)
+        #expect(!disk.contains("#  ") && !disk.hasPrefix("#"))
+        let again = try await office.call("GET", path + "?as=json", as: editor)
+        #expect((again.json["record"] as? [String: Any])?["place"] as? String == awkward)
+        // The saved record prints: the minutes show the place as typed.
+        let pdf = try await office.call("GET", "/api/print/minutes/minutes-12.yaml", as: editor)
+        #expect(pdf.status == 200)
+        let file = office.folder.appendingPathComponent("out.pdf")
+        try pdf.body.write(to: file)
+        #expect(squeezed(try pdfText(file)).contains(squeezed("<script>alert(1)</script>")))
     }
 }
