@@ -209,6 +209,8 @@ class Page:
         if self.visible("overview-view"):
             self.find("#logout").click()
             self.wait(lambda: self.visible("login-view"), "logging out shows no login form")
+        if not (SHOTS / "00-login.png").exists():
+            self.shot("00-login")
         self.find("#login-name").send_keys(name)
         self.find("#login-password").send_keys(PASSWORD)
         self.find("#login-form button[type=submit]").click()
@@ -422,6 +424,20 @@ class ServeTest(unittest.TestCase):
         self.assertEqual(page.fetch_status(f"/api/print/minutes/{MEETING}?edition=public"), 200,
                          "a reader cannot print the public edition")
         page.shot("08-reader")
+
+        # The pager turns to page 2 of the count the server gave; the image says which page it is.
+        first_page = page.preview_src()
+        page.find("#page-next").click()
+        page.settled()
+        alt = page.find("#preview-img").get_attribute("alt")
+        self.assertIn("2쪽", alt, f"the second page's image does not say so: {alt!r}")
+        self.assertNotEqual(page.preview_src(), first_page, "the pager did not change the image")
+        self.assertIn("2 /", page.find("#page-label").text, "the page label does not show page 2 of the count")
+
+        # Logging out ends the session.
+        page.find("#logout").click()
+        page.wait(lambda: page.visible("login-view"), "logging out does not show the login form")
+        self.assertEqual(page.fetch_status("/api/session"), 401, "the session lives on after logging out")
 
     def test_record_text_is_shown_as_text(self):
         page = Page(self, self.server)
