@@ -729,7 +729,9 @@ function transcriptBlock(item, base) {
     // speaker, so the textarea keeps it apart (data-turn-text) and the report lands on the picker.
     const text = el('textarea', { id: textId, rows: 3, 'data-turn-text': `${path}.${speaker}` });
     text.value = said === null || said === undefined ? '' : String(said);
+    fitRows(text);
     const write = () => {
+      fitRows(text);
       getPath(state.meeting.tree, listPath)[j] = { [select.value]: text.value };
       text.dataset.turnText = `${path}.${select.value}`;
       formChanged();
@@ -755,6 +757,13 @@ function transcriptBlock(item, base) {
   }));
   return el('div', { class: 'transcript' }, el('h4', { text: `발언 (${turns.length})` }), list,
     addButton('발언 추가', listPath, () => ({ [people[0]?.key ?? '발언자']: '' }), 'add-turn'));
+}
+
+/** Rows enough for a remark's text (about 48 Korean characters a row), 2 to 12. */
+function fitRows(area) {
+  const lines = area.value.replace(/\n$/, '').split('\n');
+  const rows = lines.reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / 48)), 0);
+  area.rows = Math.min(12, Math.max(2, rows));
 }
 
 function moveTurn(listPath, index, by, action) {
