@@ -425,6 +425,17 @@ class ServeTest(unittest.TestCase):
                          "a reader cannot print the public edition")
         page.shot("08-reader")
 
+        # Printing opens the PDF in a new tab.
+        tabs = len(page.driver.window_handles)
+        page.find('#meeting-print a[data-doc="minutes"][data-edition="public"]').click()
+        page.wait(lambda: len(page.driver.window_handles) == tabs + 1, "printing opens no new tab")
+        page.wait(lambda: "새 탭에 열었습니다" in page.status(), "printing does not say the PDF opened")
+        main = page.driver.current_window_handle
+        page.driver.switch_to.window(page.driver.window_handles[-1])
+        page.wait(lambda: page.driver.current_url.startswith("blob:"), "the new tab does not show the printed PDF")
+        page.driver.close()
+        page.driver.switch_to.window(main)
+
         # The pager turns to page 2 of the count the server gave; the image says which page it is.
         first_page = page.preview_src()
         page.find("#page-next").click()
