@@ -605,6 +605,7 @@ function attendanceSection(groups) {
             if (!input.checked) return;
             setPath(state.meeting.tree, `attendance[${g}].members[${m}]`, typeof member === 'object' && member !== null ? member : { name: String(member) });
             setPath(state.meeting.tree, path, status);
+            $('attendance-tally').textContent = tally(state.meeting.tree.attendance);
             formChanged();
           });
           return el('label', { class: 'seg' }, input, el('span', { text: status }));
@@ -617,13 +618,18 @@ function attendanceSection(groups) {
         el('td', {}, radios)));
     });
   });
-  const counts = STATUSES.map((status) => `${status} ${groups.flatMap((g) => g?.members ?? []).filter((m) => m?.status === status).length}`);
   return section('참석 명단',
-    el('p', { class: 'hint', text: `${counts.join(' · ')} (화살표 키로 상태를 고릅니다)` }),
+    el('p', { class: 'hint' }, el('span', { id: 'attendance-tally', text: tally(groups) }), ' (화살표 키로 상태를 고릅니다)'),
     el('table', { class: 'grid attendance' },
       el('thead', {}, el('tr', {},
         ['구분', '직위', '성명', '발언 호칭', '출석'].map((h) => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, rows)));
+}
+
+/** `참석 8 · 위임 0 · 불참 5`, counted from the grid's statuses. */
+function tally(groups) {
+  const members = groups.flatMap((group) => (Array.isArray(group?.members) ? group.members : []));
+  return STATUSES.map((status) => `${status} ${members.filter((m) => m?.status === status).length}`).join(' · ');
 }
 
 /** The names a turn may start with: each attendee's title, else name. */
@@ -881,9 +887,12 @@ const diagText = (d) => `${d.severity === 'error' ? '오류' : '주의'}: ${d.me
 
 function showDiagnostics(diagnostics, { fromText = false } = {}) {
   clearFieldDiagnostics();
+  // While the text tab holds unsaved edits the form shows the saved tree, whose controls need
+  // not be where the text's paths point: then the list and the lines alone show them.
+  const atFields = state.meeting?.dirty !== 'text';
   const top = [];
   for (const d of diagnostics) {
-    const control = d.path ? controlFor(d.path) : null;
+    const control = d.path && atFields ? controlFor(d.path) : null;
     if (!control) { top.push(d); continue; }
     const id = newId('diag-');
     const message = el('p', { id, class: `diag ${d.severity}`, text: diagText(d) });
@@ -1068,7 +1077,7 @@ function conflict(body) {
     + '내 변경은 아직 저장되지 않았습니다. 먼저 저장된 판을 불러오면 내 판은 YAML 원문 탭에 남아 비교하거나 다시 저장할 수 있습니다.';
   $('conflict-load').textContent = `먼저 저장된 판 불러오기 (${who}, 내 판은 YAML 원문 탭에 보관)`;
   $('conflict').hidden = false;
-  setStatus('다른 사람이 먼저 저장해서 저장하지 못했습니다.', 'error');
+  setStatus('먼저 저장된 판이 있어 저장하지 못했습니다.', 'error');
   $('conflict-load').focus();
 }
 

@@ -8,8 +8,12 @@ headless through Selenium:
 - an editor changes the place in meeting 14's form, the preview image changes, the save writes
   the file and `.hanji/history/` keeps the old version; a second editor whose page was open
   before that save saves too and gets the conflict message naming who saved, then loads it;
-- a diagnostic from the check shows at the field it is about;
+- a diagnostic from the check shows at the field it is about (the time, an attendee's status,
+  a turn's speaker), and an edit made on disk while the page is open is a conflict too;
+- the attendance grid by arrow keys, turns moved, summary lines added, photos uploaded through
+  the file input and by drop, the text tab's diagnostics by line;
 - a reader is offered only the public edition, and a direct GET of the official one is 403;
+  printing opens the PDF in a new tab; the pager; logging out;
 - a record holding `<script>`, quotes and `{{x}}` shows them as text in the overview, the form
   and the text tab (no alert, no injected element).
 
@@ -35,7 +39,7 @@ from selenium.common.exceptions import NoAlertPresentException, StaleElementRefe
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[2]
 HANJI = os.environ.get("HANJI", str(ROOT / ".build" / "debug" / "hanji"))
@@ -84,6 +88,7 @@ class Server:
         self.folder = Path(tempfile.mkdtemp(prefix="hanji-browser-")) / "year"
         shutil.copytree(EXAMPLE, self.folder)
         self.plant_nasty_text()
+        self.plant_problems()
         for name, role in ((EDITOR, "editor"), (EDITOR2, "editor"), (READER, "reader")):
             done = subprocess.run([HANJI, "user", "add", name, "--folder", str(self.folder), "--role", role],
                                   input=PASSWORD + "\n", capture_output=True, text=True, timeout=60)
@@ -109,6 +114,19 @@ class Server:
         first = "  - {title: 2019 구민 주도의 지역사회 협치문화 확산,"
         assert first in text, "year.yaml's first project moved: update the test"
         year.write_text(text.replace(first, f"  - {{title: {NASTY_YAML},", 1), encoding="utf-8")
+
+    def plant_problems(self):
+        """Meeting 11: its first turn's speaker is not in the attendance (a warning at
+        agenda[0].transcript[0]) and 나래솔's status is not one (an error at
+        attendance[0].members[1].status)."""
+        record = self.folder / "minutes-11.yaml"
+        lines = record.read_text(encoding="utf-8").split("\n")
+        turn = next(i for i, line in enumerate(lines) if line.strip() == "- 협치조정관: |")
+        lines[turn] = lines[turn].replace("협치조정관:", "협치조정관님:")
+        person = next(i for i, line in enumerate(lines) if line.strip() == "name: 나래솔")
+        status = next(i for i in range(person, len(lines)) if lines[i].strip().startswith("status:"))
+        lines[status] = lines[status].split("status:")[0] + "status: 출석"
+        record.write_text("\n".join(lines), encoding="utf-8")
 
     def wait_healthy(self):
         deadline = time.time() + WAIT
@@ -176,6 +194,12 @@ class Page:
             "return !document.getElementById('meeting-view').dataset.checking"
             " && !document.getElementById('preview').hasAttribute('aria-busy')"), "the check or preview never ends")
 
+    def described(self, element):
+        """The text of what an element's aria-describedby names."""
+        return self.driver.execute_script(
+            "const ids = (arguments[0].getAttribute('aria-describedby') || '').split(' ').filter(Boolean);"
+            "return ids.map((id) => document.getElementById(id)?.textContent || '').join(' ')", element)
+
     def find(self, css):
         return self.driver.find_element(By.CSS_SELECTOR, css)
 
@@ -220,10 +244,11 @@ class Page:
         self.test.assertFalse(refused, f"{name} could not log in: {refused}")
         self.wait(lambda: self.finds(f'a[data-open="{MEETING}"]'), "the overview lists no meeting 14")
 
-    def open_meeting(self, path):
+    def open_meeting(self, path, printable=True):
         self.find(f'a[data-open="{path}"]').click()
         self.wait(lambda: self.visible("meeting-view"), f"{path} does not open")
-        self.wait(lambda: self.preview_digest(), f"{path}: no preview image")
+        if printable:
+            self.wait(lambda: self.preview_digest(), f"{path}: no preview image")
         self.settled()
 
     def preview_digest(self):
@@ -276,9 +301,7 @@ class ServeTest(unittest.TestCase):
         time_field = first.type_into('input[data-path="time"]', "99:99")
         first.settled()
         self.assertEqual(time_field.get_attribute("aria-invalid"), "true", "a wrong time gets no aria-invalid on the time field")
-        message = first.driver.execute_script(
-            "const ids = (arguments[0].getAttribute('aria-describedby') || '').split(' ').filter(Boolean);"
-            "return ids.map((id) => document.getElementById(id)?.textContent || '').join(' ')", time_field)
+        message = first.described(time_field)
         self.assertIn("99:99", message, f"the time field's message says nothing of the wrong time: {message!r}")
         first.shot("03-diagnostic-at-field")
         first.type_into('input[data-path="time"]', "18:30")
@@ -411,6 +434,42 @@ class ServeTest(unittest.TestCase):
         page.shot("13-text-tab-line")
         page.find("#text-revert").click()
         self.assertIn("저장됨", page.find("#dirty").text, "reverting the text leaves the record unsaved")
+
+    def test_problems_at_their_fields_and_an_edit_on_disk(self):
+        meeting = "minutes-11.yaml"
+        page = Page(self, self.server)
+        page.login(EDITOR)
+        page.open_meeting(meeting, printable=False)
+        self.assertTrue(page.visible("preview-note"), "a record that cannot print does not say so at the preview")
+        group = page.find('[data-path="attendance[0].members[1].status"]')
+        self.assertEqual(group.get_attribute("aria-invalid"), "true", "a wrong status is not marked at its member's row")
+        self.assertIn("출석", page.described(group), "the wrong status's message is not at its member's row")
+        page.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", group)
+        page.shot("14-problem-at-attendance")
+
+        # Choosing a status clears it; the check then reads on to the turns (hanji check stops at
+        # the first error of a record) and warns at the turn's speaker picker.
+        group.find_element(By.XPATH, './/input[@value="참석"]/..').click()
+        page.settled()
+        self.assertNotEqual(group.get_attribute("aria-invalid"), "true", "the chosen status stays marked wrong")
+        speaker = page.find('select[data-path="agenda[0].transcript[0]"]')
+        self.assertIn("협치조정관님", page.described(speaker), "the unknown speaker's warning is not at the turn's speaker")
+        page.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", speaker)
+        page.shot("15-problem-at-turn")
+        Select(speaker).select_by_value("협치조정관")
+        page.settled()
+        self.assertEqual(page.described(speaker), "", "the listed speaker keeps the warning")
+
+        # An edit made on disk (the command line, git) while the page is open is a conflict too.
+        path = self.server.folder / meeting
+        edited = path.read_text(encoding="utf-8") + "# 명령줄에서 고침\n"
+        path.write_text(edited, encoding="utf-8")
+        page.type_into('input[data-path="place"]', "영등포구청 별관 2층")
+        page.settled()
+        page.find("#save").click()
+        page.wait(lambda: page.visible("conflict"), "saving over an edit made on disk shows no conflict")
+        self.assertEqual(path.read_text(encoding="utf-8"), edited, "the stale save overwrote the edit made on disk")
+        page.shot("16-conflict-with-disk")
 
     def test_reader_gets_the_public_edition_only(self):
         page = Page(self, self.server)
