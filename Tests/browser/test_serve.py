@@ -435,6 +435,18 @@ class ServeTest(unittest.TestCase):
         page.find("#text-revert").click()
         self.assertIn("저장됨", page.find("#dirty").text, "reverting the text leaves the record unsaved")
 
+        # A problem in unsaved text is listed, not pinned to the form, whose controls show the saved
+        # record (here the same path: the first member's status).
+        page.driver.execute_script(
+            "const area = document.getElementById('yaml-text');"
+            "area.value = area.value.replace('status: 참석', 'status: 출석');"
+            "area.dispatchEvent(new Event('input', { bubbles: true }));")
+        page.settled()
+        self.assertIn("출석", page.find("#diagnostics-list").text, "the text's problem is not in the list")
+        pinned = page.finds('#form-body [aria-invalid="true"]')
+        self.assertFalse(pinned, "a problem of unsaved text is pinned to the form's control for the saved record")
+        page.find("#text-revert").click()
+
     def test_problems_at_their_fields_and_an_edit_on_disk(self):
         meeting = "minutes-11.yaml"
         page = Page(self, self.server)
