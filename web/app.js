@@ -36,12 +36,15 @@ let idCount = 0;
 /** A fresh element id. */
 const newId = (prefix = 'f') => `${prefix}${++idCount}`;
 
-/** Calls `run` once, `ms` after the last of a burst of calls; `waiting` is called at once. */
+/** Calls `run` once, `ms` after the last of a burst of calls; `waiting` is called at once, and
+ *  `pending` tells whether a run is still to come. */
 function debounce(run, ms, waiting = () => {}) {
   let timer = null;
-  const call = () => { waiting(); clearTimeout(timer); timer = setTimeout(run, ms); };
-  call.now = () => { waiting(); clearTimeout(timer); run(); };
-  call.cancel = () => clearTimeout(timer);
+  const stop = () => { clearTimeout(timer); timer = null; };
+  const call = () => { waiting(); stop(); timer = setTimeout(() => { timer = null; run(); }, ms); };
+  call.now = () => { waiting(); stop(); run(); };
+  call.cancel = stop;
+  Object.defineProperty(call, 'pending', { get: () => timer !== null });
   return call;
 }
 
@@ -929,8 +932,8 @@ const check = debounce(async () => {
   } catch (e) {
     if (seq === checkSeq) setStatus(`검사하지 못했습니다: ${e.message}`, 'error');
   } finally {
-    // (What a test waits for: the last check's answer is shown.)
-    if (seq === checkSeq) delete $('meeting-view').dataset.checking;
+    // (What a test waits for: the last check's answer is shown and no other is to come.)
+    if (seq === checkSeq && !check.pending) delete $('meeting-view').dataset.checking;
   }
 }, 450, () => { $('meeting-view').dataset.checking = 'true'; });
 
@@ -982,7 +985,7 @@ const preview = debounce(async () => {
   } catch (e) {
     if (seq === previewSeq) previewNote(`미리보기를 그리지 못했습니다: ${e.message}`);
   } finally {
-    if (seq === previewSeq) $('preview').removeAttribute('aria-busy');
+    if (seq === previewSeq && !preview.pending) $('preview').removeAttribute('aria-busy');
   }
 }, 300, () => $('preview').setAttribute('aria-busy', 'true'));
 
