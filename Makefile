@@ -17,8 +17,10 @@ DEBS += heif-gdk-pixbuf libheif-examples
 DEBS += fonts-noto-cjk
 # The archival checks (Tests/tools/pdfcheck.py, issue 18): pikepdf for Debian's /usr/bin/python3.
 DEBS += python3-pikepdf
+# The browser test of `hanji serve` (Tests/browser/test_serve.py): Chromium, its WebDriver, Selenium.
+DEBS += chromium chromium-driver python3-selenium
 
-.PHONY: deps build demo test fuzz tsan bench man install install-files uninstall deb deb-check clean
+.PHONY: deps build demo test test-browser fuzz tsan bench man install install-files uninstall deb deb-check clean
 
 deps:
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -58,6 +60,12 @@ demo: build
 test: deps
 	swift build --build-tests
 	swift test --skip-build
+
+# The page of `hanji serve` in headless Chromium against the debug program, screenshots in
+# out/browser/ (run the script itself with HANJI=path to test another build).
+test-browser: deps
+	swift build --product hanji
+	HANJI=.build/debug/hanji /usr/bin/python3 Tests/browser/test_serve.py
 
 # The fuzzer (libFuzzer, fuzz/) over the record, year, spec and roster readers, each input also
 # bound and laid out: FUZZ_SECONDS in all (a quarter each), seeded from examples/, templates/ and
@@ -112,9 +120,10 @@ man: deps
 	  --output-directory $(CURDIR)/out $(if $(MAN_DATE),--date $(MAN_DATE))
 	@echo "man -l out/hanji.1"
 
-# `make install` puts the program in PREFIX/bin, its layouts, templates and fonts/ in
-# PREFIX/share/hanji (where the program looks for them: beside its own bin/) and the manual page
-# in PREFIX/share/man/man1; DESTDIR stages the tree elsewhere. `make uninstall` removes them.
+# `make install` puts the program in PREFIX/bin, its layouts, templates, fonts/ and web/ (the page
+# of `hanji serve`) in PREFIX/share/hanji (where the program looks for them: beside its own bin/)
+# and the manual page in PREFIX/share/man/man1; DESTDIR stages the tree elsewhere. `make
+# uninstall` removes them.
 PREFIX ?= /usr/local
 SHARE = $(DESTDIR)$(PREFIX)/share/hanji
 MAN1 = $(DESTDIR)$(PREFIX)/share/man/man1
@@ -133,11 +142,12 @@ install: $(HANJI) $(MANPAGE)
 
 # The copying alone, once the program and the manual page are built (packaging/deb.sh uses it).
 install-files:
-	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/layouts $(SHARE)/templates/new-year $(SHARE)/fonts $(MAN1)
+	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/layouts $(SHARE)/templates/new-year $(SHARE)/fonts $(SHARE)/web $(MAN1)
 	install -m 755 $(HANJI) $(DESTDIR)$(PREFIX)/bin/hanji
 	install -m 644 layouts/*.yaml $(SHARE)/layouts
 	install -m 644 templates/new-year/* $(SHARE)/templates/new-year
 	install -m 644 fonts/* $(SHARE)/fonts
+	install -m 644 web/* $(SHARE)/web
 	install -m 644 $(MANPAGE) $(MAN1)/hanji.1
 
 uninstall:
