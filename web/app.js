@@ -442,7 +442,8 @@ async function openMeeting(path) {
   showView('meeting-view');
   setStatus('회의록을 불러오고 있습니다…');
   if (!state.files.length) state.files = (await jsonOf(await api('GET', '/api/files'))).files ?? [];
-  const saved = await fetchSaved(path);
+  // A reader sees the public edition only: the record itself (names, statuses) stays unread.
+  const saved = isEditor() ? await fetchSaved(path) : { text: '', record: null, etag: null };
   if (seq !== openSeq) return; // another meeting was asked for meanwhile
   state.meeting = {
     path, etag: saved.etag, ifMatch: saved.etag, tree: saved.record && structuredClone(saved.record),
@@ -459,7 +460,7 @@ async function openMeeting(path) {
   selectTab(saved.record ? 'form' : 'text', false);
   showDiagnostics(saved.diagnostics ?? []);
   setStatus('');
-  check.now();
+  if (isEditor()) check.now();
   preview.now();
 }
 

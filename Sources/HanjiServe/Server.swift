@@ -153,9 +153,15 @@ public struct Server: Sendable {
     // MARK: Files
 
     func read(_ request: Request, _ context: Context) throws -> Response {
-        _ = try who(request)
+        let session = try who(request)
         let (path, url) = try folder.file(context.parameters.getCatchAll())
         let data = try folder.read(url)
+        // A reader sees public editions only: the year's record (its body, members and projects,
+        // which the programme prints), not a meeting's record or a roster, which hold the names
+        // and statuses the public editions mask.
+        if session.role == .reader, folder.entry(url, path: path)?.kind != "year" {
+            throw Refusal(.forbidden, "읽기 전용 계정은 회의 기록 원문을 볼 수 없습니다. 공개본 미리보기와 인쇄를 이용하세요")
+        }
         let etag = Folder.etag(data)
         if request.uri.queryParameters["as"] == "json" {
             guard let text = String(data: data, encoding: .utf8) else { throw Refusal(.unprocessableContent, "UTF-8이 아닌 파일입니다") }
@@ -167,7 +173,6 @@ public struct Server: Sendable {
             }
         }
         let type = url.pathExtension.lowercased() == "csv" ? "text/csv; charset=utf-8" : "text/yaml; charset=utf-8"
-        _ = path
         return Response(status: .ok, headers: [.contentType: type, .eTag: etag],
                         body: .init(byteBuffer: ByteBuffer(data: data)))
     }
@@ -225,7 +230,7 @@ public struct Server: Sendable {
     }
 
     func check(_ request: Request, _ context: Context) async throws -> Response {
-        _ = try changing(request, context)
+        _ = try editing(request, context)
         let (_, url) = try folder.file(context.parameters.getCatchAll())
         let text = try await self.text(of: request, url: url)
         let found = try await problems(text, url: url)
@@ -278,7 +283,7 @@ public struct Server: Sendable {
     }
 
     func preview(_ request: Request, _ context: Context, unsaved: Bool) async throws -> Response {
-        let session = unsaved ? try changing(request, context) : try who(request)
+        let session = unsaved ? try editing(request, context) : try who(request)
         let (paper, _, url, edition) = try asked(request, context, session)
         let page = request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1
         let dpi = min(200, max(30, request.uri.queryParameters["dpi"].flatMap { Double($0) } ?? 96))

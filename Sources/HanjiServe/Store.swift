@@ -120,13 +120,18 @@ struct Store: Sendable {
     /// or that it was changed on disk outside Hanji (with the file's time).
     func conflict(path: String, url: URL, current: Data) -> Refusal {
         let etag = Folder.etag(current)
-        var by = "서버 밖에서 (파일 직접 수정)", at = ""
+        var by = "서버 밖", at = ""
+        var message: String
         if let last = audit.lastSave(of: path), last.etag == etag {
             (by, at) = (last.by, last.at)
-        } else if let date = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date {
-            at = Audit.stamp(date)
+            message = "\(by) 님이 먼저 저장했습니다 (\(at))."
+        } else {
+            if let date = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date {
+                at = Audit.stamp(date)
+            }
+            message = "파일이 서버 밖에서 (명령줄이나 git으로) 바뀌었습니다 (\(at))."
         }
-        return Refusal(.conflict, "\(by) 님이 먼저 저장했습니다 (\(at)). 상대의 내용을 불러와 비교한 뒤 다시 저장하세요.",
+        return Refusal(.conflict, message + " 먼저 저장된 판을 불러와 비교한 뒤 다시 저장하세요.",
                        ["by": .string(by), "at": .string(at), "etag": .string(etag)])
     }
 }

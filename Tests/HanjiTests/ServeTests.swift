@@ -53,7 +53,16 @@ struct ServeTests {
         let fourteen = files.first { $0["path"] as? String == "minutes-14.yaml" }
         #expect(fourteen?["date"] as? String == "2018-11-22")
         #expect(fourteen?["title"] as? String == "분과실무협의회 14차")
-        let file = try await office.call("GET", "/api/files/minutes-14.yaml", as: login)
+        // A reader sees the year's record, not a meeting's (its names are what public editions mask).
+        #expect(try await office.call("GET", "/api/files/year.yaml", as: login).status == 200)
+        #expect(try await office.call("GET", "/api/files/minutes-14.yaml", as: login).status == 403)
+        #expect(try await office.call("GET", "/api/files/minutes-14.yaml?as=json", as: login).status == 403)
+        #expect(try await office.call("GET", "/api/files/roster.csv", as: login).status == 403)
+        let text = try await office.call("GET", "/api/files/minutes-14.yaml", as: try await office.editor()).text
+        #expect(try await office.call("POST", "/api/check/minutes-14.yaml", body: Data(text.utf8), as: login).status == 403)
+        #expect(try await office.call("POST", "/api/preview/minutes/minutes-14.yaml?edition=public", body: Data(text.utf8),
+                                      as: login).status == 403)
+        let file = try await office.call("GET", "/api/files/minutes-14.yaml", as: try await office.editor())
         let disk = try Data(contentsOf: office.folder.appendingPathComponent("minutes-14.yaml"))
         #expect(file.status == 200 && file.body == disk)
         #expect(file.headers["etag"]?.count == 66)
