@@ -1,7 +1,7 @@
 # Hanji: `make demo` renders every example into out/; `make test` runs the whole test suite.
 # Both install the Debian packages they need when missing (as root, or through sudo).
 
-DEBS := libcairo2-dev libpango1.0-dev libfontconfig-dev libgdk-pixbuf-2.0-dev fonts-nanum fonts-dejavu-core poppler-utils qpdf locales
+DEBS := libcairo2-dev libpango1.0-dev libpng-dev libfontconfig-dev libgdk-pixbuf-2.0-dev fonts-nanum fonts-dejavu-core poppler-utils qpdf locales
 # The PDF finishing pass (PDF/A-2): libqpdf, and the sRGB profile of its output intent.
 DEBS += libqpdf-dev icc-profiles-free
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)

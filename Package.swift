@@ -21,12 +21,15 @@ let package = Package(
                        providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         .systemLibrary(name: "CPixbuf", pkgConfig: "gdk-pixbuf-2.0", providers: [.apt(["libgdk-pixbuf-2.0-dev"])]),
+        // libpng for the server's preview pages (level 1, no filter), behind a C function that
+        // holds libpng's setjmp.
+        .target(name: "CPNG", linkerSettings: [.linkedLibrary("png16")]),
         .target(name: "HanjiModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "HanjiLayout"),
         .target(name: "HanjiText", dependencies: ["CPangoCairo", "HanjiLayout"]),
         .target(name: "HanjiSpec", dependencies: ["HanjiModel", "HanjiLayout", .product(name: "Yams", package: "Yams")]),
         .target(name: "HanjiInput", dependencies: ["CPixbuf", "HanjiModel", "HanjiLayout"]),
-        .target(name: "HanjiRender", dependencies: ["CPangoCairo", "CPixbuf", "CQPDF", "HanjiLayout", "HanjiText"]),
+        .target(name: "HanjiRender", dependencies: ["CPangoCairo", "CPixbuf", "CQPDF", "CPNG", "HanjiLayout", "HanjiText"]),
         .target(name: "Hanji", dependencies: ["HanjiModel", "HanjiInput", "HanjiSpec", "HanjiLayout", "HanjiText",
                                               "HanjiRender"]),
         // The office server: the year folder as a web application (JSON API, the web page, accounts).

@@ -1,3 +1,4 @@
+import CPNG
 import CPangoCairo
 import Foundation
 import HanjiLayout
@@ -159,11 +160,20 @@ public enum PNGWriter {
         try sink.commit()
     }
 
-    /// The page as PNG bytes.
+    /// The page as PNG bytes, encoded for speed (zlib level 1, no row filter: a server's
+    /// preview, sent once; `hanji_png_encode`), not for the smallest file.
     public static func data(_ page: Page, dpi: Double, images: ImageCache) throws -> [UInt8] {
         let buffer = PDFBuffer()
         try drawn(page, dpi: dpi, images: images) { surface in
-            cairo_surface_write_to_png_stream(surface, pdfBufferWrite, buffer.context)
+            guard let pixels = cairo_image_surface_get_data(surface) else { return CAIRO_STATUS_NO_MEMORY }
+            let encoded = hanji_png_encode(pixels, cairo_image_surface_get_width(surface),
+                                           cairo_image_surface_get_height(surface),
+                                           cairo_image_surface_get_stride(surface), 1, { context, bytes, count in
+                guard let context, let bytes else { return }
+                Unmanaged<PDFBuffer>.fromOpaque(context).takeUnretainedValue().bytes
+                    .append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+            }, buffer.context)
+            return encoded == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_NO_MEMORY
         }
         return buffer.bytes
     }

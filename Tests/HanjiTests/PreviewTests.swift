@@ -1,5 +1,7 @@
 // Page previews (--png): a run leaves exactly its own pages, whatever an earlier run left.
 import Foundation
+import Hanji
+import HanjiRender
 import HanjiTestSupport
 import Testing
 
@@ -23,6 +25,22 @@ struct PreviewTests {
             }
             let left = try FileManager.default.contentsOfDirectory(atPath: png.path).sorted()
             #expect(left == ["minutes-14-1.png", "minutes-14-2.png", "minutes-14-3.png", "minutes-14-notes.png"], "\(left)")
+        }
+    }
+}
+
+@Suite("A server's preview page")
+struct PreviewDataTests {
+    @Test("the fast in-memory PNG of a page holds exactly the pixels of the page written by Cairo's PNG writer")
+    func samePixels() throws {
+        let composer = try Composer(for: try Fixture.spec())
+        let document = try composer.minutes(try Fixture.meeting(), spec: try Fixture.spec())
+        try withTempDir { dir in
+            try document.writePNG(to: dir, name: "page", dpi: 60)
+            let fast = dir.appendingPathComponent("fast.png")
+            try Data(try PNGWriter.data(document.pages[0], dpi: 60, images: document.images)).write(to: fast)
+            let written = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("page") }.sorted()
+            #expect(try PNGCompare.difference(fast, dir.appendingPathComponent(written[0]), threshold: 0) == 0)
         }
     }
 }
