@@ -53,8 +53,9 @@ class Office:
         self.port = free_port()
         # The server's output goes to a file: a pipe nobody reads could fill and stop it.
         self.log = open(os.path.join(self.tmp, "serve.log"), "w+")
+        # Started outside the checkout, as in an office: it must find its layouts by itself.
         self.process = subprocess.Popen([self.hanji, "serve", self.folder, "--port", str(self.port)],
-                                        stdout=self.log, stderr=subprocess.STDOUT)
+                                        stdout=self.log, stderr=subprocess.STDOUT, cwd=self.tmp)
         deadline = time.monotonic() + 30
         while True:
             try:
