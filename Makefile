@@ -109,6 +109,7 @@ tsan: deps
 bench: build
 	@python3 -c "import typst, yaml" 2>/dev/null || python3 -m pip install --quiet typst pyyaml
 	python3 bench/bench.py
+	python3 bench/serve_bench.py
 
 # The manual page, from the same definitions as --help (swift-argument-parser's plugin), dated
 # by the last commit. The plugin builds every product; in debug, so that it never relinks the
