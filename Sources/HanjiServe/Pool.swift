@@ -64,8 +64,20 @@ final class FontsCache: Sendable {
 final class Worker: @unchecked Sendable {
     let fonts: FontsCache
     private var composers: [String: Composer] = [:]
+    private var specs: [String: (stamp: String, spec: Spec)] = [:]
 
     init(fonts: FontsCache) { self.fonts = fonts }
+
+    /// The layout spec at `url`, read again only when the file's time or size changed (a
+    /// designer's edit shows in the next preview).
+    func spec(_ url: URL) throws -> Spec {
+        let info = try? FileManager.default.attributesOfItem(atPath: url.path)
+        let stamp = "\((info?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0) \(info?[.size] ?? 0)"
+        if let known = specs[url.path], known.stamp == stamp { return known.spec }
+        let spec = try Spec.load(url)
+        specs[url.path] = (stamp, spec)
+        return spec
+    }
 
     /// This thread's composer for a spec's fonts.
     func composer(for spec: Spec) throws -> Composer {

@@ -26,13 +26,13 @@ enum Paper: String, CaseIterable, Sendable {
         if ofMeeting {
             var meeting = try Meeting.read(root)
             meeting.folder = url.deletingLastPathComponent()
-            let spec = try Spec.load(try Layouts.find(nil, name: self == .minutes ? meeting.layout : "signin",
-                                                      near: url.path))
+            let spec = try worker.spec(try Layouts.find(nil, name: self == .minutes ? meeting.layout : "signin",
+                                                        near: url.path))
             return try worker.composer(for: spec).minutes(meeting, spec: spec, edition: edition)
         }
         let year = try Year.read(root, folder: url.deletingLastPathComponent())
         let name = self == .certificates ? "certificate" : rawValue
-        let spec = try Spec.load(try Layouts.find(nil, name: name, near: url.path))
+        let spec = try worker.spec(try Layouts.find(nil, name: name, near: url.path))
         let composer = try worker.composer(for: spec)
         switch self {
         case .program: return try composer.program(year, spec: spec)

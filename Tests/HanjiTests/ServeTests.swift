@@ -260,4 +260,25 @@ struct ServeTests {
         try pdf.body.write(to: file)
         #expect(squeezed(try pdfText(file)).contains(squeezed("<script>alert(1)</script>")))
     }
+
+    @Test("a designer's edit of the layout shows in the next preview (the warm spec is read again when its file changes)")
+    func layoutEdit() async throws {
+        let office = try await Office { folder in
+            let layouts = folder.appendingPathComponent("layouts")
+            try FileManager.default.createDirectory(at: layouts, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("layouts/minutes.yaml"),
+                                            to: layouts.appendingPathComponent("minutes.yaml"))
+        }
+        defer { office.stop() }
+        let editor = try await office.editor()
+        let path = "/api/preview/minutes/minutes-14.yaml?page=1&dpi=40"
+        let before = try await office.call("GET", path, as: editor)
+        let again = try await office.call("GET", path, as: editor)
+        let spec = office.folder.appendingPathComponent("layouts/minutes.yaml")
+        let text = try String(contentsOf: spec, encoding: .utf8)
+        try text.replacingOccurrences(of: "size: 19pt", with: "size: 24pt").write(to: spec, atomically: true, encoding: .utf8)
+        let after = try await office.call("GET", path, as: editor)
+        #expect(before.status == 200 && after.status == 200)
+        #expect(before.body == again.body && before.body != after.body)
+    }
 }
