@@ -47,7 +47,8 @@ final class FileSink {
     /// `close(2)`; a test puts a failing one here (close fails for real mostly on network disks).
     var closing: (Int32) -> Int32 = { Glibc.close($0) }
 
-    init(for url: URL) throws {
+    /// `mode`: the new file's permissions (less the umask).
+    init(for url: URL, mode: mode_t = 0o666) throws {
         self.url = url
         var info = stat()
         if stat(url.path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG && info.st_mode & S_IFMT != S_IFDIR {
@@ -61,7 +62,7 @@ final class FileSink {
         final = Atomic.resolved(url)
         let temp = Atomic.temporary(for: final)
         self.temp = temp
-        fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         if fd < 0 {
             let code = errno
             Atomic.abandon(temp)
@@ -144,7 +145,8 @@ public enum Atomic {
         return temp
     }
 
-    /// Moves a finished temporary file over the target; errors name the path the user gave.
+    /// Moves a finished temporary file over the target, and makes the rename durable (the
+    /// folder fsynced); errors name the path the user gave.
     public static func commit(_ temp: URL, to url: URL, named given: URL? = nil) throws {
         defer { live.withLock { _ = $0.remove(temp.path) } }
         if rename(temp.path, url.path) != 0 {
@@ -152,6 +154,18 @@ public enum Atomic {
             unlink(temp.path)
             throw WriteError(path: (given ?? url).path, code: code)
         }
+        let folder = open(url.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folder >= 0 { fsync(folder); close(folder) }
+    }
+
+    /// Writes `data` as the whole of `url` the way every output is written (a temporary
+    /// sibling, fsync, rename, the folder fsynced): a failure leaves the old file as it was.
+    public static func write(_ data: Data, to url: URL, mode: mode_t = 0o666) throws {
+        let sink = try FileSink(for: url, mode: mode)
+        data.withUnsafeBytes { bytes in
+            if let base = bytes.bindMemory(to: UInt8.self).baseAddress { sink.write(base, bytes.count) }
+        }
+        try sink.commit()
     }
 
     /// The file a target names once symbolic links are followed (`realpath`), so writing

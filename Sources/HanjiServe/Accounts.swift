@@ -4,6 +4,7 @@ import _CryptoExtras
 import Crypto
 import Foundation
 import HanjiModel
+import HanjiRender
 
 /// What an account may do: an editor edits and prints both editions; a reader reads and prints
 /// public editions only.
@@ -47,9 +48,7 @@ struct PasswordHash: Sendable, Equatable {
     /// Whether `password` is the one hashed, compared in constant time.
     func matches(_ password: String) -> Bool {
         guard let derived = try? PasswordHash.derive(password, salt: salt, log2N: log2N, r: r, p: p) else { return false }
-        var difference: UInt8 = 0
-        for (a, b) in zip(derived, hash) { difference |= a ^ b }
-        return difference == 0 && derived.count == hash.count
+        return Random.same(derived, hash)
     }
 
     static func derive(_ password: String, salt: [UInt8], log2N: Int, r: Int, p: Int) throws -> [UInt8] {
@@ -108,12 +107,17 @@ public struct Accounts: Sendable {
         let text = accounts.values.sorted { $0.name < $1.name }
             .map { "\($0.name)\t\($0.role.rawValue)\t\($0.hash.text)\n" }.joined()
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Durable.write(Data(text.utf8), to: file, mode: 0o600)
+        try Atomic.write(Data(text.utf8), to: file, mode: 0o600)
     }
 }
 
-/// Random bytes from the system's secure generator (through swift-crypto).
+/// Random bytes from the system's secure generator (through swift-crypto), and secrets compared.
 enum Random {
+    /// Whether two secrets (hashes, tokens) are equal, compared in constant time.
+    static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.count == b.count && zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
     static func bytes(_ count: Int) -> [UInt8] {
         SymmetricKey(size: SymmetricKeySize(bitCount: count * 8)).withUnsafeBytes { Array($0) }
     }

@@ -1,5 +1,6 @@
 // Headers on every answer, errors included: what the browser may load and run, no sniffing,
 // no framing, no referrer outside, nothing of the API cached.
+import HanjiRender
 import Hummingbird
 import HTTPTypes
 
@@ -15,6 +16,10 @@ struct Headers: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as any HTTPResponseError {
             response = try error.response(from: request, context: context)
+        } catch let error as WriteError {
+            // A full disk or a folder the server may not change: nothing was saved.
+            response = try Refusal(.insufficientStorage, "저장하지 못했습니다: \(error.reason)")
+                .response(from: request, context: context)
         } catch {
             context.logger.error("internal error: \(error)")
             response = try Refusal(.internalServerError, "서버 내부 오류입니다").response(from: request, context: context)

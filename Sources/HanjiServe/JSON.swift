@@ -22,20 +22,17 @@ indirect enum JSON: Sendable, ExpressibleByStringLiteral {
     /// The value as JSON text; object members sorted by key.
     var text: String {
         switch self {
-        case .string(let s): return JSON.quoted(s)
+        case .string(let s): return Canonical.quoted(s)
         case .number(let n): return String(n)
         case .bool(let b): return b ? "true" : "false"
         case .null: return "null"
         case .array(let items): return "[" + items.map(\.text).joined(separator: ",") + "]"
         case .object(let members):
-            return "{" + members.sorted { $0.key < $1.key }.map { JSON.quoted($0.key) + ":" + $0.value.text }
+            return "{" + members.sorted { $0.key < $1.key }.map { Canonical.quoted($0.key) + ":" + $0.value.text }
                 .joined(separator: ",") + "}"
         case .raw(let text): return text
         }
     }
-
-    /// A JSON string literal (the canonical layout's quoting).
-    static func quoted(_ s: String) -> String { Canonical.quoted(s) }
 
     /// An answer carrying this value.
     func response(status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {

@@ -5,6 +5,7 @@
 import CPixbuf
 import Foundation
 import HanjiInput
+import HanjiRender
 
 /// Storing uploaded photos.
 enum Photos {
@@ -57,7 +58,7 @@ enum Photos {
             n += 1
             name = "\(base)-\(n).\(ext)"
         }
-        try Durable.write(bytes, to: photos.appendingPathComponent(name))
+        try Atomic.write(bytes, to: photos.appendingPathComponent(name))
         return "photos/\(name)"
     }
 

@@ -96,7 +96,7 @@ public struct Server: Sendable {
            URL(string: origin)?.hostWithPort != host {
             throw Refusal(.forbidden, "다른 사이트에서 온 요청은 받지 않습니다")
         }
-        guard let token = request.headers[.csrf], Store.sameToken(token, session.csrf) else {
+        guard let token = request.headers[.csrf], Random.same(Array(token.utf8), Array(session.csrf.utf8)) else {
             throw Refusal(.forbidden, "요청에 보안 토큰(X-Hanji-CSRF)이 없습니다. 페이지를 새로 고치세요")
         }
         return session
@@ -330,15 +330,6 @@ public struct Server: Sendable {
 
 extension Session {
     var json: JSON { .object(["csrf": .string(csrf), "name": .string(name), "role": .string(role.rawValue)]) }
-}
-
-extension Store {
-    /// Whether two tokens are equal, compared in constant time.
-    static func sameToken(_ a: String, _ b: String) -> Bool {
-        let (x, y) = (Array(a.utf8), Array(b.utf8))
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
-    }
 }
 
 extension URL {

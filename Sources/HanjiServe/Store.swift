@@ -1,47 +1,10 @@
 // Saving a file without losing anything: one save of a path at a time, the ETag compared under
-// that lock, the previous version copied to `.hanji/history/`, the new one written to a
-// temporary file, fsynced and renamed over, and a line appended to `.hanji/audit.log`.
+// that lock, the previous version copied to `.hanji/history/`, the new one written as every
+// output is (`Atomic.write`: a temporary file, fsync, rename), and a line appended to
+// `.hanji/audit.log`.
 import Foundation
 import HanjiModel
 import HanjiRender
-
-/// Writes files so a crash leaves the old file or the new one, never neither nor half of one.
-enum Durable {
-    /// Writes `data` to a temporary sibling, fsyncs it, renames it over `url` and fsyncs the folder.
-    static func write(_ data: Data, to url: URL, mode: mode_t = 0o644) throws {
-        let folder = url.deletingLastPathComponent()
-        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(Random.token(6)).tmp")
-        let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw failure(temp) }
-        var ok = data.withUnsafeBytes { bytes -> Bool in
-            var done = 0
-            while done < bytes.count {
-                let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
-                if n <= 0 { return false }
-                done += n
-            }
-            return true
-        }
-        ok = ok && fsync(fd) == 0
-        let code = errno
-        ok = close(fd) == 0 && ok
-        guard ok, rename(temp.path, url.path) == 0 else {
-            let error = Refusal(.insufficientStorage, "저장하지 못했습니다: \(String(cString: strerror(ok ? errno : code)))")
-            unlink(temp.path)
-            throw error
-        }
-        syncFolder(folder)
-    }
-
-    static func syncFolder(_ folder: URL) {
-        let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if fd >= 0 { fsync(fd); close(fd) }
-    }
-
-    static func failure(_ url: URL) -> Refusal {
-        Refusal(.insufficientStorage, "저장하지 못했습니다: \(String(cString: strerror(errno)))")
-    }
-}
 
 /// One holder of a key at a time; others wait their turn (saves of one path).
 actor Gate {
@@ -89,7 +52,7 @@ struct Store: Sendable {
             let etag = Folder.etag(current)
             guard Store.matches(expected, etag) else { throw conflict(path: path, url: url, current: current) }
             try keep(current, path: path)
-            try Durable.write(data, to: Atomic.resolved(url))
+            try Atomic.write(data, to: url)
             let new = Folder.etag(data)
             audit.append(name, "save", path, new)
             return new
@@ -113,7 +76,7 @@ struct Store: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let hash = Folder.etag(data).dropFirst().prefix(12)
         let name = "\(Audit.stamp(Date()).replacingOccurrences(of: ":", with: ""))-\(hash).\(URL(fileURLWithPath: path).pathExtension)"
-        try Durable.write(data, to: folder.appendingPathComponent(name))
+        try Atomic.write(data, to: folder.appendingPathComponent(name))
     }
 
     /// The 409 of a stale save: who saved the current version and when (from the audit log),
